@@ -1,0 +1,59 @@
+// investledger-cli: every core capability from the command line, for batch work and tests.
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/cli_context.h"
+#include "core/platform/paths.h"
+
+namespace il::cli {
+
+std::filesystem::path CliContext::resolved_db_path() const {
+    if (!db_path.empty()) return db_path;
+    return platform::user_data_dir() / "ledger.db";
+}
+
+std::unique_ptr<db::Database> CliContext::open(bool create, bool read_only) const {
+    db::OpenOptions options;
+    options.create = create;
+    options.read_only = read_only;
+    options.user = user;
+    auto path = resolved_db_path();
+    if (create && !path.parent_path().empty()) std::filesystem::create_directories(path.parent_path());
+    return db::Database::open(path, options);
+}
+
+}  // namespace il::cli
+
+int main(int argc, char** argv) {
+    using namespace il::cli;
+    CLI::App app{"投资项目台账 InvestLedger — command-line tool", "investledger-cli"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("investledger-cli ") + IL_VERSION);
+    CliContext ctx;
+    app.add_option("--db", ctx.db_path, "ledger database file (default: in the user's data folder)");
+    app.add_option("--user", ctx.user, "name recorded in the audit log (default: OS user)");
+
+    register_ledger_commands(app, ctx);
+    register_demo_command(app, ctx);
+    register_report_commands(app, ctx);
+    register_import_command(app, ctx);
+    register_maintenance_commands(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : kExitUsage;
+    } catch (const ExitWith& e) {
+        return e.code;
+    } catch (const il::Error& e) {
+        std::cerr << "错误：" << e.what() << "\n";
+        return kExitError;
+    } catch (const SQLite::Exception& e) {
+        std::cerr << "数据库错误：" << e.what() << "\n";
+        return kExitError;
+    } catch (const std::exception& e) {
+        std::cerr << "错误：" << e.what() << "\n";
+        return kExitError;
+    }
+    return 0;
+}

@@ -1,0 +1,88 @@
+#include "core/db/audit.h"
+
+#include <map>
+
+#include "core/util/clock.h"
+
+namespace il::db {
+namespace {
+void write(Database& db, const std::string& action, const std::string& table, std::optional<std::int64_t> id,
+           const std::string& uid, const std::string& field, const std::optional<std::string>& old_value,
+           const std::optional<std::string>& new_value, const std::string& reason) {
+    static const char* sql =
+        "INSERT INTO audit_log(at, who, action, table_name, record_id, record_uid, field, old_value, new_value, reason)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?)";
+    SQLite::Statement q(db.sql(), sql);
+    q.bind(1, now_iso());
+    q.bind(2, db.user());
+    q.bind(3, action);
+    q.bind(4, table);
+    if (id) q.bind(5, static_cast<int64_t>(*id)); else q.bind(5);
+    if (uid.empty()) q.bind(6); else q.bind(6, uid);
+    if (field.empty()) q.bind(7); else q.bind(7, field);
+    if (old_value) q.bind(8, *old_value); else q.bind(8);
+    if (new_value) q.bind(9, *new_value); else q.bind(9);
+    q.bind(10, reason);
+    q.exec();
+}
+}  // namespace
+
+std::vector<FieldChange> diff_fields(const FieldValues& before, const FieldValues& after) {
+    std::map<std::string, std::string> old_map(before.begin(), before.end());
+    std::vector<FieldChange> out;
+    for (const auto& [field, value] : after) {
+        auto it = old_map.find(field);
+        std::string old_value = it == old_map.end() ? std::string() : it->second;
+        if (old_value != value) out.push_back({field, old_value, value});
+    }
+    return out;
+}
+
+void audit_insert(Database& db, const std::string& table, std::int64_t id, const std::string& uid,
+                  const FieldValues& values) {
+    for (const auto& [field, value] : values)
+        if (!value.empty()) write(db, "insert", table, id, uid, field, std::nullopt, value, "");
+}
+
+void audit_update(Database& db, const std::string& table, std::int64_t id, const std::string& uid,
+                  const std::vector<FieldChange>& changes, const std::string& reason) {
+    for (const auto& c : changes) write(db, "update", table, id, uid, c.field, c.old_value, c.new_value, reason);
+}
+
+void audit_delete(Database& db, const std::string& table, std::int64_t id, const std::string& uid,
+                  const FieldValues& values) {
+    for (const auto& [field, value] : values)
+        if (!value.empty()) write(db, "delete", table, id, uid, field, value, std::nullopt, "");
+}
+
+void audit_event(Database& db, const std::string& action, const std::string& table, const std::string& reason) {
+    write(db, action, table, std::nullopt, "", "", std::nullopt, std::nullopt, reason);
+}
+
+std::vector<AuditEntry> audit_trail(Database& db, const std::string& table, std::int64_t record_id) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, at, who, action, table_name, coalesce(record_id,0), coalesce(record_uid,''),"
+                        " coalesce(field,''), coalesce(old_value,''), coalesce(new_value,''), reason"
+                        " FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY id");
+    q.bind(1, table);
+    q.bind(2, static_cast<int64_t>(record_id));
+    std::vector<AuditEntry> out;
+    while (q.executeStep()) {
+        AuditEntry e;
+        e.id = q.getColumn(0).getInt64();
+        e.at = q.getColumn(1).getString();
+        e.who = q.getColumn(2).getString();
+        e.action = q.getColumn(3).getString();
+        e.table = q.getColumn(4).getString();
+        e.record_id = q.getColumn(5).getInt64();
+        e.record_uid = q.getColumn(6).getString();
+        e.field = q.getColumn(7).getString();
+        e.old_value = q.getColumn(8).getString();
+        e.new_value = q.getColumn(9).getString();
+        e.reason = q.getColumn(10).getString();
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace il::db

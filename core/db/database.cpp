@@ -1,0 +1,134 @@
+#include "core/db/database.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "core/db/migration_steps.h"
+#include "core/util/clock.h"
+
+namespace il::db {
+namespace fs = std::filesystem;
+
+int current_schema_version() { return migration_steps().back().version; }
+
+namespace {
+int read_user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+// A consistent copy of the database file, made with SQLite's online backup API (safe while
+// other connections read it), beside the original: ledger.db -> ledger.db.v1-20170630T174503.bak
+fs::path backup_before_migration(SQLite::Database& db, const fs::path& file, int from_version) {
+    std::string stamp = now_iso().substr(0, 19);
+    for (char& c : stamp) if (c == ':' || c == '-') c = c == ':' ? '\0' : c;
+    stamp.erase(std::remove(stamp.begin(), stamp.end(), '\0'), stamp.end());
+    fs::path target = file;
+    target += ".v" + std::to_string(from_version) + "-" + stamp + ".bak";
+    SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Backup backup(copy, db);
+    backup.executeStep();
+    return target;
+}
+}  // namespace
+
+void migrate_to(SQLite::Database& db, int target) {
+    int version = read_user_version(db);
+    for (const auto& step : migration_steps()) {
+        if (step.version <= version || step.version > target) continue;
+        SQLite::Transaction tx(db);
+        try {
+            db.exec(step.sql);
+        } catch (const SQLite::Exception& e) {
+            throw DatabaseError("数据库升级失败（步骤 " + std::to_string(step.version) + " " + step.name +
+                                "）：" + e.what());
+        }
+        db.exec("PRAGMA user_version = " + std::to_string(step.version));
+        tx.commit();
+        version = step.version;
+    }
+}
+
+std::unique_ptr<Database> Database::open(const fs::path& file, const OpenOptions& options) {
+    std::unique_ptr<Database> d(new Database());
+    d->path_ = file;
+    d->read_only_ = options.read_only;
+    std::error_code ec;
+    bool exists = fs::exists(file, ec);
+    if (!exists && (!options.create || options.read_only))
+        throw DatabaseError("数据库文件不存在：" + file.string());
+    if (exists && fs::is_directory(file, ec))
+        throw DatabaseError("不是数据库文件，而是一个文件夹：" + file.string());
+    int flags = options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    try {
+        d->db_ = std::make_unique<SQLite::Database>(file.string(), flags, options.busy_timeout_ms);
+        d->configure(options);
+        d->migrate(options.migrate && !options.read_only);
+    } catch (const SQLite::Exception& e) {
+        int code = e.getErrorCode();
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            throw DatabaseError("文件不是有效的台账数据库或已损坏：" + file.string() + "（" + e.what() + "）");
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            throw DatabaseError("数据库正被另一个程序使用，请稍后重试：" + file.string());
+        throw DatabaseError("无法打开数据库 " + file.string() + "：" + e.what());
+    }
+    d->user_ = !options.user.empty() ? options.user : d->setting_or("user_name", os_user_name());
+    return d;
+}
+
+std::unique_ptr<Database> Database::open_memory(const std::string& user) {
+    std::unique_ptr<Database> d(new Database());
+    d->db_ = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    OpenOptions options;
+    d->configure(options);
+    d->migrate(true);
+    d->user_ = user;
+    return d;
+}
+
+void Database::configure(const OpenOptions& options) {
+    db_->exec("PRAGMA foreign_keys = ON");
+    if (!options.read_only && !in_memory()) {
+        // WAL: readers never block the writer; a crash loses nothing committed.
+        db_->exec("PRAGMA journal_mode = WAL");
+        db_->exec("PRAGMA synchronous = NORMAL");
+    }
+    db_->setBusyTimeout(options.busy_timeout_ms);
+}
+
+void Database::migrate(bool allowed) {
+    int version = read_user_version(*db_);
+    int latest = current_schema_version();
+    if (version > latest)
+        throw DatabaseError("该数据库由更新版本的投资项目台账创建（数据库版本 " + std::to_string(version) +
+                            "，本程序支持到版本 " + std::to_string(latest) + "）。请升级程序后再打开，文件未作任何修改。");
+    if (version == latest) return;
+    if (!allowed)
+        throw DatabaseError("数据库版本 " + std::to_string(version) + " 需要升级到 " + std::to_string(latest) +
+                            "，但以只读方式打开，未作修改。");
+    // A file that has no tables yet is new: no backup needed.
+    bool empty = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
+    if (!empty && !in_memory()) migration_backup_ = backup_before_migration(*db_, path_, version);
+    migrate_to(*db_, latest);
+}
+
+int Database::schema_version() { return read_user_version(*db_); }
+
+std::optional<std::string> Database::setting(const std::string& key) {
+    SQLite::Statement q(*db_, "SELECT value FROM settings WHERE key = ?");
+    q.bind(1, key);
+    if (q.executeStep()) return q.getColumn(0).getString();
+    return std::nullopt;
+}
+
+std::string Database::setting_or(const std::string& key, const std::string& fallback) {
+    auto v = setting(key);
+    return v ? *v : fallback;
+}
+
+void Database::set_setting(const std::string& key, const std::string& value) {
+    SQLite::Statement q(*db_, "INSERT INTO settings(key, value) VALUES(?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    q.bind(1, key);
+    q.bind(2, value);
+    q.exec();
+}
+
+}  // namespace il::db

@@ -1,0 +1,65 @@
+#pragma once
+// The ledger database: one SQLite file (or ":memory:"), opened with WAL and foreign keys on and
+// migrated to the current schema. Everything that reads or writes the ledger goes through it.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include "core/util/error.h"
+
+namespace il::db {
+
+struct OpenOptions {
+    bool create = true;          // create the file (and schema) when missing
+    bool read_only = false;      // open without writing; no migration (refused if outdated)
+    bool migrate = true;         // bring an older schema up to date (with a backup copy first)
+    int busy_timeout_ms = 5000;  // wait this long for another program's lock
+    std::string user;            // who makes changes (audit log); empty: setting or OS user
+};
+
+// The schema version this program writes (the last migration step).
+int current_schema_version();
+
+class Database {
+public:
+    static std::unique_ptr<Database> open(const std::filesystem::path& file, const OpenOptions& options = {});
+    static std::unique_ptr<Database> open_memory(const std::string& user = "test");
+
+    SQLite::Database& sql() { return *db_; }
+    const std::filesystem::path& path() const { return path_; }
+    bool in_memory() const { return path_.empty(); }
+    bool read_only() const { return read_only_; }
+    const std::string& user() const { return user_; }
+    void set_user(std::string user) { user_ = std::move(user); }
+    int schema_version();
+
+    // Settings (key/value), e.g. report footer fields, thresholds.
+    std::optional<std::string> setting(const std::string& key);
+    std::string setting_or(const std::string& key, const std::string& fallback);
+    void set_setting(const std::string& key, const std::string& value);
+
+    // The backup copy made before the last migration, if any.
+    const std::optional<std::filesystem::path>& migration_backup() const { return migration_backup_; }
+
+private:
+    Database() = default;
+    void configure(const OpenOptions& options);
+    void migrate(bool allowed);
+
+    std::unique_ptr<SQLite::Database> db_;
+    std::filesystem::path path_;
+    std::string user_;
+    bool read_only_ = false;
+    std::optional<std::filesystem::path> migration_backup_;
+};
+
+// Runs migration steps on an open connection from its user_version up to `target`
+// (each step in its own transaction). Exposed for tests that build old-version databases.
+void migrate_to(SQLite::Database& db, int target);
+
+}  // namespace il::db
