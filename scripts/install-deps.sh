@@ -1,0 +1,27 @@
+#!/bin/sh
+# Installs the Debian 12 packages InvestLedger needs. Run as root (or through sudo).
+#   scripts/install-deps.sh          build dependencies only
+#   scripts/install-deps.sh --test   also what the tests use (Xvfb, LibreOffice, openpyxl, clang …)
+# Packages already present are skipped, so a second run is quick.
+set -eu
+BUILD_PKGS="g++ make cmake pkg-config git ccache ca-certificates
+  libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libxlsxwriter-dev doctest-dev nlohmann-json3-dev
+  libcli11-dev libfreexl-dev libminizip-dev libexpat1-dev libicu-dev zlib1g-dev gettext
+  fonts-noto-cjk dpkg-dev file"
+TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl poppler-utils
+  clang libclang-rt-14-dev sqlite3 procps"
+
+pkgs="$BUILD_PKGS"
+[ "${1:-}" = "--test" ] && pkgs="$pkgs $TEST_PKGS"
+
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "Installing:$missing"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
