@@ -55,6 +55,7 @@ public:
 
 private:
     Database() = default;
+    void refuse_newer_schema();
     void configure(const OpenOptions& options);
     void migrate(bool allowed);
 
