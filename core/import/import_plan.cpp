@@ -159,6 +159,15 @@ struct SheetWalker {
                     ++numbers;
                 }
             }
+            if (texts == 0 && numbers == 0) {
+                // Only the 序号 column: a label written there ("一、固安工业园区"), or an empty
+                // pre-numbered template row
+                bool numbered = false;
+                std::string lbl = strip_numbering(normalize_label(numbering), &numbered);
+                if (numbered) apply_label(lbl, base, rc);
+                ++labels;
+                continue;
+            }
             if (texts == 1 && numbers == 0) {
                 bool numbered = false;
                 std::string lbl = strip_numbering(label, &numbered);

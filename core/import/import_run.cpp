@@ -1,8 +1,10 @@
 #include "core/import/import_run.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/db/audit.h"
+#include "core/db/backup.h"
 #include "core/db/project_repository.h"
 #include "core/import/record_writer.h"
 #include "core/util/clock.h"
@@ -34,24 +36,7 @@ private:
 };
 }  // namespace
 
-fs::path backup_before_import(db::Database& db) {
-    std::string stamp = now_iso().substr(0, 19);
-    stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == ':' || c == '-'; }), stamp.end());
-    fs::path target = db.path();
-    target += ".before-import-" + stamp + ".bak";
-    for (int i = 2; fs::exists(target); ++i) {
-        target = db.path();
-        target += ".before-import-" + stamp + "-" + std::to_string(i) + ".bak";
-    }
-    try {
-        SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        SQLite::Backup backup(copy, db.sql());
-        backup.executeStep();
-    } catch (const SQLite::Exception& e) {
-        throw FileError("导入前无法备份数据库到 " + target.string() + "：" + e.what() + "。未导入任何数据。");
-    }
-    return target;
-}
+fs::path backup_before_import(db::Database& db) { return db::pre_change_backup(db, "import"); }
 
 ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOptions& options) {
     ImportResult result;
@@ -59,7 +44,7 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
     bool any_change = std::any_of(plan.records.begin(), plan.records.end(),
                                   [](const PlannedRecord& r) { return r.outcome != Outcome::Unchanged; });
     if (!options.dry_run && any_change && !db.in_memory() && (plan.rejected.empty() || options.keep_good))
-        result.backup = backup_before_import(db);
+        result.backup = backup_before_import(db);  // restorable with `investledger-cli restore`
 
     SQLite::Transaction tx(db.sql());
     std::vector<PlannedRecord> kept;

@@ -1,8 +1,8 @@
 #pragma once
 // Writing a planned import. All or nothing: one transaction, rolled back when any row is
 // rejected (unless keep_good) or when a write fails; a dry run validates every write and then
-// rolls back. Before anything is written to a database file, a restorable copy is made beside it
-// (<db>.before-import-YYYYMMDDTHHMMSS.bak, made with SQLite's backup API).
+// rolls back. Before anything is written to a database file, a restorable copy is made with
+// SQLite's backup API in the backups folder beside it (db/backup.h: <stem>-backups/…-import.db).
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -25,7 +25,7 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
 ImportResult import_file(db::Database& db, const std::filesystem::path& file, const ImportOptions& options,
                          ImportPlan* plan_out = nullptr);
 
-// A consistent copy of the database made with SQLite's backup API, beside the file.
+// The pre-import backup (db::pre_change_backup with reason "import").
 std::filesystem::path backup_before_import(db::Database& db);
 
 }  // namespace il::import

@@ -172,13 +172,7 @@ public:
         for (auto& [k, in] : progress) rec.progress.push_back(in);
         if (existing_id) {
             for (auto& c : db::diff_fields(db::ProjectRepository::fields(before), db::ProjectRepository::fields(p)))
-                rec.changes.push_back({field_label(RecordKind::Projects, c.field), c.old_value, c.new_value});
-            for (auto& [year, amount] : p.annual_plans) {
-                auto it = before.annual_plans.find(year);
-                if (it == before.annual_plans.end() || it->second != amount)
-                    rec.changes.push_back({plan_label(year), it == before.annual_plans.end() ? "" : format_wan(it->second),
-                                           format_wan(amount)});
-            }
+                rec.changes.push_back(display_change(c));
             for (auto& in : rec.progress) diff_progress(existing_id, in, rec.changes);
             rec.outcome = rec.changes.empty() ? Outcome::Unchanged : Outcome::Changed;
         } else {
@@ -191,6 +185,39 @@ public:
 private:
     void reject(RowValues& v, SourceRow source, ImportPlan& plan) {
         plan.rejected.push_back({std::move(source), v.issues()});
+    }
+
+    // A change as the user reads it: Chinese field names, dictionary names instead of ids, plans
+    // per year.
+    CellChange display_change(const db::FieldChange& c) const {
+        auto name_of = [&](const std::string& id_text, std::string (DictionaryLookup::*f)(std::int64_t) const) {
+            if (id_text.empty()) return std::string();
+            try {
+                std::string n = (dict_.*f)(std::stoll(id_text));
+                return n.empty() ? id_text : n;
+            } catch (...) {
+                return id_text;
+            }
+        };
+        if (c.field == "region_id")
+            return {"所属县市区", name_of(c.old_value, &DictionaryLookup::region_name), name_of(c.new_value, &DictionaryLookup::region_name)};
+        if (c.field == "zone_id")
+            return {"开发区", name_of(c.old_value, &DictionaryLookup::zone_name), name_of(c.new_value, &DictionaryLookup::zone_name)};
+        if (c.field == "industry_id")
+            return {"国民经济行业", name_of(c.old_value, &DictionaryLookup::industry_name),
+                    name_of(c.new_value, &DictionaryLookup::industry_name)};
+        if (c.field == "category_id")
+            return {"产业类别", name_of(c.old_value, &DictionaryLookup::category_name),
+                    name_of(c.new_value, &DictionaryLookup::category_name)};
+        if (c.field.rfind("annual_plans.", 0) == 0) {
+            try {
+                return {plan_label(std::stoi(c.field.substr(13))), c.old_value, c.new_value};
+            } catch (...) {
+            }
+        }
+        static const std::map<std::string, std::string> extra = {{"leader_name", "包联领导"}, {"leader_title", "领导职务"}};
+        if (auto it = extra.find(c.field); it != extra.end()) return {it->second, c.old_value, c.new_value};
+        return {field_label(RecordKind::Projects, c.field), c.old_value, c.new_value};
     }
 
     void diff_progress(std::int64_t id, const ProgressInput& in, std::vector<CellChange>& out) {
