@@ -182,8 +182,9 @@ Parsed<std::string> read_date(const Cell& c) {
     static const std::regex with_time(R"(^(\d{4}-\d{1,2}-\d{1,2})[T ]?\d{1,2}:\d{2}(:\d{2})?$)");
     std::smatch m;
     if (std::regex_match(t, m, with_time)) t = m[1].str();
-    static const std::regex full(R"(^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$)");
-    static const std::regex month_only(R"(^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(份)?(底|初|末|中旬|上旬|下旬)?$)");
+    // (multi-byte characters are grouped: a quantifier or class would apply to single bytes)
+    static const std::regex full(R"(^(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*(?:日|号)?$)");
+    static const std::regex month_only(R"(^(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:月)?(?:份)?(?:底|初|末|中旬|上旬|下旬)?$)");
     static const std::regex compact_day(R"(^(\d{4})(\d{2})(\d{2})$)");
     static const std::regex compact_month(R"(^(\d{4})(\d{2})$)");
     if (std::regex_match(t, m, full) || std::regex_match(t, m, compact_day)) {

@@ -27,7 +27,8 @@ bool is_footer_text(const std::string& n) {
 // "一、固安工业园区", "（二）新开工项目", "3. 续建项目" -> the text after the numbering, and
 // whether there was a numbering.
 std::string strip_numbering(const std::string& n, bool* numbered) {
-    static const std::regex re(R"(^(\(?([一二三四五六七八九十百]+|\d{1,3})\)?)[、.．,，:：)]?)");
+    // multi-byte characters as alternatives, never inside [] (std::regex works on bytes)
+    static const std::regex re(R"(^(\(?((?:一|二|三|四|五|六|七|八|九|十|百)+|\d{1,3})\)?)(?:、|\.|,|:|\))?)");
     std::smatch m;
     if (std::regex_search(n, m, re) && m.length(0) > 0 && m.length(0) < static_cast<long>(n.size())) {
         bool paren = !m[1].str().empty() && m[1].str().front() == '(';
@@ -172,7 +173,7 @@ struct SheetWalker {
                 bool numbered = false;
                 std::string lbl = strip_numbering(label, &numbered);
                 bool chinese_numbering = !numbering.empty() && std::regex_match(normalize_label(numbering),
-                                                                               std::regex(R"(^\(?[一二三四五六七八九十]+\)?[、.]?$)"));
+                                                                               std::regex(R"(^\(?(?:一|二|三|四|五|六|七|八|九|十)+\)?(?:、|\.)?$)"));
                 if (numbered || chinese_numbering || dict.region(lbl).id || dict.zone(lbl).id) {
                     ++labels;
                     apply_label(lbl, base, rc);

@@ -60,17 +60,22 @@ public:
         if (!region && v.issues().empty())
             v.issue("region", "不知道属于哪个县（市、区）：表中没有该列，分组行、小计行、工作表名和填报单位也没有写明；"
                               "可加一列“所属县市区”或用 --set region=固安县");
-        if (!v.issues().empty()) return reject(v, std::move(source), plan);
-        if (!existing_id) {
+        // Without name and region the row cannot be matched; its other cells are still read so
+        // that every problem of the row is reported at once
+        const bool identified = v.issues().empty();
+        if (!identified) existing_id = 0;
+        else if (!existing_id) {
             auto it = by_name_.find({*name, *region});
             if (it != by_name_.end()) existing_id = it->second;
         }
-        std::string key = existing_id ? "#" + std::to_string(existing_id)
+        if (identified) {
+            std::string key = existing_id ? "#" + std::to_string(existing_id)
                                       : (code ? "code:" + *code : "name:" + *name + "@" + std::to_string(*region));
-        auto [seen, fresh] = seen_rows_.emplace(key, source.row);
-        if (!fresh) {
-            v.issue("name", "与第" + std::to_string(seen->second) + "行是同一个项目（文件中重复）");
-            return reject(v, std::move(source), plan);
+            auto [seen, fresh] = seen_rows_.emplace(key, source.row);
+            if (!fresh) {
+                v.issue("name", "与第" + std::to_string(seen->second) + "行是同一个项目（文件中重复）");
+                return reject(v, std::move(source), plan);
+            }
         }
 
         Project before;
@@ -80,8 +85,8 @@ public:
             before = *stored;
         }
         Project p = before;
-        p.name = *name;
-        p.region_id = *region;
+        if (name) p.name = *name;
+        if (region) p.region_id = *region;
         if (code) p.code = code;
         if (zone) p.zone_id = zone;
         if (auto t = v.text("owner")) p.owner = *t;

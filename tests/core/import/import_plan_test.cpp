@@ -103,16 +103,17 @@ TEST_CASE("changed cells update the record with audit entries") {
     CHECK(runze->changes[0].field == "总投资");
     CHECK(runze->changes[0].old_value.find("1200000") != std::string::npos);
     CHECK(runze->changes[0].new_value.find("1250000") != std::string::npos);
-    ImportResult r = apply_import(*db, second, o);
+    const std::int64_t id = runze->existing_id;
+    ImportResult r = apply_import(*db, second, o);  // (plan.records is rebuilt: runze dangles)
     CHECK(r.written);
     CHECK(r.updated == 1);
-    auto trail = db::audit_trail(*db, "projects", runze->existing_id);
+    auto trail = db::audit_trail(*db, "projects", id);
     bool found = false;
     for (const auto& e : trail)
         if (e.action == "update" && e.field == "total_investment") found = true;
     CHECK(found);
     db::ProjectRepository repo(*db);
-    CHECK(repo.get(runze->existing_id)->total_investment == Money::from_wan(1250000));
+    CHECK(repo.get(id)->total_investment == Money::from_wan(1250000));
 }
 
 TEST_CASE("a cell that cannot be read rejects its row; all or nothing unless keep_good") {
