@@ -142,7 +142,7 @@ void generate_deals(Context& ctx) {
         }
         ins.bind(19, event);
         ins.bind(20, type);
-        ins.bind(21, static_cast<long long>(amount));
+        ins.bind(21, static_cast<std::int64_t>(amount));
         ins.bind(22, foreign ? "USD" : "CNY");
         if (project) ins.bind(23, *project);
         ins.bind(24, stage == "终止" ? std::string("客商调整投资布局，洽谈终止") : std::string());
@@ -167,10 +167,10 @@ void generate_deals(Context& ctx) {
                 fund.bind(1, rng.uid());
                 fund.bind(2, id);
                 fund.bind(3, date_text(m.year(), m.month(), static_cast<int>(rng.between(1, 28))));
-                fund.bind(4, static_cast<long long>(part));
+                fund.bind(4, static_cast<std::int64_t>(part));
                 fund.bind(5, foreign ? "USD" : "CNY");
-                fund.bind(6, static_cast<long long>(rate));
-                fund.bind(7, static_cast<long long>(cny));
+                fund.bind(6, static_cast<std::int64_t>(rate));
+                fund.bind(7, static_cast<std::int64_t>(cny));
                 fund.bind(8, k == 0 ? std::string("首笔资金到位") : std::string());
                 fund.exec();
                 ++ctx.summary.deal_funds;

@@ -39,7 +39,10 @@ struct DemoSummary {
 // Adds the demo data to `db` in one transaction (all or nothing). Seeds the default dictionaries
 // first when the dictionary tables are empty. Throws ValidationError for unusable options
 // (negative counts, a year outside 2000-2100) or when the database has no regions to use, and
-// il::Cancelled when `progress` asks to stop (nothing is written then).
+// il::Cancelled when `progress` asks to stop (nothing is written then). Added to a database that
+// already holds projects, the named projects already there are not repeated and existing targets
+// are kept; a second batch needs another seed (the same seed would repeat uids and is refused by
+// the schema's UNIQUE constraints, leaving the database unchanged).
 DemoSummary generate(db::Database& db, const DemoOptions& options, ProgressSink& progress);
 DemoSummary generate(db::Database& db, const DemoOptions& options);
 

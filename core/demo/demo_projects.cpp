@@ -7,6 +7,7 @@
 #include "core/demo/demo_context.h"
 #include "core/demo/demo_vocabulary.h"
 #include "core/model/money.h"
+#include "core/model/project.h"
 
 namespace il::demo::detail {
 namespace {
@@ -143,7 +144,7 @@ public:
                           "INSERT INTO problems(uid, project_id, description, owner_unit, status, assigned_date, supervised_date, "
                           "closed_date, notes, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)") {
         for (int i = 0; i < 5; ++i)
-            city_leaders_.push_back({person_name(rng_), i == 0 ? "市长" : i == 1 ? "常务副市长" : "副市长"});
+            city_leaders_.push_back({person_name(rng_), i == 0 ? "市长" : i == 1 ? "市委常委、常务副市长" : "副市长"});
     }
 
     void run() {
@@ -152,14 +153,20 @@ public:
         // Strategic-emerging projects are ~31% of the count: the generated ones make up what the
         // real ones leave.
         int real_strategic = 0;
+        {
+            // Names already in the ledger (demo data added to a database that has some) are not
+            // used again: the named projects appear once, generated names stay unique.
+            SQLite::Statement q(ctx_.db.sql(), "SELECT name FROM projects");
+            while (q.executeStep()) names_.insert(q.getColumn(0).getString());
+        }
         for (int i = 0; i < real; ++i) {
             const auto* c = ctx_.category_named(kRealProjects[i].category);
-            if (c && c->strategic) ++real_strategic;
+            if (c && c->strategic && !names_.count(kRealProjects[i].name)) ++real_strategic;
         }
         const double target = 0.31 * n;
         p_strategic_ = n > real ? std::clamp((target - real_strategic) / (n - real), 0.0, 1.0) : 0.0;
         for (int i = 0; i < n; ++i) {
-            if (i < real) write_real(kRealProjects[i]);
+            if (i < real && !names_.count(kRealProjects[i].name)) write_real(kRealProjects[i]);
             else write_generated();
             if (i % 50 == 0) ctx_.report("生成亿元以上项目", 0.01 + 0.74 * i / std::max(1, n));
         }
@@ -273,7 +280,7 @@ private:
         std::string name = base + rng_.pick(kSuffixes);
         for (int k = 2; names_.count(name); ++k) name = base + "（" + std::to_string(k) + "期）项目";
         d.name = name;
-        d.owner = "廊坊" + brand + word.substr(0, std::min<std::size_t>(word.size(), 6)) + rng_.pick(kOwnerKinds);
+        d.owner = d.region->short_name + brand + rng_.pick(kOwnerKinds);
         d.site = site_for(*d.region, d.zone_id);
         d.total_wan = draw_total_wan();
         d.content = "总占地约" + std::to_string(rng_.between(30, 800)) + "亩，总建筑面积约" +
@@ -295,11 +302,11 @@ private:
             const std::string& n = d.region->name;
             const char* unit = n.ends_with("区") ? "区" : n.ends_with("市") ? "市" : "县";
             const bool zone_region = d.region->kind == "开发区单列";
-            const std::string titles[] = {zone_region ? "党工委书记" : std::string(unit) + "委书记",
-                                          zone_region ? "管委会主任" : std::string(unit) + "长",
-                                          zone_region ? "管委会常务副主任" : std::string("常务副") + unit + "长",
-                                          zone_region ? "管委会副主任" : std::string("副") + unit + "长",
-                                          zone_region ? "管委会副主任" : std::string("副") + unit + "长"};
+            const std::string titles[] = {zone_region ? n + "党工委书记" : n + "委书记",
+                                          zone_region ? n + "管委会主任" : n + unit + "长",
+                                          zone_region ? n + "管委会常务副主任" : n + "常务副" + unit + "长",
+                                          zone_region ? n + "管委会副主任" : n + "副" + unit + "长",
+                                          zone_region ? n + "管委会副主任" : n + "副" + unit + "长"};
             for (const auto& t : titles) pool.push_back({person_name(rng_), t});
         }
         return rng_.pick(pool);
@@ -343,7 +350,7 @@ private:
         q.bind(9, d.nature);
         q.bind(10, d.level);
         q.bind(11, d.stage);
-        q.bind(12, static_cast<long long>(total));
+        q.bind(12, static_cast<std::int64_t>(total));
         if (planned_start) q.bind(13, *planned_start);
         if (planned_completion) q.bind(14, *planned_completion);
         if (actual_start) q.bind(15, *actual_start);
@@ -481,7 +488,7 @@ private:
             q.reset();
             q.bind(1, id);
             q.bind(2, year);
-            q.bind(3, static_cast<long long>(plan));
+            q.bind(3, static_cast<std::int64_t>(plan));
             q.bind(4, rng_.uid());
             q.exec();
         }
@@ -529,8 +536,8 @@ private:
             q.bind(1, id);
             q.bind(2, m.year());
             q.bind(3, m.month());
-            q.bind(4, static_cast<long long>(month_fen));
-            q.bind(5, static_cast<long long>(ytd));
+            q.bind(4, static_cast<std::int64_t>(month_fen));
+            q.bind(5, static_cast<std::int64_t>(ytd));
             q.bind(6, image_progress(static_cast<double>(cumulative) / static_cast<double>(total), completed_now));
             q.bind(7, problem_text);
             q.bind(8, rng_.uid());

@@ -91,15 +91,15 @@ void generate_renovations(Context& ctx) {
         if (manufacturing) ins.bind(7, *manufacturing);
         ins.bind(8, kind.kind);
         ins.bind(9, stage);
-        ins.bind(10, static_cast<long long>(total));
-        ins.bind(11, static_cast<long long>(equipment));
+        ins.bind(10, static_cast<std::int64_t>(total));
+        ins.bind(11, static_cast<std::int64_t>(equipment));
         ins.bind(12, in_stats ? 1 : 0);
         ins.bind(13, date_text(planned_start.year(), planned_start.month(), 1));
         ins.bind(14, date_text(planned_end.year(), planned_end.month(), 28));
         if (start) ins.bind(15, date_text(start->year(), start->month(), static_cast<int>(rng.between(1, 28))));
         if (done) ins.bind(16, date_text(done->year(), done->month(), static_cast<int>(rng.between(1, 28))));
-        ins.bind(17, static_cast<long long>(output));
-        ins.bind(18, static_cast<long long>(tax));
+        ins.bind(17, static_cast<std::int64_t>(output));
+        ins.bind(18, static_cast<std::int64_t>(tax));
         ins.bind(19, stage == "停缓建" ? std::string("市场原因暂缓实施") : std::string());
         const YM created = start ? std::min(*start, YM::of(y - 1, 1)) : YM::of(y, 1);
         ins.bind(20, timestamp_text(created.year(), created.month(), 12, 9, 0));
@@ -117,7 +117,7 @@ void generate_renovations(Context& ctx) {
             plan.reset();
             plan.bind(1, id);
             plan.bind(2, year);
-            plan.bind(3, static_cast<long long>(std::max<std::int64_t>(kWan, total * in_year / months / kWan * kWan)));
+            plan.bind(3, static_cast<std::int64_t>(std::max<std::int64_t>(kWan, total * in_year / months / kWan * kWan)));
             plan.bind(4, rng.uid());
             plan.exec();
         }
@@ -140,8 +140,8 @@ void generate_renovations(Context& ctx) {
             prog.bind(1, id);
             prog.bind(2, m.year());
             prog.bind(3, m.month());
-            prog.bind(4, static_cast<long long>(month_fen));
-            prog.bind(5, static_cast<long long>(ytd));
+            prog.bind(4, static_cast<std::int64_t>(month_fen));
+            prog.bind(5, static_cast<std::int64_t>(ytd));
             prog.bind(6, rng.uid());
             const YM entered = m.plus(1);
             prog.bind(7, timestamp_text(entered.year(), entered.month(), 5, 16, 0));

@@ -1,5 +1,5 @@
 // Annual targets for every region and zone, both years: set a little off what the ledger holds,
-// as targets handed down at the start of a year are.
+// as targets handed down at the start of a year are. Targets already in the database are kept.
 #include <cmath>
 #include <map>
 
@@ -60,12 +60,12 @@ std::map<std::int64_t, Actuals> actuals(db::Database& db, int year, const char* 
 void generate_targets(Context& ctx) {
     auto& rng = ctx.rng;
     SQLite::Statement ins(ctx.db.sql(),
-                          "INSERT INTO targets(uid, year, region_id, zone_id, projects_count, investment, renovation_count, "
+                          "INSERT OR IGNORE INTO targets(uid, year, region_id, zone_id, projects_count, investment, renovation_count, "
                           "signed_amount, funds_in_place, foreign_capital_usd) VALUES(?,?,?,?,?,?,?,?,?,?)");
     // Round a target to `step` after scaling by a factor near one.
-    auto around = [&](std::int64_t v, double lo, double hi, std::int64_t step) -> long long {
+    auto around = [&](std::int64_t v, double lo, double hi, std::int64_t step) -> std::int64_t {
         const double scaled = static_cast<double>(v) * rng.uniform(lo, hi);
-        return static_cast<long long>(std::llround(scaled / static_cast<double>(step))) * step;
+        return static_cast<std::int64_t>(std::llround(scaled / static_cast<double>(step))) * step;
     };
     for (int year : {ctx.options.year - 1, ctx.options.year}) {
         for (const bool zone : {false, true}) {
@@ -78,14 +78,13 @@ void generate_targets(Context& ctx) {
                 ins.bind(1, rng.uid());
                 ins.bind(2, year);
                 ins.bind(zone ? 4 : 3, id);
-                ins.bind(5, static_cast<long long>(std::max<std::int64_t>(1, std::llround(static_cast<double>(a.projects) * rng.uniform(0.9, 1.0)))));
+                ins.bind(5, static_cast<std::int64_t>(std::max<std::int64_t>(1, std::llround(static_cast<double>(a.projects) * rng.uniform(0.9, 1.0)))));
                 ins.bind(6, around(a.plan, 0.95, 1.08, 100 * kFenPerWan));
-                ins.bind(7, static_cast<long long>(std::llround(static_cast<double>(a.renovations) * rng.uniform(0.9, 1.1))));
+                ins.bind(7, static_cast<std::int64_t>(std::llround(static_cast<double>(a.renovations) * rng.uniform(0.9, 1.1))));
                 ins.bind(8, around(a.signed_amount, 0.9, 1.15, 1000 * kFenPerWan));
                 ins.bind(9, around(a.funds, 0.9, 1.2, 100 * kFenPerWan));
                 ins.bind(10, around(a.usd, 0.9, 1.3, 100 * 1'000'000));
-                ins.exec();
-                ++ctx.summary.targets;
+                ctx.summary.targets += ins.exec();  // targets already set are kept
             };
             if (zone)
                 for (const auto& z : ctx.zones) write(z.id);
