@@ -40,16 +40,6 @@ const char* outcome_name(Outcome o) {
     return "";
 }
 
-std::string issues_text(const import::RejectedRow& r) {
-    std::string s;
-    for (std::size_t i = 0; i < r.issues.size(); ++i) {
-        if (i) s += "；";
-        if (!r.issues[i].field.empty()) s += r.issues[i].field + "：";
-        s += r.issues[i].reason;
-    }
-    return s;
-}
-
 nlohmann::json plan_json(const ImportPlan& plan, const ImportResult& res, const std::string& errors_file) {
     nlohmann::json j;
     j["file"] = plan.source_name;
@@ -102,8 +92,10 @@ void print_text(const ImportPlan& plan, const ImportResult& res, const ImportArg
                 else {
                     std::cout << b.field;
                     if (b.year) std::cout << " " << *b.year << (b.month ? "-" + std::to_string(*b.month) : "");
-                    if (b.field != "name" && b.field != "code")
-                        std::cout << " [" << import::unit_name(b.unit, b.usd) << "]";
+                    const import::FieldDef* f = import::find_field(s.mapping.kind, b.field);
+                    bool amount = b.field == "completed_ytd" || b.field == "completed_month" ||
+                                  (f && (f->type == import::ValueType::Amount || f->type == import::ValueType::Money));
+                    if (amount) std::cout << " [" << import::unit_name(b.unit, b.usd) << "]";
                 }
                 std::cout << "\n";
             }

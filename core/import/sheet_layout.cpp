@@ -60,7 +60,11 @@ std::string join_parts(const std::vector<std::string>& parts, std::string_view s
 
 }  // namespace
 
-std::string ColumnHeader::text() const { return join_parts(parts, " / "); }
+std::string ColumnHeader::text() const {
+    std::string s = join_parts(parts, " / ");
+    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '\n' || c == '\r'; }), s.end());
+    return s;
+}
 
 bool is_column_number_row(const SheetGrid& grid, int row) {
     const Row* r = grid.row(row);
