@@ -1,5 +1,6 @@
 #include "core/report/layout.h"
 
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
@@ -78,7 +79,7 @@ std::vector<std::string> column_number_labels(const SheetDef& sheet) {
         switch (c.derive) {
             case DeriveOp::None: labels[i] = self; break;
             case DeriveOp::Ratio: labels[i] = self + "=" + num(c.of) + "/" + num(c.to); break;
-            case DeriveOp::Growth: labels[i] = self + "=(" + num(c.of) + "-" + num(c.to) + ")/" + num(c.to); break;
+            case DeriveOp::Growth: labels[i] = self + "=" + num(c.of) + "/" + num(c.to) + "-1"; break;
             case DeriveOp::Share: labels[i] = self + "=" + num(c.of) + "/合计"; break;
             case DeriveOp::Diff: labels[i] = self + "=" + num(c.of) + "-" + num(c.to); break;
         }
@@ -120,6 +121,24 @@ struct Cell {
     double d = 0;
     std::string s;
 };
+
+// Display width of text in digit widths (Excel's column unit): CJK about 1.8, ASCII 1.
+// Lines of a wrapped cell of `width` characters (explicit line breaks respected).
+int wrapped_lines(const std::string& text, double width) {
+    const double usable = std::max(1.0, width);
+    int lines = 1;
+    double line = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') { ++lines; line = 0; ++i; continue; }
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        double w = len == 1 ? 1.0 : 1.8;  // a 10-11pt CJK glyph is about 1.8 digit widths
+        if (line + w > usable) { ++lines; line = 0; }
+        line += w;
+        i += len;
+    }
+    return lines;
+}
 
 constexpr std::int64_t round_div(std::int64_t v, std::int64_t step) {
     return v >= 0 ? (v + step / 2) / step : -((-v + step / 2) / step);
@@ -498,12 +517,20 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
         ++row;
     }
     std::int64_t seq = 0;
+    // Readers do not grow rows for wrapped text on their own (LibreOffice keeps the stored
+    // height): a row whose text needs more lines gets its height set here.
+    const double line_height = sheet.font_size * 1.35 + 0.5;
     auto write_detail = [&](std::size_t r) {
+        int lines = 1;
         for (std::uint16_t c = 0; c < ncols; ++c) {
             const ColumnPlan& p = plan[c];
             if (p.def->type == ColumnType::Seq) ws.number(row, c, static_cast<double>(seq), p.body);
             else write_value(row, c, at(r, c), p.body);
+            const Cell& v = at(r, c);
+            if (v.kind == Cell::Text && p.def->wrap && v.s.size() * 2 > static_cast<std::size_t>(p.def->width) / 2)
+                lines = std::max(lines, wrapped_lines(v.s, p.def->width));
         }
+        if (lines > 1) ws.row_height(row, std::max(15.0, lines * line_height + 2));
     };
     if (nrows == 0) {
         ws.merge(row, 0, row, last_col, sheet.empty_text, f_empty);

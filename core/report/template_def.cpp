@@ -222,10 +222,11 @@ SheetDef parse_sheet(const json& j, const std::string& file, const std::string& 
                 if (idx < 0)
                     throw TemplateError(file + " " + cptr + "/derive：引用的列 \"" + *operand + "\" 不存在");
                 auto t = s.columns[static_cast<std::size_t>(idx)].type;
-                if (!(t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::Integer || t == ColumnType::Number))
+                if (!(t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::Integer ||
+                      t == ColumnType::Number || t == ColumnType::Percent))
                     throw TemplateError(file + " " + cptr + "/derive：引用的列 \"" + *operand + "\" 不是数值列");
-                if (s.columns[static_cast<std::size_t>(idx)].derive != DeriveOp::None)
-                    throw TemplateError(file + " " + cptr + "/derive：不能引用另一个计算列 \"" + *operand + "\"");
+                if (s.columns[static_cast<std::size_t>(idx)].derive != DeriveOp::None && static_cast<std::size_t>(idx) >= i)
+                    throw TemplateError(file + " " + cptr + "/derive：计算列只能引用它左边的计算列（\"" + *operand + "\"）");
             }
         }
     }

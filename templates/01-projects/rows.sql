@@ -1,5 +1,6 @@
--- 亿元以上项目建设进展情况表: one row per project being carried out in the report year.
--- Amounts in 分 (the engine shows 万元). Parameters: :year :month :scope_region_id :scope_zone_id.
+-- 亿元以上项目建设进展情况表: one row per project that counts for the report year (not 取消,
+-- not completed before the year), its stage as it was in the report month.
+-- Amounts in 分 (the engine shows 万元). Parameters: :year :month :period :scope_region_id :scope_zone_id.
 WITH last_month AS (          -- the latest month reported up to the period, per project
   SELECT project_id, MAX(month) AS month
   FROM progress WHERE year = :year AND month <= :month
@@ -22,7 +23,12 @@ open_problems AS (
   FROM problems WHERE status <> '销号' GROUP BY project_id
 )
 SELECT r.name AS region,
-       p.name, p.owner, p.site, p.stage,
+       p.name, p.owner, p.site,
+       CASE WHEN p.stage IN ('停缓建','取消') OR p.actual_start IS NULL OR p.actual_start = '' THEN p.stage
+            WHEN substr(p.actual_start,1,7) > :period THEN '前期'
+            WHEN p.actual_completion IS NOT NULL AND p.actual_completion <> '' AND substr(p.actual_completion,1,7) <= :period
+                 THEN CASE WHEN p.stage IN ('竣工','投产') THEN p.stage ELSE '竣工' END
+            WHEN substr(p.actual_start,1,4) = substr(:period,1,4) THEN '新开工' ELSE '续建' END AS stage,
        p.total_investment,
        COALESCE(pl.planned_investment, 0) AS plan,
        COALESCE(c.completed_ytd, 0) AS ytd,
@@ -37,8 +43,8 @@ LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
 LEFT JOIN cur c ON c.project_id = p.id
 LEFT JOIN before b ON b.project_id = p.id
 LEFT JOIN open_problems op ON op.project_id = p.id
-WHERE p.stage NOT IN ('谋划', '取消')
-  AND (pl.project_id IS NOT NULL OR c.project_id IS NOT NULL)
+WHERE p.stage <> '取消'
+  AND (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion, 1, 4) >= substr(:period, 1, 4))
   AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
   AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
 ORDER BY r.sort_order, r.id,
