@@ -59,6 +59,7 @@ std::unique_ptr<Database> Database::open(const fs::path& file, const OpenOptions
     int flags = options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     try {
         d->db_ = std::make_unique<SQLite::Database>(file.string(), flags, options.busy_timeout_ms);
+        d->refuse_newer_schema();  // before anything (even WAL mode) touches the file
         d->configure(options);
         d->migrate(options.migrate && !options.read_only);
     } catch (const SQLite::Exception& e) {
@@ -93,12 +94,17 @@ void Database::configure(const OpenOptions& options) {
     db_->setBusyTimeout(options.busy_timeout_ms);
 }
 
-void Database::migrate(bool allowed) {
+void Database::refuse_newer_schema() {
     int version = read_user_version(*db_);
     int latest = current_schema_version();
     if (version > latest)
         throw DatabaseError("该数据库由更新版本的投资项目台账创建（数据库版本 " + std::to_string(version) +
                             "，本程序支持到版本 " + std::to_string(latest) + "）。请升级程序后再打开，文件未作任何修改。");
+}
+
+void Database::migrate(bool allowed) {
+    int version = read_user_version(*db_);
+    int latest = current_schema_version();
     if (version == latest) return;
     if (!allowed)
         throw DatabaseError("数据库版本 " + std::to_string(version) + " 需要升级到 " + std::to_string(latest) +

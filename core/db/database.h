@@ -48,6 +48,7 @@ public:
 
 private:
     Database() = default;
+    void refuse_newer_schema();
     void configure(const OpenOptions& options);
     void migrate(bool allowed);
 
