@@ -3,6 +3,7 @@
 #include <wx/stattext.h>
 
 #include "gui/main_frame.h"
+#include "gui/monthly_panel.h"
 #include "gui/view_factory.h"
 
 namespace il::gui {
@@ -19,6 +20,7 @@ public:
 }  // namespace
 
 ViewPanel* make_extra_view(View v, wxWindow* parent, AppContext& ctx) {
+    if (v == View::Monthly) return new MonthlyPanel(parent, ctx);
     return new PendingPanel(parent, ctx, MainFrame::view_title(v));
 }
 
