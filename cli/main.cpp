@@ -19,7 +19,9 @@ std::unique_ptr<db::Database> CliContext::open(bool create, bool read_only) cons
     options.user = user;
     auto path = resolved_db_path();
     if (create && !path.parent_path().empty()) std::filesystem::create_directories(path.parent_path());
-    return db::Database::open(path, options);
+    auto db = db::Database::open(path, options);
+    for (const auto& w : db->warnings()) std::cerr << w << "\n";
+    return db;
 }
 
 }  // namespace il::cli
@@ -49,6 +51,10 @@ int main(int argc, char** argv) {
         std::cerr << "错误：" << e.what() << "\n";
         return kExitError;
     } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
+            std::cerr << "错误：" << il::db::busy_message(ctx.resolved_db_path()) << "\n";
+            return kExitError;
+        }
         std::cerr << "数据库错误：" << e.what() << "\n";
         return kExitError;
     } catch (const std::exception& e) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <system_error>
 
+#include "core/db/backup.h"
 #include "core/db/migration_steps.h"
+#include "core/platform/network_share.h"
 #include "core/util/clock.h"
 
 namespace il::db {
@@ -14,19 +16,6 @@ int current_schema_version() { return migration_steps().back().version; }
 namespace {
 int read_user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-// A consistent copy of the database file, made with SQLite's online backup API (safe while
-// other connections read it), beside the original: ledger.db -> ledger.db.v1-20170630T174503.bak
-fs::path backup_before_migration(SQLite::Database& db, const fs::path& file, int from_version) {
-    std::string stamp = now_iso().substr(0, 19);
-    for (char& c : stamp) if (c == ':' || c == '-') c = c == ':' ? '\0' : c;
-    stamp.erase(std::remove(stamp.begin(), stamp.end(), '\0'), stamp.end());
-    fs::path target = file;
-    target += ".v" + std::to_string(from_version) + "-" + stamp + ".bak";
-    SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    SQLite::Backup backup(copy, db);
-    backup.executeStep();
-    return target;
-}
 }  // namespace
 
 void migrate_to(SQLite::Database& db, int target) {
@@ -66,11 +55,19 @@ std::unique_ptr<Database> Database::open(const fs::path& file, const OpenOptions
         int code = e.getErrorCode();
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
             throw DatabaseError("文件不是有效的台账数据库或已损坏：" + file.string() + "（" + e.what() + "）");
-        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-            throw DatabaseError("数据库正被另一个程序使用，请稍后重试：" + file.string());
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw DatabaseError(busy_message(file));
         throw DatabaseError("无法打开数据库 " + file.string() + "：" + e.what());
     }
     d->user_ = !options.user.empty() ? options.user : d->setting_or("user_name", os_user_name());
+    d->holder_ = std::make_unique<HolderRegistration>(file, !options.read_only, d->user_);
+    if (auto kind = platform::network_share_kind(file)) d->warnings_.push_back(platform::network_share_warning(file, *kind));
+    if (exists && options.auto_backup && !options.read_only && !d->migration_backup_) {
+        try {
+            auto_backup(*d);
+        } catch (const std::exception& e) {
+            d->warnings_.push_back(std::string("警告：自动备份失败：") + e.what());
+        }
+    }
     return d;
 }
 
@@ -111,7 +108,8 @@ void Database::migrate(bool allowed) {
                             "，但以只读方式打开，未作修改。");
     // A file that has no tables yet is new: no backup needed.
     bool empty = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
-    if (!empty && !in_memory()) migration_backup_ = backup_before_migration(*db_, path_, version);
+    if (!empty && !in_memory())
+        migration_backup_ = make_backup(*db_, path_, "migration-v" + std::to_string(version), backup_keep(*this));
     migrate_to(*db_, latest);
 }
 

@@ -5,11 +5,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include "core/db/holders.h"
 #include "core/util/error.h"
 
 namespace il::db {
@@ -20,6 +22,7 @@ struct OpenOptions {
     bool migrate = true;         // bring an older schema up to date (with a backup copy first)
     int busy_timeout_ms = 5000;  // wait this long for another program's lock
     std::string user;            // who makes changes (audit log); empty: setting or OS user
+    bool auto_backup = true;     // the daily automatic backup when opened for writing (core/db/backup.h)
 };
 
 // The schema version this program writes (the last migration step).
@@ -46,17 +49,23 @@ public:
     // The backup copy made before the last migration, if any.
     const std::optional<std::filesystem::path>& migration_backup() const { return migration_backup_; }
 
+    // Things the user should be told about after opening (network share, a failed automatic
+    // backup). The CLI prints them to stderr; the GUI shows them.
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
 private:
     Database() = default;
     void refuse_newer_schema();
     void configure(const OpenOptions& options);
     void migrate(bool allowed);
 
+    std::unique_ptr<HolderRegistration> holder_;  // declared before db_: removed after the close
     std::unique_ptr<SQLite::Database> db_;
     std::filesystem::path path_;
     std::string user_;
     bool read_only_ = false;
     std::optional<std::filesystem::path> migration_backup_;
+    std::vector<std::string> warnings_;
 };
 
 // Runs migration steps on an open connection from its user_version up to `target`

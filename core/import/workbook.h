@@ -16,7 +16,8 @@ struct Cell {
     CellType type = CellType::Empty;
     double number = 0.0;      // Number and Boolean (0/1)
     std::string text;         // Text (UTF-8), Error ("#DIV/0!"), and a formula's cached text
-    bool is_date = false;     // a Number formatted as a date in the file (an Excel serial date)
+    bool is_date = false;     // a Number formatted as a date in the file (an Excel serial date,
+                              // always in the 1900 date system: 1904-system files are converted)
     bool is_formula = false;  // the file holds a formula here; number/text is its cached value
 
     bool empty() const { return type == CellType::Empty || (type == CellType::Text && text.empty()); }
@@ -34,9 +35,11 @@ struct Row {
 
 struct Sheet {
     std::string name;
-    std::vector<Row> rows;      // only rows that hold at least one non-empty cell, in order
+    std::vector<Row> rows;      // only rows that hold at least one non-empty cell (or a formula
+                                // without a cached value), in ascending index order
     std::vector<MergedRange> merges;
     bool is_chart = false;      // a chart sheet or other sheet without cells
+    bool hidden = false;        // hidden in the file (still read)
 
     // The cell at (row, col), or an empty cell. Merged ranges are not expanded here.
     const Cell& at(int row, int col) const;
