@@ -16,7 +16,7 @@
 #include "core/db/audit.h"
 #include "core/db/dictionary_seed.h"
 #include "core/platform/paths.h"
-#include "core/query/file_backup.h"
+#include "core/db/backup.h"
 #include "core/query/overview.h"
 #include "gui/error_text.h"
 #include "gui/ids.h"
@@ -306,14 +306,12 @@ void MainFrame::on_open() {
 
 void MainFrame::on_backup() {
     if (!ctx_.db) return;
-    fs::path name = query::default_backup_name(ctx_.db->path());
-    wxFileDialog dlg(this, _("Back up the ledger"), wx(ctx_.db->path().parent_path().string()), wx(name.string()),
-                     _("Ledger database (*.db)|*.db"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() != wxID_OK) return;
     try {
         wxBusyCursor busy;
-        query::backup_database(*ctx_.db, fs::path(utf8(dlg.GetPath())));
-        SetStatusText(wxString::Format(_("Backed up to %s"), dlg.GetPath()), 0);
+        fs::path file = db::backup_now(*ctx_.db);
+        SetStatusText(wxString::Format(_("Backed up to %s"), wx(file.string())), 0);
+        wxMessageBox(wxString::Format(_("The ledger was backed up to\n%s"), wx(file.string())), _("Back up"),
+                     wxOK | wxICON_INFORMATION, this);
     } catch (...) {
         show_current_exception(this, _("Back up"));
     }
@@ -321,24 +319,40 @@ void MainFrame::on_backup() {
 
 void MainFrame::on_restore() {
     if (!ctx_.db) return;
-    wxFileDialog dlg(this, _("Restore from a backup"), wx(ctx_.db->path().parent_path().string()), wxString(),
-                     _("Ledger database (*.db)|*.db|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dlg.ShowModal() != wxID_OK) return;
-    if (wxMessageBox(wxString::Format(_("Replace the current ledger with the backup\n%s?\n\nThe current file is kept as *.before-restore."),
-                                      dlg.GetPath()), _("Restore"), wxYES_NO | wxICON_WARNING, this) != wxYES)
-        return;
-    fs::path target = ctx_.db->path();
-    ctx_.db.reset();
+    std::vector<db::BackupInfo> backups;
     try {
-        query::restore_database(fs::path(utf8(dlg.GetPath())), target);
+        backups = db::list_backups(ctx_.db->path());
+    } catch (...) {
+    }
+    wxArrayString items;
+    for (const auto& b : backups)
+        items.Add(b.readable ? wxString::Format(_("%s  (%s)  %lld projects, last change %s"), wx(b.created), wx(b.kind),
+                                                static_cast<long long>(b.projects), wx(b.last_change.substr(0, 19)))
+                             : wxString::Format(_("%s  (%s)  unreadable: %s"), wx(b.created), wx(b.kind), wx(b.error)));
+    items.Add(_("Another backup file..."));
+    wxSingleChoiceDialog choose(this, _("Restore which backup? The current content is backed up first."), _("Restore"), items);
+    if (choose.ShowModal() != wxID_OK) return;
+    fs::path file;
+    auto sel = static_cast<std::size_t>(choose.GetSelection());
+    if (sel < backups.size()) {
+        file = backups[sel].file;
+    } else {
+        wxFileDialog dlg(this, _("Restore from a backup"), wx(db::backup_dir(ctx_.db->path()).string()), wxString(),
+                         _("Ledger database (*.db)|*.db|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (dlg.ShowModal() != wxID_OK) return;
+        file = fs::path(utf8(dlg.GetPath()));
+    }
+    if (wxMessageBox(wxString::Format(_("Replace the current ledger with the backup\n%s?"), wx(file.string())), _("Restore"),
+                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES)
+        return;
+    try {
+        wxBusyCursor busy;
+        fs::path before = db::restore_backup(*ctx_.db, file);
+        undo_.clear();
+        reload_all();
+        SetStatusText(wxString::Format(_("Restored. The previous content was kept in %s"), wx(before.string())), 0);
     } catch (...) {
         show_current_exception(this, _("Restore"));
-    }
-    if (open_database(target, false)) {
-        try {
-            db::audit_event(*ctx_.db, "restore", "", utf8(dlg.GetPath()));
-        } catch (...) {
-        }
     }
 }
 

@@ -25,3 +25,12 @@ NameList category_names(db::Database& db, bool a) {
 }
 
 }  // namespace il::query
+
+namespace il::query {
+std::vector<std::pair<std::int64_t, std::int64_t>> zone_regions(db::Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT id, region_id FROM zones");
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+    return out;
+}
+}  // namespace il::query

@@ -17,3 +17,8 @@ NameList industry_names(db::Database& db, bool active_only = true);  // "C åˆ¶é€
 NameList category_names(db::Database& db, bool active_only = true);
 
 }  // namespace il::query
+
+namespace il::query {
+// zone id -> its region id, for every zone.
+std::vector<std::pair<std::int64_t, std::int64_t>> zone_regions(db::Database& db);
+}  // namespace il::query

@@ -1,9 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 
-#include "core/query/file_backup.h"
 #include "core/query/overview.h"
 #include "query_fixture.h"
 
@@ -40,29 +37,3 @@ TEST_CASE("overview: by region, by stage, monthly curve, latest period, lagging 
     CHECK(lag[1].completion_bp == 1250);
 }
 
-TEST_CASE("backup and restore through the SQLite backup API") {
-    namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / "il_backup_test";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    fs::path main = dir / "ledger.db", copy = dir / "copy.db";
-    {
-        auto db = db::Database::open(main);
-        test::fill_small_ledger(*db);
-        backup_database(*db, copy);
-        db->sql().exec("DELETE FROM projects WHERE id = 3");
-    }
-    auto safety = restore_database(copy, main);
-    CHECK(fs::exists(safety));
-    {
-        auto db = db::Database::open(main);
-        SQLite::Statement q(db->sql(), "SELECT COUNT(*) FROM projects");
-        REQUIRE(q.executeStep());
-        CHECK(q.getColumn(0).getInt() == 3);
-    }
-    fs::path junk = dir / "junk.db";
-    { std::ofstream(junk) << "not a database"; }
-    CHECK_THROWS_AS(restore_database(junk, main), DatabaseError);
-    CHECK_THROWS_AS(restore_database(dir / "missing.db", main), FileError);
-    CHECK(default_backup_name(main).string().starts_with("ledger-"));
-}
