@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "core/db/monthly_figures.h"
 #include "core/db/references.h"
 #include "core/db/sql_util.h"
 #include "core/db/write_transaction.h"
@@ -198,13 +199,6 @@ std::optional<Project> get_where(Database& db, const std::string& where, const s
     return p;
 }
 
-bool period_locked(Database& db, int year, int month) {
-    SQLite::Statement q(db.sql(), "SELECT 1 FROM period_locks WHERE year = ? AND month = ?");
-    q.bind(1, year);
-    q.bind(2, month);
-    return q.executeStep();
-}
-
 std::string period_key(int year, int month) { return Period{year, month}.key(); }
 
 }  // namespace
@@ -397,100 +391,25 @@ void ProjectRepository::set_progress(const ProgressEntry& entry, bool entered_as
     SQLite::Statement pq(db_.sql(), "SELECT name, total_investment FROM projects WHERE id = ?");
     bind_i64(pq, 1, entry.project_id);
     if (!pq.executeStep()) throw NotFoundError("项目（编号 " + std::to_string(entry.project_id) + "）不存在");
-    const std::string name = pq.getColumn(0).getString();
     const Money total = col_money(pq.getColumn(1));
-    const std::string record = "项目「" + name + "」" + period_key(entry.year, entry.month) + " 月度调度";
-    if (entry.month < 1 || entry.month > 12)
-        throw RecordInvalid(record, {{"month", "月份 " + std::to_string(entry.month) + " 应在 1-12 之间"}});
-    if (period_locked(db_, entry.year, entry.month))
-        throw PeriodLocked(period_key(entry.year, entry.month) + " 已封账，不能修改" + record.substr(0, record.find(' ')) +
-                           "的月度调度（如需修改请先解锁）");
-
-    struct Row { std::string uid; Money month, ytd; std::string image, problems; };
-    std::map<int, Row> rows;
-    SQLite::Statement rq(db_.sql(), "SELECT month, uid, completed_month, completed_ytd, image_progress, problems "
-                                    "FROM progress WHERE project_id = ? AND year = ? ORDER BY month");
-    bind_i64(rq, 1, entry.project_id);
-    rq.bind(2, entry.year);
-    while (rq.executeStep())
-        rows[rq.getColumn(0).getInt()] = {rq.getColumn(1).getString(), col_money(rq.getColumn(2)),
-                                          col_money(rq.getColumn(3)), rq.getColumn(4).getString(),
-                                          rq.getColumn(5).getString()};
-    Money prev_ytd;
-    for (const auto& [m, r] : rows)
-        if (m < entry.month) prev_ytd = r.ytd;
-
-    ProgressEntry e = entry;
-    if (entered_as_ytd) e.completed_month = e.completed_ytd - prev_ytd;
-    else e.completed_ytd = prev_ytd + e.completed_month;
-    auto issues = validate::validate_progress(e, total);
-    if (!issues.empty()) throw RecordInvalid(record, std::move(issues));
-
-    const std::string now = now_iso();
-    auto existing = rows.find(e.month);
-    std::string uid = existing != rows.end() ? existing->second.uid : new_uid();
-    FieldValues before, after = {
-        {"completed_month", exact_wan_text(e.completed_month)},
-        {"completed_ytd", exact_wan_text(e.completed_ytd)},
-        {"image_progress", e.image_progress},
-        {"problems", e.problems},
+    MonthlyWrite w;
+    w.table = "progress";
+    w.key_column = "project_id";
+    w.key = entry.project_id;
+    w.year = entry.year;
+    w.month = entry.month;
+    w.month_figure = entry.completed_month;
+    w.ytd = entry.completed_ytd;
+    w.entered_as_ytd = entered_as_ytd;
+    w.text_columns = {{"image_progress", entry.image_progress}, {"problems", entry.problems}};
+    w.record = "项目「" + pq.getColumn(0).getString() + "」" + period_key(entry.year, entry.month) + " 月度调度";
+    w.validate = [&](Money month_figure, Money ytd) {
+        ProgressEntry e = entry;
+        e.completed_month = month_figure;
+        e.completed_ytd = ytd;
+        return validate::validate_progress(e, total);
     };
-    if (existing != rows.end())
-        before = {{"completed_month", exact_wan_text(existing->second.month)},
-                  {"completed_ytd", exact_wan_text(existing->second.ytd)},
-                  {"image_progress", existing->second.image},
-                  {"problems", existing->second.problems}};
-    SQLite::Statement up(db_.sql(),
-                         "INSERT INTO progress(project_id, year, month, completed_month, completed_ytd, image_progress, "
-                         "problems, uid, updated_at) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(project_id, year, month) "
-                         "DO UPDATE SET completed_month = excluded.completed_month, completed_ytd = excluded.completed_ytd, "
-                         "image_progress = excluded.image_progress, problems = excluded.problems, "
-                         "updated_at = excluded.updated_at");
-    bind_i64(up, 1, e.project_id);
-    up.bind(2, e.year);
-    up.bind(3, e.month);
-    bind_money(up, 4, e.completed_month);
-    bind_money(up, 5, e.completed_ytd);
-    up.bind(6, e.image_progress);
-    up.bind(7, e.problems);
-    up.bind(8, uid);
-    up.bind(9, now);
-    up.exec();
-    auto prefix = [&](FieldValues v, int month) {
-        for (auto& [f, val] : v) f = period_key(e.year, month) + "." + f;
-        return v;
-    };
-    if (existing == rows.end()) audit_insert(db_, "progress", e.project_id, uid, prefix(after, e.month));
-    else audit_update(db_, "progress", e.project_id, uid, diff_fields(prefix(before, e.month), prefix(after, e.month)));
-
-    // The following months keep their year-to-date figures; their month figures follow.
-    Money prev = e.completed_ytd;
-    SQLite::Statement fix(db_.sql(), "UPDATE progress SET completed_month = ?, updated_at = ? "
-                                     "WHERE project_id = ? AND year = ? AND month = ?");
-    for (const auto& [m, r] : rows) {
-        if (m <= e.month) continue;
-        Money derived = r.ytd - prev;
-        if (derived != r.month) {
-            if (derived.is_negative())
-                throw RecordInvalid(record, {{"completed_ytd", "1-" + std::to_string(e.month) + "月累计（" +
-                                                                   format_wan(e.completed_ytd) + "万元）超过了 " +
-                                                                   period_key(e.year, m) + " 的1-" + std::to_string(m) +
-                                                                   "月累计（" + format_wan(r.ytd) + "万元）"}});
-            if (period_locked(db_, e.year, m))
-                throw PeriodLocked(period_key(e.year, m) + " 已封账：修改" + record + "会改变该月的本月完成投资");
-            fix.reset();
-            bind_money(fix, 1, derived);
-            fix.bind(2, now);
-            bind_i64(fix, 3, e.project_id);
-            fix.bind(4, e.year);
-            fix.bind(5, m);
-            fix.exec();
-            audit_update(db_, "progress", e.project_id, r.uid,
-                         {{period_key(e.year, m) + ".completed_month", exact_wan_text(r.month), exact_wan_text(derived)}},
-                         "由 " + period_key(e.year, e.month) + " 的修改重新推算");
-        }
-        prev = r.ytd;
-    }
+    write_monthly_figure(db_, w);
     tx.commit();
 }
 

@@ -26,6 +26,7 @@ validate::References load_references(Database& db, bool with_projects) {
         SQLite::Statement q(db.sql(), "SELECT id FROM categories");
         while (q.executeStep()) r.categories.insert(q.getColumn(0).getInt64());
     }
+    r.projects_loaded = with_projects;
     if (with_projects) {
         SQLite::Statement q(db.sql(), "SELECT id FROM projects");
         while (q.executeStep()) r.projects.insert(q.getColumn(0).getInt64());

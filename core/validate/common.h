@@ -20,6 +20,7 @@ struct References {
     std::set<std::int64_t> regions, industries, categories, projects;
     std::map<std::int64_t, std::int64_t> zone_region;  // zone id -> its region id
     std::map<std::int64_t, std::string> region_names, zone_names;
+    bool projects_loaded = false;  // `projects` is filled (else project links are not checked)
     bool has_region(std::int64_t id) const { return regions.count(id) > 0; }
     bool has_zone(std::int64_t id) const { return zone_region.count(id) > 0; }
 };

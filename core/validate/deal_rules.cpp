@@ -14,7 +14,7 @@ std::vector<FieldIssue> validate_deal(const Deal& d, const References* refs) {
     }
     check_region_zone(out, refs, d.region_id, d.zone_id);
     check_industry_category(out, refs, d.industry_id, d.category_id);
-    if (refs && d.project_id && !refs->projects.count(*d.project_id))
+    if (refs && refs->projects_loaded && d.project_id && !refs->projects.count(*d.project_id))
         out.push_back({"project_id", "关联的项目（编号 " + std::to_string(*d.project_id) + "）不存在"});
     check_date(out, "lead_date", d.lead_date, "线索日期");
     check_date(out, "negotiation_date", d.negotiation_date, "洽谈日期");
