@@ -59,10 +59,12 @@ public:
         parser.AddOption({}, "lang", _("language: zh_CN (default) or en"));
         parser.AddOption({}, "self-test", _("run the built-in GUI test; the value is a work folder; exit status 0 = passed"));
         parser.AddOption({}, "screenshots", _("save a screenshot of every main view into this folder, then exit"));
+        parser.AddParam(_("ledger file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     }
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
         parser.Found("db", &db_path_);
+        if (db_path_.empty() && parser.GetParamCount() > 0) db_path_ = parser.GetParam(0);  // "investledger FILE" (.desktop %f)
         parser.Found("lang", &lang_);
         parser.Found("self-test", &self_test_);
         parser.Found("screenshots", &screenshots_);

@@ -9,7 +9,7 @@ using namespace il::query;
 
 TEST_CASE("overview: by region, by stage, monthly curve, latest period, lagging projects") {
     auto db = db::Database::open_memory();
-    test::fill_small_ledger(*db);
+    query_test::fill_small_ledger(*db);
     auto regions = figures_by_region(*db, Period{2017, 2});
     REQUIRE(regions.size() == 2);
     CHECK(regions[0].region == "广阳区");

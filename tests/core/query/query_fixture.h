@@ -4,7 +4,7 @@
 
 #include "core/db/database.h"
 
-namespace il::test {
+namespace il::query_test {
 
 inline void exec(db::Database& db, const std::string& sql) { db.sql().exec(sql); }
 
@@ -31,4 +31,4 @@ inline void fill_small_ledger(db::Database& db) {
     )sql");
 }
 
-}  // namespace il::test
+}  // namespace il::query_test
