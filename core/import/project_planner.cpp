@@ -13,11 +13,6 @@
 namespace il::import {
 namespace {
 
-std::string field_label(RecordKind kind, const std::string& key) {
-    if (const FieldDef* f = find_field(kind, key)) return std::string(f->label);
-    return key;
-}
-
 // "王某某（副市长）" -> {"王某某", "副市长"}
 std::pair<std::string, std::string> split_leader(const std::string& text) {
     std::string n = normalize_label(text);
@@ -129,29 +124,7 @@ public:
 
         // Figures per year and month
         std::map<std::pair<int, int>, ProgressInput> progress;
-        for (const auto& [b, c] : v.cells()) {
-            if (c->empty()) continue;
-            if (b->field == "annual_plan" && b->year) {
-                auto m = read_amount(*c, b->unit);
-                if (!m.ok()) v.issue("annual_plan", m.error);
-                else if (m.value) p.annual_plans[*b->year] = *m.value;
-                continue;
-            }
-            bool monthly = b->field == "completed_ytd" || b->field == "completed_month" ||
-                           b->field == "image_progress" || b->field == "problems";
-            if (!monthly || !b->year || !b->month) continue;
-            ProgressInput& in = progress[{*b->year, *b->month}];
-            in.year = *b->year;
-            in.month = *b->month;
-            if (b->field == "completed_ytd" || b->field == "completed_month") {
-                auto m = read_amount(*c, b->unit);
-                if (!m.ok()) v.issue(b->field == "completed_ytd" ? "completed_ytd" : "completed_month", m.error);
-                else if (m.value) (b->field == "completed_ytd" ? in.ytd : in.month_value) = *m.value;
-            } else {
-                std::string t = trim(cell_text(*c));
-                if (!t.empty()) (b->field == "image_progress" ? in.image_progress : in.problems) = t;
-            }
-        }
+        collect_figures(v, p.annual_plans, progress);
         if (!v.issues().empty()) return reject(v, std::move(source), plan);
 
         // The ledger's rules
@@ -177,7 +150,7 @@ public:
         for (auto& [k, in] : progress) rec.progress.push_back(in);
         if (existing_id) {
             for (auto& c : db::diff_fields(db::ProjectRepository::fields(before), db::ProjectRepository::fields(p)))
-                rec.changes.push_back(display_change(c));
+                rec.changes.push_back(display_change(c, RecordKind::Projects, dict_));
             for (auto& in : rec.progress) diff_progress(existing_id, in, rec.changes);
             rec.outcome = rec.changes.empty() ? Outcome::Unchanged : Outcome::Changed;
         } else {
@@ -190,39 +163,6 @@ public:
 private:
     void reject(RowValues& v, SourceRow source, ImportPlan& plan) {
         plan.rejected.push_back({std::move(source), v.issues()});
-    }
-
-    // A change as the user reads it: Chinese field names, dictionary names instead of ids, plans
-    // per year.
-    CellChange display_change(const db::FieldChange& c) const {
-        auto name_of = [&](const std::string& id_text, std::string (DictionaryLookup::*f)(std::int64_t) const) {
-            if (id_text.empty()) return std::string();
-            try {
-                std::string n = (dict_.*f)(std::stoll(id_text));
-                return n.empty() ? id_text : n;
-            } catch (...) {
-                return id_text;
-            }
-        };
-        if (c.field == "region_id")
-            return {"所属县市区", name_of(c.old_value, &DictionaryLookup::region_name), name_of(c.new_value, &DictionaryLookup::region_name)};
-        if (c.field == "zone_id")
-            return {"开发区", name_of(c.old_value, &DictionaryLookup::zone_name), name_of(c.new_value, &DictionaryLookup::zone_name)};
-        if (c.field == "industry_id")
-            return {"国民经济行业", name_of(c.old_value, &DictionaryLookup::industry_name),
-                    name_of(c.new_value, &DictionaryLookup::industry_name)};
-        if (c.field == "category_id")
-            return {"产业类别", name_of(c.old_value, &DictionaryLookup::category_name),
-                    name_of(c.new_value, &DictionaryLookup::category_name)};
-        if (c.field.rfind("annual_plans.", 0) == 0) {
-            try {
-                return {plan_label(std::stoi(c.field.substr(13))), c.old_value, c.new_value};
-            } catch (...) {
-            }
-        }
-        static const std::map<std::string, std::string> extra = {{"leader_name", "包联领导"}, {"leader_title", "领导职务"}};
-        if (auto it = extra.find(c.field); it != extra.end()) return {it->second, c.old_value, c.new_value};
-        return {field_label(RecordKind::Projects, c.field), c.old_value, c.new_value};
     }
 
     void diff_progress(std::int64_t id, const ProgressInput& in, std::vector<CellChange>& out) {
@@ -253,12 +193,6 @@ private:
 };
 
 }  // namespace
-
-std::string plan_label(int year) { return std::to_string(year) + "年计划投资"; }
-
-std::string progress_label(int year, int month, std::string_view what) {
-    return Period{year, month}.key() + " " + std::string(what);
-}
 
 std::unique_ptr<RecordPlanner> make_project_planner(db::Database& db, const DictionaryLookup& dict) {
     return std::make_unique<ProjectPlanner>(db, dict);

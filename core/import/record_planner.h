@@ -1,8 +1,10 @@
 #pragma once
 // Internal to import: the part of planning that knows one record kind (projects, renovations,
 // deals): matching a row to a stored record, building the new state, validating, diffing.
+#include <map>
 #include <memory>
 
+#include "core/db/audit.h"
 #include "core/db/database.h"
 #include "core/import/import_plan.h"
 #include "core/import/row_values.h"
@@ -19,6 +21,15 @@ public:
 std::unique_ptr<RecordPlanner> make_project_planner(db::Database& db, const DictionaryLookup& dict);
 std::unique_ptr<RecordPlanner> make_renovation_planner(db::Database& db, const DictionaryLookup& dict);
 std::unique_ptr<RecordPlanner> make_deal_planner(db::Database& db, const DictionaryLookup& dict);
+
+// A stored-field change as the user reads it: Chinese field names, dictionary names instead of
+// ids, "annual_plans.2017" as "2017年计划投资".
+CellChange display_change(const db::FieldChange& c, RecordKind kind, const DictionaryLookup& dict);
+std::string field_label(RecordKind kind, const std::string& key);
+
+// The per-year plans and per-month figures of a row (columns bound to annual_plan,
+// completed_ytd, completed_month, image_progress, problems); unreadable cells become issues.
+void collect_figures(RowValues& v, std::map<int, Money>& plans, std::map<std::pair<int, int>, ProgressInput>& progress);
 
 // "2017年计划投资", "2017-06 累计完成" …: labels of the per-period figures in change lists.
 std::string plan_label(int year);
