@@ -1,6 +1,7 @@
 #include "core/import/cell_value.h"
 
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <regex>
@@ -82,6 +83,38 @@ Parsed<Money> read_amount(const Cell& c, AmountUnit unit) {
         case CellType::Empty: return p;
     }
     return p;
+}
+
+std::int64_t amount_step(const Cell& c, AmountUnit unit) {
+    std::string t;
+    if (c.type == CellType::Number) {
+        char buf[64];
+        auto res = std::to_chars(buf, buf + sizeof buf, c.number);
+        t.assign(buf, res.ptr);
+        if (t.find_first_of("eE") != std::string::npos) return 1;
+    } else if (c.type == CellType::Text) {
+        t = normalize_label(c.text);
+        if (ends_with(t, "亿元") || ends_with(t, "亿")) unit = AmountUnit::Yi;
+        else if (ends_with(t, "万元") || ends_with(t, "万")) unit = AmountUnit::Wan;
+        else if (ends_with(t, "元")) unit = AmountUnit::Yuan;
+    } else {
+        return 1;
+    }
+    int scale = unit == AmountUnit::Yuan ? 2 : unit == AmountUnit::Wan ? 6 : 10;
+    int decimals = 0;
+    std::size_t dot = t.find('.');
+    if (dot != std::string::npos)
+        for (std::size_t i = dot + 1; i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])); ++i) ++decimals;
+    std::int64_t step = 1;
+    for (int i = decimals; i < scale; ++i) step *= 10;
+    return step;
+}
+
+Money same_at(Money stored, Money read, std::int64_t step) {
+    if (step <= 1) return read;
+    std::int64_t f = stored.fen;
+    std::int64_t rounded = f >= 0 ? (f + step / 2) / step * step : -((-f + step / 2) / step * step);
+    return rounded == read.fen ? stored : read;
 }
 
 Parsed<UsdMoney> read_usd(const Cell& c) {

@@ -23,6 +23,12 @@ bool is_blank_figure(const Cell& c);
 // An amount in `unit` (the column's); a unit in the cell ("1.5亿元") wins. Numbers typed as text
 // with thousands separators and full-width digits are read exactly.
 Parsed<Money> read_amount(const Cell& c, AmountUnit unit);
+// The precision (in 分) of an amount as written: "96,500.51" in 万元 -> 10,000 分 (0.01 万元).
+std::int64_t amount_step(const Cell& c, AmountUnit unit);
+// `stored` when it rounds (half away from zero) to `read` at `step`: a report cell rounded to
+// 0.01 万元 does not change the exact amount in the ledger. Otherwise `read`.
+Money same_at(Money stored, Money read, std::int64_t step);
+
 // A US-dollar amount in 万美元 ("12.5", "12.5万美元").
 Parsed<UsdMoney> read_usd(const Cell& c);
 // A date: an Excel date (serial number), or text "2017.3", "2017年3月", "2017年3月15日",

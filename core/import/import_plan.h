@@ -60,6 +60,7 @@ struct ProgressInput {
     int year = 0, month = 0;
     std::optional<Money> ytd, month_value;
     std::optional<std::string> image_progress, problems;
+    std::int64_t ytd_step = 1, month_step = 1;  // precision of the cells (see amount_step)
 };
 
 struct PlannedRecord {

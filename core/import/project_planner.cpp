@@ -103,7 +103,7 @@ public:
         if (auto t = v.choice("level")) p.level = *t;
         if (auto t = v.choice("stage")) p.stage = *t;
         else if (!v.present("stage") && !stage_set && v.context().stage) p.stage = *v.context().stage;
-        if (auto m = v.amount("total_investment")) p.total_investment = *m;
+        if (auto m = v.amount_vs("total_investment", p.total_investment)) p.total_investment = *m;
         if (auto d = v.date("planned_start")) p.planned_start = d;
         if (auto d = v.date("planned_completion")) p.planned_completion = d;
         if (auto d = v.date("actual_start")) p.actual_start = d;
@@ -147,7 +147,13 @@ public:
         rec.source = std::move(source);
         rec.existing_id = existing_id;
         rec.display = p.name + "（" + dict_.region_name(p.region_id) + "）";
-        for (auto& [k, in] : progress) rec.progress.push_back(in);
+        for (auto& [k, in] : progress) {
+            std::optional<ProgressEntry> old;
+            if (existing_id) old = repo_.progress_at(existing_id, in.year, in.month);
+            if (reconcile_progress(in, old ? std::optional(old->completed_ytd) : std::nullopt,
+                                   old ? std::optional(old->completed_month) : std::nullopt))
+                rec.progress.push_back(in);
+        }
         if (existing_id) {
             for (auto& c : db::diff_fields(db::ProjectRepository::fields(before), db::ProjectRepository::fields(p)))
                 rec.changes.push_back(display_change(c, RecordKind::Projects, dict_));

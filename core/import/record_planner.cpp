@@ -52,7 +52,10 @@ void collect_figures(RowValues& v, std::map<int, Money>& plans, std::map<std::pa
         if (b->field == "annual_plan" && b->year) {
             auto m = read_amount(*c, b->unit);
             if (!m.ok()) v.issue("annual_plan", m.error);
-            else if (m.value) plans[*b->year] = *m.value;
+            else if (m.value) {
+                auto old = plans.find(*b->year);
+                plans[*b->year] = old == plans.end() ? *m.value : same_at(old->second, *m.value, amount_step(*c, b->unit));
+            }
             continue;
         }
         bool figure = b->field == "completed_ytd" || b->field == "completed_month";
@@ -64,12 +67,27 @@ void collect_figures(RowValues& v, std::map<int, Money>& plans, std::map<std::pa
         if (figure) {
             auto m = read_amount(*c, b->unit);
             if (!m.ok()) v.issue(b->field, m.error);
-            else if (m.value) (b->field == "completed_ytd" ? in.ytd : in.month_value) = *m.value;
+            else if (m.value) {
+                bool ytd = b->field == "completed_ytd";
+                (ytd ? in.ytd : in.month_value) = *m.value;
+                (ytd ? in.ytd_step : in.month_step) = amount_step(*c, b->unit);
+            }
         } else {
             std::string t = trim(cell_text(*c));
             if (!t.empty()) (b->field == "image_progress" ? in.image_progress : in.problems) = t;
         }
     }
+}
+
+bool reconcile_progress(ProgressInput& in, std::optional<Money> stored_ytd, std::optional<Money> stored_month) {
+    if (stored_ytd && in.ytd) in.ytd = same_at(*stored_ytd, *in.ytd, in.ytd_step);
+    if (stored_month && in.month_value) in.month_value = same_at(*stored_month, *in.month_value, in.month_step);
+    if (!stored_ytd && !in.image_progress && !in.problems) {
+        bool zero_ytd = !in.ytd || in.ytd->fen == 0;
+        bool zero_month = !in.month_value || in.month_value->fen == 0;
+        if (zero_ytd && zero_month) return false;
+    }
+    return true;
 }
 
 std::string plan_label(int year) { return std::to_string(year) + "年计划投资"; }

@@ -79,15 +79,15 @@ public:
             const FieldDef* st = find_field(RecordKind::Renovations, "stage");
             if (auto s = resolve_choice(*st, *v.context().stage)) r.stage = *s;
         }
-        if (auto m = v.amount("total_investment")) r.total_investment = *m;
-        if (auto m = v.amount("equipment_investment")) r.equipment_investment = *m;
+        if (auto m = v.amount_vs("total_investment", r.total_investment)) r.total_investment = *m;
+        if (auto m = v.amount_vs("equipment_investment", r.equipment_investment)) r.equipment_investment = *m;
         if (auto b = v.flag("in_statistics")) r.in_statistics = *b;
         if (auto d = v.date("planned_start")) r.planned_start = d;
         if (auto d = v.date("planned_completion")) r.planned_completion = d;
         if (auto d = v.date("actual_start")) r.actual_start = d;
         if (auto d = v.date("actual_completion")) r.actual_completion = d;
-        if (auto m = v.amount("expected_output")) r.expected_output = *m;
-        if (auto m = v.amount("expected_tax")) r.expected_tax = *m;
+        if (auto m = v.amount_vs("expected_output", r.expected_output)) r.expected_output = *m;
+        if (auto m = v.amount_vs("expected_tax", r.expected_tax)) r.expected_tax = *m;
         if (auto t = v.text("notes")) r.notes = *t;
         std::map<std::pair<int, int>, ProgressInput> progress;
         collect_figures(v, r.annual_plans, progress);
@@ -112,7 +112,13 @@ public:
         rec.source = std::move(source);
         rec.existing_id = existing_id;
         rec.display = r.enterprise + "：" + r.name;
-        for (auto& [k, in] : progress) rec.progress.push_back(in);
+        for (auto& [k, in] : progress) {
+            std::optional<RenovationProgress> old;
+            if (existing_id) old = progress_of(repo_, existing_id, in.year, in.month);
+            if (reconcile_progress(in, old ? std::optional(old->completed_ytd) : std::nullopt,
+                                   old ? std::optional(old->completed_month) : std::nullopt))
+                rec.progress.push_back(in);
+        }
         if (existing_id) {
             for (auto& c : db::diff_fields(db::RenovationRepository::fields(before), db::RenovationRepository::fields(r)))
                 rec.changes.push_back(display_change(c, RecordKind::Renovations, dict_));

@@ -51,6 +51,13 @@ std::optional<Money> RowValues::amount(std::string_view field) {
     return p.value;
 }
 
+std::optional<Money> RowValues::amount_vs(std::string_view field, Money stored) {
+    auto m = amount(field);
+    if (!m) return m;
+    const ColumnBinding* b = binding(field);
+    return same_at(stored, *m, amount_step(*cell(field), b ? b->unit : AmountUnit::Wan));
+}
+
 std::optional<std::int64_t> RowValues::usd_or_cny(std::string_view field, bool* usd) {
     const Cell* c = cell(field);
     if (!c) return std::nullopt;

@@ -37,6 +37,8 @@ public:
     std::optional<std::string> text(std::string_view field) const;
     std::optional<std::string> code(std::string_view field) const;
     std::optional<Money> amount(std::string_view field);
+    // The amount, kept at `stored` when the cell is `stored` rounded to the cell's precision.
+    std::optional<Money> amount_vs(std::string_view field, Money stored);
     std::optional<std::int64_t> usd_or_cny(std::string_view field, bool* usd);
     std::optional<std::string> date(std::string_view field);
     std::optional<bool> flag(std::string_view field);
