@@ -12,7 +12,7 @@ void write(Database& db, const std::string& action, const std::string& table, st
     static const char* sql =
         "INSERT INTO audit_log(at, who, action, table_name, record_id, record_uid, field, old_value, new_value, reason)"
         " VALUES(?,?,?,?,?,?,?,?,?,?)";
-    SQLite::Statement q(db.sql(), sql);
+    SQLite::Statement& q = db.cached_statement(sql);  // one audit line per field: prepared once
     q.bind(1, now_iso());
     q.bind(2, db.user());
     q.bind(3, action);

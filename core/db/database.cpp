@@ -136,3 +136,16 @@ void Database::set_setting(const std::string& key, const std::string& value) {
 }
 
 }  // namespace il::db
+
+namespace il::db {
+
+SQLite::Statement& Database::cached_statement(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end()) it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
+    SQLite::Statement& q = *it->second;
+    q.reset();
+    q.clearBindings();
+    return q;
+}
+
+}  // namespace il::db

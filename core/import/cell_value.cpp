@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <regex>
+#include <vector>
 
 #include "core/import/sheet_grid.h"
 #include "core/import/text_norm.h"
@@ -209,27 +209,65 @@ Parsed<std::string> read_date(const Cell& c) {
         else p.error = quoted(c) + "不是有效的日期";
         return p;
     }
-    // Text
+    // Text: digit groups separated by - / . 年 月 (日/号 at the end), or 8 / 6 digits
     std::string t = normalize_label(c.text);
-    // "2017-03-15 00:00:00" from some exports: drop the time
-    static const std::regex with_time(R"(^(\d{4}-\d{1,2}-\d{1,2})[T ]?\d{1,2}:\d{2}(:\d{2})?$)");
-    std::smatch m;
-    if (std::regex_match(t, m, with_time)) t = m[1].str();
-    // (multi-byte characters are grouped: a quantifier or class would apply to single bytes)
-    static const std::regex full(R"(^(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*(?:日|号)?$)");
-    static const std::regex month_only(R"(^(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:月)?(?:份)?(?:底|初|末|中旬|上旬|下旬)?$)");
-    static const std::regex compact_day(R"(^(\d{4})(\d{2})(\d{2})$)");
-    static const std::regex compact_month(R"(^(\d{4})(\d{2})$)");
-    if (std::regex_match(t, m, full) || std::regex_match(t, m, compact_day)) {
-        int y = std::stoi(m[1].str()), mo = std::stoi(m[2].str()), d = std::stoi(m[3].str());
-        if (valid_ymd(y, mo, d)) p.value = ymd(y, mo, d);
-        else p.error = quoted(c) + "不是有效的日期";
-        return p;
+    std::size_t space = t.find_first_of(" T");
+    if (space != std::string::npos && t.find(':', space) != std::string::npos) t.resize(space);  // "2017-03-15 00:00:00"
+    std::vector<int> parts;
+    std::vector<int> widths;
+    std::size_t i = 0;
+    bool ok = true;
+    auto take_sep = [&](std::string_view sep) {
+        if (t.compare(i, sep.size(), sep) == 0) {
+            i += sep.size();
+            return true;
+        }
+        return false;
+    };
+    auto only_tail_left = [&] {
+        // "2017年3月份", "2017年3月底"
+        std::size_t j = i;
+        if (t.compare(j, std::string_view("份").size(), "份") == 0) j += std::string_view("份").size();
+        if (j == t.size()) return true;
+        for (std::string_view tail : {"底", "初", "末", "中旬", "上旬", "下旬"})
+            if (t.compare(j, tail.size(), tail) == 0 && j + tail.size() == t.size()) return true;
+        return false;
+    };
+    while (i < t.size() && ok) {
+        if (parts.size() == 2 && only_tail_left()) break;
+        if (!std::isdigit(static_cast<unsigned char>(t[i]))) {
+            ok = false;
+            break;
+        }
+        int v = 0, w = 0;
+        while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && w < 9) v = v * 10 + (t[i++] - '0'), ++w;
+        if (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) {
+            ok = false;
+            break;
+        }
+        parts.push_back(v);
+        widths.push_back(w);
+        if (i >= t.size()) break;
+        if (take_sep("-") || take_sep("/") || take_sep(".") || take_sep("年") || take_sep("月")) continue;
+        if ((take_sep("日") || take_sep("号")) && i >= t.size()) break;
+        ok = false;
     }
-    if (std::regex_match(t, m, month_only) || std::regex_match(t, m, compact_month)) {
-        int y = std::stoi(m[1].str()), mo = std::stoi(m[2].str());
-        if (valid_ymd(y, mo, 1)) p.value = ym(y, mo);
-        else p.error = quoted(c) + "不是有效的日期";
+    if (ok && parts.size() == 1 && (widths[0] == 8 || widths[0] == 6)) {
+        int v = parts[0];
+        if (widths[0] == 8) parts = {v / 10000, v / 100 % 100, v % 100};
+        else parts = {v / 100, v % 100};
+        widths = {4, 2, 2};
+    }
+    if (ok && widths.size() >= 2 && widths[0] == 4 && parts.size() <= 3) {
+        int y = parts[0], mo = parts[1];
+        if (parts.size() == 3) {
+            if (valid_ymd(y, mo, parts[2])) p.value = ymd(y, mo, parts[2]);
+            else p.error = quoted(c) + "不是有效的日期";
+        } else if (valid_ymd(y, mo, 1)) {
+            p.value = ym(y, mo);
+        } else {
+            p.error = quoted(c) + "不是有效的日期";
+        }
         return p;
     }
     p.error = quoted(c) + "不是可识别的日期（可写 2017-03-15、2017/3/15、2017年3月、2017.3）";

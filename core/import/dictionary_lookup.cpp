@@ -81,10 +81,27 @@ Lookup DictionaryLookup::resolve(const std::vector<Entry>& list, const std::stri
     return r;
 }
 
-Lookup DictionaryLookup::region(const std::string& text) const { return resolve(regions, text, "县（市、区）", region_suffixes()); }
-Lookup DictionaryLookup::zone(const std::string& text) const { return resolve(zones, text, "开发区", zone_suffixes()); }
+Lookup DictionaryLookup::cached(std::map<std::string, Lookup>& cache, const std::string& text,
+                                const std::function<Lookup()>& compute) {
+    auto it = cache.find(text);
+    if (it != cache.end()) return it->second;
+    Lookup l = compute();
+    if (cache.size() < 10000) cache.emplace(text, l);
+    return l;
+}
+
+Lookup DictionaryLookup::region(const std::string& text) const {
+    return cached(region_cache_, text, [&] { return resolve(regions, text, "县（市、区）", region_suffixes()); });
+}
+Lookup DictionaryLookup::zone(const std::string& text) const {
+    return cached(zone_cache_, text, [&] { return resolve(zones, text, "开发区", zone_suffixes()); });
+}
 
 Lookup DictionaryLookup::industry(const std::string& text) const {
+    return cached(industry_cache_, text, [&] { return industry_uncached(text); });
+}
+
+Lookup DictionaryLookup::industry_uncached(const std::string& text) const {
     std::string n = normalize_label(text);
     // "C", "C制造业", "C 制造业", "制造业"
     if (!n.empty() && n[0] >= 'A' && n[0] <= 'Z') {
@@ -97,7 +114,7 @@ Lookup DictionaryLookup::industry(const std::string& text) const {
 }
 
 Lookup DictionaryLookup::category(const std::string& text) const {
-    return resolve(categories, text, "产业类别", {"产业", "行业"});
+    return cached(category_cache_, text, [&] { return resolve(categories, text, "产业类别", {"产业", "行业"}); });
 }
 
 std::optional<std::int64_t> DictionaryLookup::zone_region(std::int64_t zone_id) const {

@@ -3,6 +3,8 @@
 // categories): the exact name first, then the name without its administrative suffix
 // ("固安" -> 固安县, "大厂" -> 大厂回族自治县) — only when exactly one entry fits.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +45,11 @@ public:
     std::vector<Entry> regions, zones, industries, categories;
 
 private:
+    // Lookups are repeated for every row (the same few names): answers are remembered.
+    mutable std::map<std::string, Lookup> region_cache_, zone_cache_, industry_cache_, category_cache_;
+    Lookup industry_uncached(const std::string& text) const;
+    static Lookup cached(std::map<std::string, Lookup>& cache, const std::string& text,
+                         const std::function<Lookup()>& compute);
     static Lookup resolve(const std::vector<Entry>& list, const std::string& text, const char* what,
                           const std::vector<std::string_view>& suffixes);
 };
