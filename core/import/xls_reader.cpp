@@ -95,7 +95,7 @@ Workbook read_xls_file(const std::filesystem::path& file, const std::string& lab
     if (sheet_count > 10000) fail(label, "工作表数量异常，文件已损坏");
 
     Workbook book;
-    std::uint64_t used = 0;
+    ReadBudget used;
     for (unsigned short s = 0; s < sheet_count; ++s) {
         Sheet sheet;
         const char* name = nullptr;
