@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -55,15 +56,20 @@ void dump(const il::import::Workbook& book) {
 }
 
 int read_one(const char* file, bool show) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto took = [&] {
+        return " (" + std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::steady_clock::now() - t0).count()) + " ms)";
+    };
     try {
         auto book = il::import::read_workbook(file);
         std::size_t rows = 0;
         for (const auto& s : book.sheets) rows += s.rows.size();
-        std::cout << "OK   " << file << ": " << book.sheets.size() << " sheet(s), " << rows << " row(s)\n";
+        std::cout << "OK   " << file << ": " << book.sheets.size() << " sheet(s), " << rows << " row(s)" << took() << "\n";
         if (show) dump(book);
         return 0;
     } catch (const il::import::ReadError& e) {
-        std::cout << "ERR  " << file << ": " << e.what() << "\n";
+        std::cout << "ERR  " << file << ": " << e.what() << took() << "\n";
         return 0;
     } catch (const std::bad_alloc&) {
         std::cout << "OOM  " << file << ": std::bad_alloc (memory limit reached)\n";
