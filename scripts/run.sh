@@ -56,9 +56,10 @@ fi
 
 echo "== No display (\$DISPLAY and \$WAYLAND_DISPLAY are empty): running the command-line main job instead"
 if has_cmd report; then
-  OUT="$DATA_DIR/reports/$PERIOD"
-  run mkdir -p "$OUT"
-  echo "== Quarterly report set for $PERIOD of the demo city -> $OUT"
+  OUT_DIR="$DATA_DIR/reports"
+  OUT="$OUT_DIR/季度报表-$PERIOD.xlsx"
+  run mkdir -p "$OUT_DIR"
+  echo "== Standard quarterly report set of the demo city, 1-${PERIOD#*-}月 ${PERIOD%-*} -> $OUT"
   run "$CLI" --db "$DEMO_DB" report --all --period "$PERIOD" --out "$OUT"
   ls -l "$OUT"
 elif has_cmd list; then

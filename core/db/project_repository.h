@@ -11,6 +11,7 @@
 #include "core/db/database.h"
 #include "core/model/period.h"
 #include "core/model/project.h"
+#include "core/validate/field_issue.h"
 
 namespace il::db {
 

@@ -1,0 +1,519 @@
+#include "core/db/deal_repository.h"
+
+#include <map>
+#include <set>
+
+#include "core/db/references.h"
+#include "core/db/sql_util.h"
+#include "core/db/write_transaction.h"
+#include "core/util/clock.h"
+#include "core/util/uid.h"
+#include "core/validate/deal_rules.h"
+
+namespace il::db {
+namespace {
+
+constexpr const char* kColumns =
+    "id, uid, name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, category_id, stage, "
+    "lead_date, negotiation_date, signed_date, registered_date, started_date, operating_date, terminated_date, "
+    "signing_event, contract_type, contract_amount, contract_currency, project_id, notes, version";
+
+Deal read_deal(SQLite::Statement& q) {
+    Deal d;
+    d.id = q.getColumn(0).getInt64();
+    d.uid = q.getColumn(1).getString();
+    d.name = q.getColumn(2).getString();
+    d.investor = q.getColumn(3).getString();
+    d.origin = q.getColumn(4).getString();
+    d.country = q.getColumn(5).getString();
+    d.is_foreign = q.getColumn(6).getInt() != 0;
+    d.region_id = q.getColumn(7).getInt64();
+    d.zone_id = col_opt_i64(q.getColumn(8));
+    d.industry_id = col_opt_i64(q.getColumn(9));
+    d.category_id = col_opt_i64(q.getColumn(10));
+    d.stage = q.getColumn(11).getString();
+    d.lead_date = col_opt_text(q.getColumn(12));
+    d.negotiation_date = col_opt_text(q.getColumn(13));
+    d.signed_date = col_opt_text(q.getColumn(14));
+    d.registered_date = col_opt_text(q.getColumn(15));
+    d.started_date = col_opt_text(q.getColumn(16));
+    d.operating_date = col_opt_text(q.getColumn(17));
+    d.terminated_date = col_opt_text(q.getColumn(18));
+    d.signing_event = q.getColumn(19).getString();
+    d.contract_type = q.getColumn(20).getString();
+    d.contract_amount = q.getColumn(21).getInt64();
+    d.contract_currency = q.getColumn(22).getString() == "USD" ? Currency::USD : Currency::CNY;
+    d.project_id = col_opt_i64(q.getColumn(23));
+    d.notes = q.getColumn(24).getString();
+    d.version = q.getColumn(25).getInt64();
+    return d;
+}
+
+void bind_editable(SQLite::Statement& q, const Deal& d) {
+    q.bind(1, d.name);
+    q.bind(2, d.investor);
+    q.bind(3, d.origin);
+    q.bind(4, d.country);
+    q.bind(5, d.is_foreign ? 1 : 0);
+    bind_i64(q, 6, d.region_id);
+    bind_opt(q, 7, d.zone_id);
+    bind_opt(q, 8, d.industry_id);
+    bind_opt(q, 9, d.category_id);
+    q.bind(10, d.stage);
+    bind_opt(q, 11, d.lead_date);
+    bind_opt(q, 12, d.negotiation_date);
+    bind_opt(q, 13, d.signed_date);
+    bind_opt(q, 14, d.registered_date);
+    bind_opt(q, 15, d.started_date);
+    bind_opt(q, 16, d.operating_date);
+    bind_opt(q, 17, d.terminated_date);
+    q.bind(18, d.signing_event);
+    q.bind(19, d.contract_type);
+    bind_i64(q, 20, d.contract_amount);
+    q.bind(21, std::string(currency_code(d.contract_currency)));
+    bind_opt(q, 22, d.project_id);
+    q.bind(23, d.notes);
+}
+
+std::string label(const Deal& d) {
+    if (!d.name.empty()) return "招商项目「" + d.name + "」";
+    if (d.id) return "招商项目（编号 " + std::to_string(d.id) + "）";
+    return "招商项目";
+}
+
+void normalize_funds(FundsInPlace& f) {
+    if (f.currency == Currency::CNY) {
+        f.rate_micro = 1'000'000;
+        f.amount_cny = Money{f.amount};
+    } else if (f.rate_micro > 0) {
+        f.amount_cny = usd_to_cny(UsdMoney{f.amount}, f.rate_micro);
+    }
+}
+
+void normalize(Deal& d) {
+    for (auto* s : {&d.lead_date, &d.negotiation_date, &d.signed_date, &d.registered_date, &d.started_date,
+                    &d.operating_date, &d.terminated_date})
+        if (*s && validate::is_blank(**s)) s->reset();
+    if (d.origin == "境外") d.is_foreign = true;
+    for (auto& f : d.funds) normalize_funds(f);
+}
+
+void validate_or_throw(Database& db, const Deal& d) {
+    auto refs = load_references(db);
+    auto issues = validate::validate_deal(d, &refs);
+    if (d.project_id) {
+        SQLite::Statement q(db.sql(), "SELECT 1 FROM projects WHERE id = ?");
+        bind_i64(q, 1, *d.project_id);
+        if (!q.executeStep())
+            issues.push_back({"project_id", "关联的项目（编号 " + std::to_string(*d.project_id) + "）不存在"});
+    }
+    if (!issues.empty()) throw RecordInvalid(label(d), std::move(issues));
+}
+
+std::string usd_or_cny_text(std::int64_t minor, Currency c) {
+    return exact_wan_text(Money{minor}) + (c == Currency::USD ? "万美元" : "万元");
+}
+
+void insert_funds(Database& db, std::int64_t deal_id, FundsInPlace& f) {
+    if (f.uid.empty()) f.uid = new_uid();
+    SQLite::Statement q(db.sql(), "INSERT INTO deal_funds(uid, deal_id, date, amount, currency, rate_micro, amount_cny, "
+                                  "notes) VALUES(?,?,?,?,?,?,?,?)");
+    q.bind(1, f.uid);
+    bind_i64(q, 2, deal_id);
+    q.bind(3, f.date);
+    bind_i64(q, 4, f.amount);
+    q.bind(5, std::string(currency_code(f.currency)));
+    bind_i64(q, 6, f.rate_micro);
+    bind_money(q, 7, f.amount_cny);
+    q.bind(8, f.notes);
+    q.exec();
+    f.id = db.sql().getLastInsertRowid();
+    audit_insert(db, "deal_funds", f.id, f.uid, DealRepository::funds_fields(f));
+}
+
+FieldValues followup_fields(const FollowUp& f) { return {{"date", f.date}, {"author", f.author}, {"note", f.note}}; }
+
+void insert_followup(Database& db, std::int64_t deal_id, FollowUp& f) {
+    if (f.uid.empty()) f.uid = new_uid();
+    SQLite::Statement q(db.sql(), "INSERT INTO deal_followups(uid, deal_id, date, author, note) VALUES(?,?,?,?,?)");
+    q.bind(1, f.uid);
+    bind_i64(q, 2, deal_id);
+    q.bind(3, f.date);
+    q.bind(4, f.author);
+    q.bind(5, f.note);
+    q.exec();
+    f.id = db.sql().getLastInsertRowid();
+    audit_insert(db, "deal_followups", f.id, f.uid, followup_fields(f));
+}
+
+void bump_version(Database& db, std::int64_t deal_id) {
+    SQLite::Statement q(db.sql(), "UPDATE deals SET version = version + 1, updated_at = ? WHERE id = ?");
+    q.bind(1, now_iso());
+    bind_i64(q, 2, deal_id);
+    q.exec();
+}
+
+}  // namespace
+
+std::optional<Currency> parse_currency(const std::string& t) {
+    if (t == "CNY" || t == "cny" || t == "人民币" || t == "RMB" || t == "万元") return Currency::CNY;
+    if (t == "USD" || t == "usd" || t == "美元" || t == "万美元") return Currency::USD;
+    return std::nullopt;
+}
+
+std::string rate_text(std::int64_t rate_micro) { return exact_wan_text(Money{rate_micro}); }
+
+std::optional<std::int64_t> parse_rate(const std::string& text) {
+    auto m = parse_amount(text, AmountUnit::Wan);  // the same exact 10^6 scaling
+    if (!m || m->fen <= 0 || text.find_first_of("万亿元") != std::string::npos) return std::nullopt;
+    return m->fen;
+}
+
+FieldValues DealRepository::fields(const Deal& d) {
+    return {
+        {"name", d.name},
+        {"investor", d.investor},
+        {"origin", d.origin},
+        {"country", d.country},
+        {"is_foreign", d.is_foreign ? "1" : "0"},
+        {"region_id", std::to_string(d.region_id)},
+        {"zone_id", opt_id_text(d.zone_id)},
+        {"industry_id", opt_id_text(d.industry_id)},
+        {"category_id", opt_id_text(d.category_id)},
+        {"stage", d.stage},
+        {"lead_date", opt_text(d.lead_date)},
+        {"negotiation_date", opt_text(d.negotiation_date)},
+        {"signed_date", opt_text(d.signed_date)},
+        {"registered_date", opt_text(d.registered_date)},
+        {"started_date", opt_text(d.started_date)},
+        {"operating_date", opt_text(d.operating_date)},
+        {"terminated_date", opt_text(d.terminated_date)},
+        {"signing_event", d.signing_event},
+        {"contract_type", d.contract_type},
+        {"contract_amount", exact_wan_text(Money{d.contract_amount})},
+        {"contract_currency", currency_code(d.contract_currency)},
+        {"project_id", opt_id_text(d.project_id)},
+        {"notes", d.notes},
+    };
+}
+
+FieldValues DealRepository::funds_fields(const FundsInPlace& f) {
+    return {{"date", f.date},
+            {"amount", usd_or_cny_text(f.amount, f.currency)},
+            {"currency", currency_code(f.currency)},
+            {"rate", rate_text(f.rate_micro)},
+            {"amount_cny", exact_wan_text(f.amount_cny)},
+            {"notes", f.notes}};
+}
+
+std::int64_t DealRepository::insert(Deal& deal) {
+    Deal d = deal;
+    d.id = 0;
+    normalize(d);
+    WriteTransaction tx(db_);
+    validate_or_throw(db_, d);
+    if (d.uid.empty()) d.uid = new_uid();
+    std::string now = now_iso();
+    SQLite::Statement q(db_.sql(),
+                        "INSERT INTO deals(name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, "
+                        "category_id, stage, lead_date, negotiation_date, signed_date, registered_date, started_date, "
+                        "operating_date, terminated_date, signing_event, contract_type, contract_amount, "
+                        "contract_currency, project_id, notes, uid, created_at, updated_at, version) VALUES(?1,?2,?3,?4,"
+                        "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?25,1)");
+    bind_editable(q, d);
+    q.bind(24, d.uid);
+    q.bind(25, now);
+    q.exec();
+    d.id = db_.sql().getLastInsertRowid();
+    d.version = 1;
+    audit_insert(db_, "deals", d.id, d.uid, fields(d));
+    for (auto& f : d.funds) {
+        f.id = 0;
+        f.uid.clear();
+        insert_funds(db_, d.id, f);
+    }
+    for (auto& f : d.followups) {
+        f.id = 0;
+        f.uid.clear();
+        insert_followup(db_, d.id, f);
+    }
+    tx.commit();
+    deal = std::move(d);
+    return deal.id;
+}
+
+void DealRepository::update(Deal& deal, const std::string& reason) {
+    Deal d = deal;
+    normalize(d);
+    WriteTransaction tx(db_);
+    auto before = get(d.id);
+    if (!before) throw NotFoundError(label(d) + "不存在（编号 " + std::to_string(d.id) + "）");
+    if (before->version != d.version)
+        throw StaleRecord(label(*before) + "已被他人修改（您的版本 " + std::to_string(d.version) + "，当前版本 " +
+                          std::to_string(before->version) + "），请重新打开后再修改");
+    validate_or_throw(db_, d);
+    d.uid = before->uid;
+    bool changed = false;
+    auto changes = diff_fields(fields(*before), fields(d));
+    if (!changes.empty()) {
+        changed = true;
+        audit_update(db_, "deals", d.id, d.uid, changes, reason);
+    }
+    // Funds: update changed ones, insert new ones, delete missing ones.
+    std::map<std::int64_t, FundsInPlace> old_funds;
+    for (const auto& f : before->funds) old_funds[f.id] = f;
+    std::set<std::int64_t> kept;
+    for (auto& f : d.funds) {
+        auto it = f.id ? old_funds.find(f.id) : old_funds.end();
+        if (it == old_funds.end()) {
+            f.id = 0;
+            f.uid.clear();
+            insert_funds(db_, d.id, f);
+            changed = true;
+            continue;
+        }
+        kept.insert(f.id);
+        f.uid = it->second.uid;
+        auto fc = diff_fields(funds_fields(it->second), funds_fields(f));
+        if (fc.empty()) continue;
+        SQLite::Statement q(db_.sql(), "UPDATE deal_funds SET date=?, amount=?, currency=?, rate_micro=?, amount_cny=?, "
+                                       "notes=? WHERE id=?");
+        q.bind(1, f.date);
+        bind_i64(q, 2, f.amount);
+        q.bind(3, std::string(currency_code(f.currency)));
+        bind_i64(q, 4, f.rate_micro);
+        bind_money(q, 5, f.amount_cny);
+        q.bind(6, f.notes);
+        bind_i64(q, 7, f.id);
+        q.exec();
+        audit_update(db_, "deal_funds", f.id, f.uid, fc, reason);
+        changed = true;
+    }
+    for (const auto& [id, f] : old_funds) {
+        if (kept.count(id)) continue;
+        audit_delete(db_, "deal_funds", id, f.uid, funds_fields(f));
+        SQLite::Statement q(db_.sql(), "DELETE FROM deal_funds WHERE id = ?");
+        bind_i64(q, 1, id);
+        q.exec();
+        changed = true;
+    }
+    // Follow-ups: the same.
+    std::map<std::int64_t, FollowUp> old_notes;
+    for (const auto& f : before->followups) old_notes[f.id] = f;
+    std::set<std::int64_t> kept_notes;
+    for (auto& f : d.followups) {
+        auto it = f.id ? old_notes.find(f.id) : old_notes.end();
+        if (it == old_notes.end()) {
+            f.id = 0;
+            f.uid.clear();
+            insert_followup(db_, d.id, f);
+            changed = true;
+            continue;
+        }
+        kept_notes.insert(f.id);
+        f.uid = it->second.uid;
+        auto fc = diff_fields(followup_fields(it->second), followup_fields(f));
+        if (fc.empty()) continue;
+        SQLite::Statement q(db_.sql(), "UPDATE deal_followups SET date=?, author=?, note=? WHERE id=?");
+        q.bind(1, f.date);
+        q.bind(2, f.author);
+        q.bind(3, f.note);
+        bind_i64(q, 4, f.id);
+        q.exec();
+        audit_update(db_, "deal_followups", f.id, f.uid, fc, reason);
+        changed = true;
+    }
+    for (const auto& [id, f] : old_notes) {
+        if (kept_notes.count(id)) continue;
+        audit_delete(db_, "deal_followups", id, f.uid, followup_fields(f));
+        SQLite::Statement q(db_.sql(), "DELETE FROM deal_followups WHERE id = ?");
+        bind_i64(q, 1, id);
+        q.exec();
+        changed = true;
+    }
+    if (changed) {
+        SQLite::Statement q(db_.sql(),
+                            "UPDATE deals SET name=?1, investor=?2, origin=?3, country=?4, is_foreign=?5, region_id=?6, "
+                            "zone_id=?7, industry_id=?8, category_id=?9, stage=?10, lead_date=?11, negotiation_date=?12, "
+                            "signed_date=?13, registered_date=?14, started_date=?15, operating_date=?16, "
+                            "terminated_date=?17, signing_event=?18, contract_type=?19, contract_amount=?20, "
+                            "contract_currency=?21, project_id=?22, notes=?23, updated_at=?24, version = version + 1 "
+                            "WHERE id = ?25 AND version = ?26");
+        bind_editable(q, d);
+        q.bind(24, now_iso());
+        bind_i64(q, 25, d.id);
+        bind_i64(q, 26, d.version);
+        if (q.exec() != 1) throw StaleRecord(label(d) + "已被他人修改，请重新打开后再修改");
+        d.version += 1;
+    }
+    tx.commit();
+    deal = std::move(d);
+}
+
+void DealRepository::remove(std::int64_t id) {
+    WriteTransaction tx(db_);
+    auto before = get(id);
+    if (!before) throw NotFoundError("招商项目（编号 " + std::to_string(id) + "）不存在");
+    for (const auto& f : before->funds) audit_delete(db_, "deal_funds", f.id, f.uid, funds_fields(f));
+    for (const auto& f : before->followups) audit_delete(db_, "deal_followups", f.id, f.uid, followup_fields(f));
+    audit_delete(db_, "deals", id, before->uid, fields(*before));
+    SQLite::Statement q(db_.sql(), "DELETE FROM deals WHERE id = ?");
+    bind_i64(q, 1, id);
+    q.exec();
+    tx.commit();
+}
+
+std::optional<Deal> DealRepository::get(std::int64_t id) {
+    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM deals WHERE id = ?");
+    bind_i64(q, 1, id);
+    if (!q.executeStep()) return std::nullopt;
+    Deal d = read_deal(q);
+    SQLite::Statement fq(db_.sql(), "SELECT id, uid, date, amount, currency, rate_micro, amount_cny, notes FROM deal_funds "
+                                    "WHERE deal_id = ? ORDER BY date, id");
+    bind_i64(fq, 1, id);
+    while (fq.executeStep()) {
+        FundsInPlace f;
+        f.id = fq.getColumn(0).getInt64();
+        f.uid = fq.getColumn(1).getString();
+        f.date = fq.getColumn(2).getString();
+        f.amount = fq.getColumn(3).getInt64();
+        f.currency = fq.getColumn(4).getString() == "USD" ? Currency::USD : Currency::CNY;
+        f.rate_micro = fq.getColumn(5).getInt64();
+        f.amount_cny = col_money(fq.getColumn(6));
+        f.notes = fq.getColumn(7).getString();
+        d.funds.push_back(std::move(f));
+    }
+    SQLite::Statement nq(db_.sql(), "SELECT id, uid, date, author, note FROM deal_followups WHERE deal_id = ? "
+                                    "ORDER BY date, id");
+    bind_i64(nq, 1, id);
+    while (nq.executeStep())
+        d.followups.push_back({nq.getColumn(0).getInt64(), nq.getColumn(1).getString(), nq.getColumn(2).getString(),
+                               nq.getColumn(3).getString(), nq.getColumn(4).getString()});
+    return d;
+}
+
+std::optional<Deal> DealRepository::find_by_name(const std::string& name, std::int64_t region_id) {
+    SQLite::Statement q(db_.sql(), "SELECT id FROM deals WHERE name = ? AND region_id = ? ORDER BY id LIMIT 1");
+    q.bind(1, name);
+    bind_i64(q, 2, region_id);
+    if (!q.executeStep()) return std::nullopt;
+    return get(q.getColumn(0).getInt64());
+}
+
+std::vector<DealRow> DealRepository::list(const DealFilter& f) {
+    std::string sql =
+        "SELECT d.id, d.uid, d.name, d.investor, d.origin, d.country, coalesce(r.name,''), coalesce(z.name,''), "
+        "d.stage, d.contract_type, d.signing_event, d.signed_date, d.contract_amount, d.contract_currency, "
+        "coalesce(fu.cny, 0), coalesce(fu.usd, 0), d.is_foreign FROM deals d "
+        "LEFT JOIN regions r ON r.id = d.region_id LEFT JOIN zones z ON z.id = d.zone_id "
+        "LEFT JOIN (SELECT deal_id, sum(amount_cny) AS cny, sum(CASE WHEN currency = 'USD' THEN amount ELSE 0 END) AS usd "
+        "FROM deal_funds GROUP BY deal_id) fu ON fu.deal_id = d.id WHERE 1";
+    if (f.region_id) sql += " AND d.region_id = :region";
+    if (f.zone_id) sql += " AND d.zone_id = :zone";
+    if (f.stage) sql += " AND d.stage = :stage";
+    if (f.origin) sql += " AND d.origin = :origin";
+    if (!f.search.empty()) sql += " AND (instr(d.name, :search) > 0 OR instr(d.investor, :search) > 0)";
+    sql += " ORDER BY d.id";
+    if (f.limit) sql += " LIMIT " + std::to_string(*f.limit);
+    RawQuery q(db_.sql(), sql);
+    if (f.region_id) q.bind(q.index(":region"), *f.region_id);
+    if (f.zone_id) q.bind(q.index(":zone"), *f.zone_id);
+    if (f.stage) q.bind(q.index(":stage"), *f.stage);
+    if (f.origin) q.bind(q.index(":origin"), *f.origin);
+    if (!f.search.empty()) q.bind(q.index(":search"), f.search);
+    std::vector<DealRow> out;
+    while (q.step()) {
+        DealRow r;
+        r.id = q.i64(0);
+        r.uid = q.text(1);
+        r.name = q.text(2);
+        r.investor = q.text(3);
+        r.origin = q.text(4);
+        r.country = q.text(5);
+        r.region = q.text(6);
+        r.zone = q.text(7);
+        r.stage = q.text(8);
+        r.contract_type = q.text(9);
+        r.signing_event = q.text(10);
+        std::string signed_date = q.text(11);
+        if (!signed_date.empty()) r.signed_date = signed_date;
+        r.contract_amount = q.i64(12);
+        r.contract_currency = q.text(13) == "USD" ? Currency::USD : Currency::CNY;
+        r.funds_cny = Money{q.i64(14)};
+        r.funds_usd_cents = q.i64(15);
+        r.is_foreign = q.i64(16) != 0;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::int64_t DealRepository::count() { return db_.sql().execAndGet("SELECT count(*) FROM deals").getInt64(); }
+
+std::int64_t DealRepository::add_funds(std::int64_t deal_id, FundsInPlace& funds) {
+    FundsInPlace f = funds;
+    normalize_funds(f);
+    WriteTransaction tx(db_);
+    SQLite::Statement q(db_.sql(), "SELECT name FROM deals WHERE id = ?");
+    bind_i64(q, 1, deal_id);
+    if (!q.executeStep()) throw NotFoundError("招商项目（编号 " + std::to_string(deal_id) + "）不存在");
+    auto issues = validate::validate_funds(f);
+    if (!issues.empty())
+        throw RecordInvalid("招商项目「" + q.getColumn(0).getString() + "」的到位资金", std::move(issues));
+    f.uid.clear();
+    insert_funds(db_, deal_id, f);
+    bump_version(db_, deal_id);
+    tx.commit();
+    funds = std::move(f);
+    return funds.id;
+}
+
+void DealRepository::remove_funds(std::int64_t funds_id) {
+    WriteTransaction tx(db_);
+    SQLite::Statement q(db_.sql(), "SELECT deal_id FROM deal_funds WHERE id = ?");
+    bind_i64(q, 1, funds_id);
+    if (!q.executeStep()) throw NotFoundError("到位资金（编号 " + std::to_string(funds_id) + "）不存在");
+    std::int64_t deal_id = q.getColumn(0).getInt64();
+    auto deal = get(deal_id);
+    for (const auto& f : deal->funds)
+        if (f.id == funds_id) audit_delete(db_, "deal_funds", f.id, f.uid, funds_fields(f));
+    SQLite::Statement del(db_.sql(), "DELETE FROM deal_funds WHERE id = ?");
+    bind_i64(del, 1, funds_id);
+    del.exec();
+    bump_version(db_, deal_id);
+    tx.commit();
+}
+
+std::int64_t DealRepository::add_followup(std::int64_t deal_id, FollowUp& followup) {
+    FollowUp f = followup;
+    WriteTransaction tx(db_);
+    SQLite::Statement q(db_.sql(), "SELECT name FROM deals WHERE id = ?");
+    bind_i64(q, 1, deal_id);
+    if (!q.executeStep()) throw NotFoundError("招商项目（编号 " + std::to_string(deal_id) + "）不存在");
+    auto issues = validate::validate_followup(f);
+    if (!issues.empty())
+        throw RecordInvalid("招商项目「" + q.getColumn(0).getString() + "」的跟进记录", std::move(issues));
+    f.uid.clear();
+    insert_followup(db_, deal_id, f);
+    bump_version(db_, deal_id);
+    tx.commit();
+    followup = std::move(f);
+    return followup.id;
+}
+
+void DealRepository::remove_followup(std::int64_t followup_id) {
+    WriteTransaction tx(db_);
+    SQLite::Statement q(db_.sql(), "SELECT deal_id, uid, date, author, note FROM deal_followups WHERE id = ?");
+    bind_i64(q, 1, followup_id);
+    if (!q.executeStep()) throw NotFoundError("跟进记录（编号 " + std::to_string(followup_id) + "）不存在");
+    std::int64_t deal_id = q.getColumn(0).getInt64();
+    FollowUp f{followup_id, q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+               q.getColumn(4).getString()};
+    audit_delete(db_, "deal_followups", followup_id, f.uid, followup_fields(f));
+    SQLite::Statement del(db_.sql(), "DELETE FROM deal_followups WHERE id = ?");
+    bind_i64(del, 1, followup_id);
+    del.exec();
+    bump_version(db_, deal_id);
+    tx.commit();
+}
+
+}  // namespace il::db

@@ -1,0 +1,36 @@
+#pragma once
+// Shared by the project and renovation repositories: storing one month of completed investment
+// where the user gives either the month figure or the year-to-date figure. The other one is
+// derived from the previous stored month of the same year (0 in January or when none is
+// stored); the following months keep their year-to-date figures and their month figures are
+// re-derived. Locked periods whose stored figures would change are refused (PeriodLocked), a
+// negative month figure anywhere is refused (RecordInvalid). Runs inside the caller's
+// WriteTransaction; writes the audit log.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/db/database.h"
+#include "core/model/money.h"
+#include "core/validate/field_issue.h"
+
+namespace il::db {
+
+struct MonthlyWrite {
+    std::string table;       // "progress" / "renovation_progress"
+    std::string key_column;  // "project_id" / "renovation_id"
+    std::int64_t key = 0;
+    int year = 0, month = 0;
+    Money month_figure, ytd;
+    bool entered_as_ytd = false;
+    std::vector<std::pair<std::string, std::string>> text_columns;  // e.g. image_progress, problems
+    std::string record;  // "项目「…」2017-06 月度调度", for messages
+    // Validates the derived figures (month figure, ytd); empty when fine.
+    std::function<std::vector<FieldIssue>(Money month_figure, Money ytd)> validate;
+};
+
+void write_monthly_figure(Database& db, const MonthlyWrite& w);
+
+}  // namespace il::db

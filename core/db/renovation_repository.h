@@ -1,0 +1,54 @@
+#pragma once
+// Storage of 技改项目 (technical-renovation items), their annual plans and monthly figures.
+// Same rules as projects: validated, one transaction per write, version check (StaleRecord),
+// audit log.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db/audit.h"
+#include "core/db/database.h"
+#include "core/model/renovation.h"
+#include "core/validate/field_issue.h"
+
+namespace il::db {
+
+struct RenovationFilter {
+    std::optional<std::int64_t> region_id, zone_id;
+    std::optional<std::string> stage, kind;
+    std::string search;  // enterprise, name, filing number (substring)
+    std::optional<int> limit;
+};
+
+struct RenovationRow {
+    std::int64_t id = 0;
+    std::string uid, enterprise, name, filing_number, region, zone, kind, stage;
+    Money total_investment, equipment_investment;
+    bool in_statistics = false;
+};
+
+class RenovationRepository {
+public:
+    explicit RenovationRepository(Database& db) : db_(db) {}
+
+    std::int64_t insert(Renovation& r);
+    void update(Renovation& r, const std::string& reason = "");
+    void remove(std::int64_t id);
+
+    std::optional<Renovation> get(std::int64_t id);
+    std::optional<Renovation> find_by_filing_number(const std::string& filing_number);
+    std::vector<RenovationRow> list(const RenovationFilter& filter = {});
+    std::int64_t count();
+
+    // As ProjectRepository::set_progress.
+    void set_progress(const RenovationProgress& entry, bool entered_as_ytd);
+    std::vector<RenovationProgress> progress(std::int64_t renovation_id, int year);
+
+    static FieldValues fields(const Renovation& r);
+
+private:
+    Database& db_;
+};
+
+}  // namespace il::db

@@ -1,0 +1,252 @@
+#include "core/report/report_generator.h"
+
+#include <chrono>
+
+#include "core/model/money.h"
+#include "core/report/sql_query.h"
+#include "core/report/xlsx_writer.h"
+#include "core/util/clock.h"
+#include "core/util/error.h"
+#include "core/util/sha256.h"
+#include "core/util/uid.h"
+
+namespace il::report {
+namespace fs = std::filesystem;
+
+std::string chinese_date(const std::string& iso) {
+    if (iso.size() < 10) return iso;
+    try {
+        int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+        return std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
+    } catch (const std::exception&) {
+        return iso;
+    }
+}
+
+namespace {
+
+struct Scope {
+    std::string name;
+    std::optional<std::int64_t> region_id, zone_id;
+};
+
+Scope resolve_scope(db::Database& db, const std::string& scope) {
+    Scope s;
+    if (scope.empty()) return s;
+    s.name = scope;
+    SQLite::Statement r(db.sql(), "SELECT id FROM regions WHERE name = ?");
+    r.bind(1, scope);
+    if (r.executeStep()) {
+        s.region_id = r.getColumn(0).getInt64();
+        return s;
+    }
+    SQLite::Statement z(db.sql(), "SELECT id FROM zones WHERE name = ?");
+    z.bind(1, scope);
+    if (z.executeStep()) {
+        s.zone_id = z.getColumn(0).getInt64();
+        return s;
+    }
+    std::string names;
+    SQLite::Statement all(db.sql(), "SELECT name FROM regions UNION ALL SELECT name FROM zones");
+    while (all.executeStep()) names += (names.empty() ? "" : "、") + all.getColumn(0).getString();
+    throw ValidationError("范围“" + scope + "”既不是县（市、区）也不是开发区（可用：" + (names.empty() ? "无" : names) + "）");
+}
+
+SqlValue opt(const std::optional<std::int64_t>& v) { return v ? SqlValue(*v) : SqlValue(std::monostate{}); }
+
+}  // namespace
+
+SqlParams report_params(db::Database& db, const Period& period, const std::string& scope_name, ReportContext* ctx) {
+    Scope scope = resolve_scope(db, scope_name);
+    Period prev = period.previous_month();
+    SqlParams p;
+    p["year"] = std::int64_t{period.year};
+    p["month"] = std::int64_t{period.month};
+    p["period"] = period.key();
+    p["period_label"] = period.label();
+    p["last_year"] = std::int64_t{period.year - 1};
+    p["prev_year"] = std::int64_t{prev.year};
+    p["prev_month"] = std::int64_t{prev.month};
+    p["time_progress"] = static_cast<double>(period.month) / 12.0;
+    p["scope_region_id"] = opt(scope.region_id);
+    p["scope_zone_id"] = opt(scope.zone_id);
+    p["scope"] = scope.name;
+    std::string place = scope.name.empty() ? db.setting_or("city_name", "") : scope.name;
+    p["place"] = place;
+    if (ctx) {
+        ctx->period = period;
+        ctx->place = place;
+        ctx->scope = scope.name;
+        ctx->filler_unit = db.setting_or("footer_unit", "");
+        ctx->footer_head = db.setting_or("footer_head", "");
+        ctx->footer_stat_head = db.setting_or("footer_stat_head", "");
+        ctx->footer_filler = db.setting_or("footer_filler", "");
+        ctx->footer_phone = db.setting_or("footer_phone", "");
+    }
+    return p;
+}
+
+std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& period, const std::string& scope_name) {
+    SqlParams params = report_params(db, period, scope_name);
+    // One read-only query lists every violation with its reason.
+    static const std::string sql = R"SQL(
+WITH scoped AS (
+  SELECT p.id, p.name, p.total_investment, p.stage, p.actual_start, r.name AS region
+  FROM projects p JOIN regions r ON r.id = p.region_id
+  WHERE (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
+    AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
+),
+months AS (
+  SELECT g.project_id, g.month, g.completed_month, g.completed_ytd,
+         LAG(g.completed_ytd) OVER (PARTITION BY g.project_id ORDER BY g.month) AS prev_ytd,
+         LAG(g.month) OVER (PARTITION BY g.project_id ORDER BY g.month) AS prev_m
+  FROM progress g JOIN scoped s ON s.id = g.project_id
+  WHERE g.year = :year AND g.month <= :month
+)
+SELECT s.region, s.name, m.month,
+  CASE
+    WHEN m.prev_ytd IS NOT NULL AND m.completed_ytd < m.prev_ytd THEN 'falls'
+    WHEN m.prev_m = m.month - 1 AND m.completed_month <> m.completed_ytd - m.prev_ytd THEN 'month'
+    WHEN m.prev_m IS NULL AND m.month = 1 AND m.completed_month <> m.completed_ytd THEN 'month'
+  END AS kind, m.completed_month, m.completed_ytd, m.prev_ytd
+FROM months m JOIN scoped s ON s.id = m.project_id
+WHERE kind IS NOT NULL
+UNION ALL
+SELECT s.region, s.name, :month, 'over_total', 0, g.completed_ytd, s.total_investment
+FROM scoped s JOIN progress g ON g.project_id = s.id AND g.year = :year AND g.month = :month
+WHERE s.total_investment > 0 AND g.completed_ytd > s.total_investment
+UNION ALL
+SELECT s.region, s.name, :month, 'not_started', 0, 0, 0
+FROM scoped s
+WHERE s.stage IN ('新开工','续建','竣工','投产')
+  AND (s.actual_start IS NULL OR substr(s.actual_start, 1, 7) > :period)
+ORDER BY 1, 2, 3
+)SQL";
+    ResultTable t = run_read_only_query(db.sql(), sql, params, "报表前检查");
+    std::vector<CheckFinding> out;
+    for (const auto& row : t.rows) {
+        auto text = [&](int i) { return std::holds_alternative<std::string>(row[i]) ? std::get<std::string>(row[i]) : std::string(); };
+        auto num = [&](int i) { return std::holds_alternative<std::int64_t>(row[i]) ? std::get<std::int64_t>(row[i]) : 0; };
+        std::string who = text(0) + " " + text(1) + "（" + std::to_string(period.year) + "年" + std::to_string(num(2)) + "月）：";
+        std::string kind = text(3);
+        if (kind == "falls")
+            who += "1-N月累计完成 " + format_wan(Money::from_fen(num(5))) + " 万元小于上月累计 " + format_wan(Money::from_fen(num(6))) + " 万元（累计不应下降）";
+        else if (kind == "month")
+            who += "本月完成 " + format_wan(Money::from_fen(num(4))) + " 万元不等于本月累计减上月累计（" +
+                   format_wan(Money::from_fen(num(5) - num(6))) + " 万元）";
+        else if (kind == "over_total")
+            who += "累计完成 " + format_wan(Money::from_fen(num(5))) + " 万元超过总投资 " + format_wan(Money::from_fen(num(6))) + " 万元";
+        else if (kind == "not_started")
+            who += "计为在建（新开工/续建），但报告月份前没有开工日期";
+        out.push_back({who});
+    }
+    return out;
+}
+
+ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, const ReportRequest& request) {
+    auto t0 = std::chrono::steady_clock::now();
+    if (request.period.month < 1 || request.period.month > 12) throw ValidationError("报告期无效（应为 YYYY-MM）");
+    // Load every template first: a broken one stops before anything is written.
+    std::vector<TemplateDef> templates;
+    for (const auto& id : request.templates) templates.push_back(catalog.load(id));
+    if (request.all)
+        for (auto& t : catalog.load_standard_set()) {
+            bool dup = false;
+            for (const auto& x : templates) dup = dup || x.id == t.id;
+            if (!dup) templates.push_back(std::move(t));
+        }
+    if (templates.empty()) throw ValidationError("没有指定报表模板（给出模板 id，或用 --all 生成全套）");
+
+    ReportContext ctx;
+    SqlParams params = report_params(db, request.period, request.scope, &ctx);
+    ctx.report_date = chinese_date(request.report_date.empty() ? today_iso() : request.report_date);
+
+    ReportResult result;
+    result.findings = run_report_checks(db, request.period, request.scope);
+    if (request.strict && !result.findings.empty()) {
+        std::string msg = "报表前检查发现 " + std::to_string(result.findings.size()) + " 个问题（--strict），未生成报表：";
+        std::size_t shown = 0;
+        for (const auto& f : result.findings) {
+            if (shown++ == 20) { msg += "\n  …"; break; }
+            msg += "\n  " + f.text;
+        }
+        throw ValidationError(msg);
+    }
+
+    // Query everything inside one read transaction: all sheets see the same data.
+    std::vector<std::vector<ResultTable>> tables;
+    {
+        SQLite::Transaction tx(db.sql());
+        for (const auto& t : templates) {
+            std::vector<ResultTable> per_sheet;
+            for (const auto& s : t.sheets)
+                per_sheet.push_back(run_read_only_query(db.sql(), s.sql, params, (t.folder / s.query_file).string()));
+            tables.push_back(std::move(per_sheet));
+        }
+        tx.commit();
+    }
+
+    XlsxWorkbook wb(request.out);
+    FormatCache formats(wb);
+    for (std::size_t i = 0; i < templates.size(); ++i)
+        for (std::size_t s = 0; s < templates[i].sheets.size(); ++s)
+            result.sheets.push_back(render_sheet(wb, formats, templates[i].sheets[s], tables[i][s], ctx,
+                                                 (templates[i].folder / templates[i].sheets[s].query_file).string()));
+    std::string title = templates.size() == 1 ? expand_placeholders(templates[0].sheets[0].title, ctx)
+                                              : ctx.place + std::to_string(ctx.period.year) + "年" + ctx.period.label() + "报表";
+    wb.set_properties(title, "投资项目台账报表", db.user());
+    wb.close();
+
+    result.file = request.out;
+    result.sha256 = sha256_file(request.out);
+    for (const auto& t : templates) result.template_ids.push_back(t.id);
+    if (request.record && !db.read_only()) {
+        std::error_code ec;
+        fs::path abs = fs::absolute(request.out, ec);
+        SQLite::Transaction tx(db.sql());
+        SQLite::Statement ins(db.sql(),
+                              "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who, "
+                              "file_path, sha256) VALUES(?,?,?,?,?,?,?,?,?)");
+        std::string now = now_iso();
+        for (const auto& t : templates) {
+            ins.bind(1, new_uid());
+            ins.bind(2, t.id);
+            ins.bind(3, t.version);
+            ins.bind(4, request.period.key());
+            ins.bind(5, ctx.scope);
+            ins.bind(6, now);
+            ins.bind(7, db.user());
+            ins.bind(8, (ec ? request.out : abs).string());
+            ins.bind(9, result.sha256);
+            ins.exec();
+            ins.reset();
+        }
+        tx.commit();
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return result;
+}
+
+std::vector<ReportRun> list_report_runs(db::Database& db, int limit) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT uid, template_id, template_version, period, scope, generated_at, who, file_path, sha256 "
+                        "FROM report_runs ORDER BY generated_at DESC, id DESC LIMIT ?");
+    q.bind(1, limit);
+    std::vector<ReportRun> out;
+    while (q.executeStep()) {
+        ReportRun r;
+        r.uid = q.getColumn(0).getString();
+        r.template_id = q.getColumn(1).getString();
+        r.template_version = q.getColumn(2).getString();
+        r.period = q.getColumn(3).getString();
+        r.scope = q.getColumn(4).getString();
+        r.generated_at = q.getColumn(5).getString();
+        r.who = q.getColumn(6).getString();
+        r.file_path = q.getColumn(7).getString();
+        r.sha256 = q.getColumn(8).getString();
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace il::report

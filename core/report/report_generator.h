@@ -1,0 +1,61 @@
+#pragma once
+// Generating reports: the templates asked for, for a period and a scope, into one workbook (a
+// sheet per template sheet), written atomically, checked beforehand and recorded in report_runs.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/db/database.h"
+#include "core/model/period.h"
+#include "core/report/layout.h"
+#include "core/report/template_catalog.h"
+
+namespace il::report {
+
+struct ReportRequest {
+    std::vector<std::string> templates;   // ids or template folders
+    bool all = false;                     // the standard set (after any named ones)
+    Period period;
+    std::string scope;                    // region or zone name; "" for the whole area
+    std::filesystem::path out;
+    bool strict = false;                  // pre-report check findings stop the report
+    std::string report_date;              // 'YYYY-MM-DD' for 报出日期; "" = today
+    bool record = true;                   // add a row to report_runs
+};
+
+// A finding of the checks run before writing (e.g. a year-to-date that falls).
+struct CheckFinding {
+    std::string text;
+};
+
+struct ReportResult {
+    std::filesystem::path file;
+    std::string sha256;
+    std::vector<std::string> template_ids;
+    std::vector<SheetSummary> sheets;
+    std::vector<CheckFinding> findings;
+    double seconds = 0;
+};
+
+// The named parameters every template query can use (see templates/README.md).
+SqlParams report_params(db::Database& db, const Period& period, const std::string& scope, ReportContext* ctx = nullptr);
+
+// Runs the checks, renders, writes and records. Throws ValidationError (bad scope, --strict
+// findings), TemplateError, FileError.
+ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, const ReportRequest& request);
+
+// Pre-report checks (this month = ytd - last month's ytd, ytd never falls, ytd <= total
+// investment, a project under way has started by the report month).
+std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& period, const std::string& scope);
+
+struct ReportRun {
+    std::string uid, template_id, template_version, period, scope, generated_at, who, file_path, sha256;
+};
+// The generated reports, newest first.
+std::vector<ReportRun> list_report_runs(db::Database& db, int limit = 100);
+
+// "2017年7月5日" from "2017-07-05".
+std::string chinese_date(const std::string& iso_date);
+
+}  // namespace il::report

@@ -1,0 +1,17 @@
+#pragma once
+// Validation of 技改项目 and their monthly figures.
+#include <vector>
+
+#include "core/model/renovation.h"
+#include "core/validate/common.h"
+
+namespace il::validate {
+
+// enterprise and name required; amounts non-negative; equipment_investment not above
+// total_investment; kind and stage valid; dates well-formed and start not after completion;
+// 竣工/投产 need actual_completion; region, zone (inside the region), industry known.
+std::vector<FieldIssue> validate_renovation(const Renovation& r, const References* refs = nullptr);
+
+std::vector<FieldIssue> validate_renovation_progress(const RenovationProgress& e, Money total_investment);
+
+}  // namespace il::validate

@@ -1,0 +1,47 @@
+-- Per 县（市、区）: the projects that count for the year (not 取消, not completed before it), counted
+-- by their stage in the report month; 上年同期 over every project not 取消; 名次 by 完成年度计划%.
+WITH last_month AS (
+  SELECT project_id, year, MAX(month) AS month FROM progress
+  WHERE year IN (:year, :last_year) AND month <= :month GROUP BY project_id, year
+),
+ytd AS (
+  SELECT g.project_id, g.year, g.completed_ytd
+  FROM last_month l JOIN progress g ON g.project_id = l.project_id AND g.year = l.year AND g.month = l.month
+),
+proj AS (
+  SELECT p.id, p.region_id, p.total_investment,
+         CASE WHEN p.stage IN ('停缓建','取消') OR p.actual_start IS NULL OR p.actual_start = '' THEN p.stage
+              WHEN substr(p.actual_start,1,7) > :period THEN '前期'
+              WHEN p.actual_completion IS NOT NULL AND p.actual_completion <> '' AND substr(p.actual_completion,1,7) <= :period
+                   THEN CASE WHEN p.stage IN ('竣工','投产') THEN p.stage ELSE '竣工' END
+              WHEN substr(p.actual_start,1,4) = substr(:period,1,4) THEN '新开工' ELSE '续建' END AS stage_then,
+         (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)) AS counts,
+         COALESCE(pl.planned_investment, 0) AS plan,
+         COALESCE(y.completed_ytd, 0) AS ytd,
+         COALESCE(ly.completed_ytd, 0) AS ytd_ly
+  FROM projects p
+  LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
+  LEFT JOIN ytd y ON y.project_id = p.id AND y.year = :year
+  LEFT JOIN ytd ly ON ly.project_id = p.id AND ly.year = :last_year
+  WHERE p.stage <> '取消'
+    AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
+),
+agg AS (
+  SELECT r.id, r.name, r.sort_order,
+         COALESCE(SUM(q.counts), 0) AS projects,
+         COALESCE(SUM(q.counts AND q.stage_then = '新开工'), 0) AS new_start,
+         COALESCE(SUM(q.counts AND q.stage_then = '续建'), 0) AS continuing,
+         COALESCE(SUM(q.counts AND q.stage_then IN ('竣工','投产')), 0) AS completed,
+         COALESCE(SUM(CASE WHEN q.counts THEN q.total_investment END), 0) AS total_investment,
+         COALESCE(SUM(CASE WHEN q.counts THEN q.plan END), 0) AS plan,
+         COALESCE(SUM(CASE WHEN q.counts THEN q.ytd END), 0) AS ytd,
+         COALESCE(SUM(q.ytd_ly), 0) AS ytd_last_year
+  FROM regions r LEFT JOIN proj q ON q.region_id = r.id
+  WHERE r.active = 1 AND (:scope_region_id IS NULL OR r.id = :scope_region_id)
+  GROUP BY r.id
+)
+SELECT name AS region, projects, new_start, continuing, completed, total_investment, plan, ytd, ytd_last_year,
+       :time_progress AS time_progress,
+       CASE WHEN plan > 0 THEN RANK() OVER (ORDER BY CASE WHEN plan > 0 THEN ytd * 1.0 / plan END DESC NULLS LAST) END AS rank
+FROM agg
+ORDER BY sort_order, id

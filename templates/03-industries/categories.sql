@@ -1,0 +1,36 @@
+-- Per industrial category, grouped by its group (战略性新兴产业 first): 亿元以上产业项目 only
+-- (categories marked is_industrial), the projects that count for the year.
+WITH last_month AS (
+  SELECT project_id, year, MAX(month) AS month FROM progress
+  WHERE year IN (:year, :last_year) AND month <= :month GROUP BY project_id, year
+),
+ytd AS (
+  SELECT g.project_id, g.year, g.completed_ytd
+  FROM last_month l JOIN progress g ON g.project_id = l.project_id AND g.year = l.year AND g.month = l.month
+),
+proj AS (
+  SELECT p.id, p.category_id, p.total_investment,
+         (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)) AS counts,
+         COALESCE(pl.planned_investment, 0) AS plan,
+         COALESCE(y.completed_ytd, 0) AS ytd,
+         COALESCE(ly.completed_ytd, 0) AS ytd_ly
+  FROM projects p
+  LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
+  LEFT JOIN ytd y ON y.project_id = p.id AND y.year = :year
+  LEFT JOIN ytd ly ON ly.project_id = p.id AND ly.year = :last_year
+  WHERE p.stage <> '取消'
+    AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
+    AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
+)
+SELECT c.group_name, c.name AS category,
+       COALESCE(SUM(q.counts), 0) AS projects,
+       COALESCE(SUM(CASE WHEN q.counts THEN q.total_investment END), 0) AS total_investment,
+       COALESCE(SUM(CASE WHEN q.counts THEN q.plan END), 0) AS plan,
+       COALESCE(SUM(CASE WHEN q.counts THEN q.ytd END), 0) AS ytd,
+       COALESCE(SUM(q.ytd_ly), 0) AS ytd_last_year
+FROM categories c LEFT JOIN proj q ON q.category_id = c.id
+WHERE c.is_industrial = 1 AND c.active = 1
+GROUP BY c.id
+ORDER BY CASE c.group_name WHEN '战略性新兴产业' THEN 0 WHEN '现代服务业' THEN 1 WHEN '传统产业' THEN 2
+                           WHEN '现代农业' THEN 3 ELSE 4 END,
+         c.sort_order, c.id

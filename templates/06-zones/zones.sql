@@ -1,0 +1,62 @@
+-- Per 开发区: its projects that count for the year, 1-N月 completed (this year and last), 技改
+-- items of the year, funds in place and foreign capital of its deals, against the zone's targets.
+-- 名次 by completed / target investment.
+WITH last_month AS (
+  SELECT project_id, year, MAX(month) AS month FROM progress
+  WHERE year IN (:year, :last_year) AND month <= :month GROUP BY project_id, year
+),
+ytd AS (
+  SELECT g.project_id, g.year, g.completed_ytd
+  FROM last_month l JOIN progress g ON g.project_id = l.project_id AND g.year = l.year AND g.month = l.month
+),
+proj AS (
+  SELECT p.zone_id,
+         SUM(p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)) AS projects,
+         SUM(CASE WHEN p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)
+                  THEN COALESCE(y.completed_ytd, 0) ELSE 0 END) AS ytd,
+         SUM(COALESCE(ly.completed_ytd, 0)) AS ytd_last_year
+  FROM projects p
+  LEFT JOIN ytd y ON y.project_id = p.id AND y.year = :year
+  LEFT JOIN ytd ly ON ly.project_id = p.id AND ly.year = :last_year
+  WHERE p.stage <> '取消' AND p.zone_id IS NOT NULL
+  GROUP BY p.zone_id
+),
+renov AS (
+  SELECT v.zone_id, COUNT(*) AS renovations
+  FROM renovations v
+  WHERE v.zone_id IS NOT NULL AND v.stage <> '取消'
+    AND (EXISTS (SELECT 1 FROM renovation_plans pl WHERE pl.renovation_id = v.id AND pl.year = :year)
+         OR EXISTS (SELECT 1 FROM renovation_progress g WHERE g.renovation_id = v.id AND g.year = :year AND g.month <= :month))
+  GROUP BY v.zone_id
+),
+funds AS (
+  SELECT d.zone_id,
+         SUM(CASE WHEN substr(f.date, 1, 7) BETWEEN (:year || '-01') AND :period THEN f.amount_cny ELSE 0 END) AS funds,
+         SUM(CASE WHEN f.currency = 'USD' AND substr(f.date, 1, 7) BETWEEN (:year || '-01') AND :period
+                  THEN f.amount ELSE 0 END) AS foreign_usd
+  FROM deals d JOIN deal_funds f ON f.deal_id = d.id
+  WHERE d.zone_id IS NOT NULL
+  GROUP BY d.zone_id
+),
+rows AS (
+  SELECT z.id, z.sort_order, z.name AS zone, z.level,
+         COALESCE(p.projects, 0) AS projects, COALESCE(t.projects_count, 0) AS target_projects,
+         COALESCE(p.ytd, 0) AS ytd, COALESCE(t.investment, 0) AS target_investment,
+         COALESCE(p.ytd_last_year, 0) AS ytd_last_year,
+         COALESCE(r.renovations, 0) AS renovations, COALESCE(t.renovation_count, 0) AS target_renovations,
+         COALESCE(f.funds, 0) AS funds, COALESCE(t.funds_in_place, 0) AS target_funds,
+         COALESCE(f.foreign_usd, 0) AS foreign_usd, COALESCE(t.foreign_capital_usd, 0) AS target_usd
+  FROM zones z
+  LEFT JOIN proj p ON p.zone_id = z.id
+  LEFT JOIN renov r ON r.zone_id = z.id
+  LEFT JOIN funds f ON f.zone_id = z.id
+  LEFT JOIN targets t ON t.zone_id = z.id AND t.year = :year
+  WHERE z.active = 1
+    AND (:scope_region_id IS NULL OR z.region_id = :scope_region_id)
+    AND (:scope_zone_id IS NULL OR z.id = :scope_zone_id)
+)
+SELECT *, CASE WHEN target_investment > 0
+               THEN RANK() OVER (ORDER BY CASE WHEN target_investment > 0 THEN ytd * 1.0 / target_investment END DESC NULLS LAST)
+          END AS rank
+FROM rows
+ORDER BY sort_order, id

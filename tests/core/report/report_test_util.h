@@ -1,0 +1,75 @@
+#pragma once
+// Helpers of the report tests: the fixture ledger, reading parts of a produced .xlsx (minizip),
+// and the values of sheet cells from the sheet XML.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include <minizip/unzip.h>
+
+#include "core/db/database.h"
+
+namespace il::test {
+
+inline std::string read_file_text(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// An in-memory ledger with tests/data/report_fixture.sql loaded (see make_report_fixture.py).
+inline std::unique_ptr<db::Database> report_fixture_db() {
+    auto db = db::Database::open_memory("tester");
+    db->sql().exec(read_file_text(std::filesystem::path(IL_TEST_DATA_DIR) / "report_fixture.sql"));
+    return db;
+}
+
+// One entry of a zip file ("xl/worksheets/sheet1.xml"); empty when missing.
+inline std::string zip_entry(const std::filesystem::path& zip, const std::string& name) {
+    unzFile z = unzOpen64(zip.string().c_str());
+    if (!z) return {};
+    std::string out;
+    if (unzLocateFile(z, name.c_str(), 1) == UNZ_OK && unzOpenCurrentFile(z) == UNZ_OK) {
+        char buf[65536];
+        int n;
+        while ((n = unzReadCurrentFile(z, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+        unzCloseCurrentFile(z);
+    }
+    unzClose(z);
+    return out;
+}
+
+// Numeric cell values of a sheet XML ("F6" -> 5920000), formulas' cached values included.
+inline std::map<std::string, double> numeric_cells(const std::string& sheet_xml) {
+    std::map<std::string, double> out;
+    static const std::regex cell(R"re(<c r="([A-Z]+[0-9]+)"([^>]*)>(?:<f>[^<]*</f>)?<v>([^<]*)</v>)re");
+    for (auto it = std::sregex_iterator(sheet_xml.begin(), sheet_xml.end(), cell); it != std::sregex_iterator(); ++it) {
+        if ((*it)[2].str().find("t=\"s\"") != std::string::npos) continue;  // shared string index
+        out[(*it)[1].str()] = std::stod((*it)[3].str());
+    }
+    return out;
+}
+
+// Formula text of each formula cell.
+inline std::map<std::string, std::string> formula_cells(const std::string& sheet_xml) {
+    std::map<std::string, std::string> out;
+    static const std::regex cell(R"re(<c r="([A-Z]+[0-9]+)"[^>]*><f>([^<]*)</f>)re");
+    for (auto it = std::sregex_iterator(sheet_xml.begin(), sheet_xml.end(), cell); it != std::sregex_iterator(); ++it)
+        out[(*it)[1].str()] = (*it)[2].str();
+    return out;
+}
+
+// A fresh empty scratch folder under the system temp folder.
+inline std::filesystem::path scratch_dir(const std::string& name) {
+    auto d = std::filesystem::temp_directory_path() / ("il_report_test_" + name);
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return d;
+}
+
+}  // namespace il::test
