@@ -60,7 +60,7 @@ fi
 if compgen -G "$SRC/po/*.po" > /dev/null; then
   for po in "$SRC"/po/*.po; do
     lang=$(basename "$po" .po)
-    compgen -G "$U/share/investledger/locale/$lang/LC_MESSAGES/*.mo" > /dev/null \
+    [ -s "$U/share/locale/$lang/LC_MESSAGES/investledger.mo" ] \
       && ok "translation $lang shipped" || fail "translation $lang (po/$lang.po) not in the package"
   done
 fi
@@ -151,7 +151,7 @@ fi
 step "the unpacked GUI starts (Xvfb)"
 if command -v xvfb-run > /dev/null && [ -x "$U/bin/investledger" ]; then
   # It must come up and stay up; timeout ends it. Exit 124 (ended by timeout) means it was running.
-  env -u INVESTLEDGER_DATA_DIR HOME="$HOME_DIR" xvfb-run -a timeout 8 "$U/bin/investledger" "$DB" > "$WORK/gui.log" 2>&1
+  env -u INVESTLEDGER_DATA_DIR HOME="$HOME_DIR" xvfb-run -a timeout 8 "$U/bin/investledger" --db "$DB" > "$WORK/gui.log" 2>&1
   rc=$?
   if [ $rc -eq 124 ] || [ $rc -eq 0 ]; then ok "GUI started (exit $rc)"; else cat "$WORK/gui.log"; fail "GUI exited with $rc"; fi
 else
