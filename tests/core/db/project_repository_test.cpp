@@ -166,6 +166,8 @@ TEST_CASE("list joins names and filters") {
     auto all = repo.list();
     REQUIRE(all.size() == 2);
     CHECK(all[0].region == "固安县");
+    CHECK(all[0].region_id == s.gu_an);
+    CHECK(all[0].zone_id == s.gu_an_park);
     CHECK(all[0].zone == "固安工业园区");
     CHECK(all[0].category == "新材料");
     CHECK(all[1].region == "广阳区");
