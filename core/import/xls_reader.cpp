@@ -10,6 +10,7 @@
 //    freexl_open, tests/fuzz/regressions/xls/). So on POSIX systems freexl runs in a forked child
 //    process under memory and CPU limits; the child sends the cells back through a pipe, and a
 //    child that crashes or hangs becomes a ReadError instead of taking the program down.
+#include <fcntl.h>
 #include <freexl.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -448,6 +449,13 @@ bool sanitizer_build() {
 [[noreturn]] void child_main(int fd, const std::filesystem::path& file, const std::string& label,
                              const ReadLimits& limits) {
     signal(SIGPIPE, SIG_DFL);
+    // What libfreexl or a sanitizer might print on a hostile file is not for the user: the
+    // parent reports a ReadError instead.
+    int devnull = ::open("/dev/null", O_WRONLY);
+    if (devnull >= 0) {
+        dup2(devnull, 2);
+        close(devnull);
+    }
 #if defined(IL_XLS_ASAN)
     // Under libFuzzer a sanitizer report in the child must not look like the fuzzer's own crash:
     // the parent turns the child's death into a ReadError.
