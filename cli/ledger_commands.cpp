@@ -264,6 +264,16 @@ void run_show(CliContext& ctx, const std::string& kind_text, const std::string& 
 }
 
 // ---- add / set -------------------------------------------------------------------------------
+// A value that cannot even be read (an amount in words, an unknown zone) names the record too.
+template <class Fn>
+void with_record(const std::string& record, Fn fn) {
+    try {
+        fn();
+    } catch (const ValidationError& e) {
+        throw ValidationError(record + "：" + e.what());
+    }
+}
+
 void run_add(CliContext& ctx, const std::string& kind_text, const std::vector<std::string>& args, bool as_json) {
     auto db = ctx.open();
     auto fields = parse_assignments(args);
@@ -272,7 +282,7 @@ void run_add(CliContext& ctx, const std::string& kind_text, const std::vector<st
     switch (parse_kind(kind_text)) {
         case Kind::Project: {
             Project p;
-            apply_project_fields(*db, p, fields);
+            with_record("新项目", [&] { apply_project_fields(*db, p, fields); });
             id = db::ProjectRepository(*db).insert(p);
             uid = p.uid;
             label = "项目「" + p.name + "」";
@@ -280,7 +290,7 @@ void run_add(CliContext& ctx, const std::string& kind_text, const std::vector<st
         }
         case Kind::Renovation: {
             Renovation r;
-            apply_renovation_fields(*db, r, fields);
+            with_record("新技改项目", [&] { apply_renovation_fields(*db, r, fields); });
             id = db::RenovationRepository(*db).insert(r);
             uid = r.uid;
             label = "技改项目「" + r.name + "」";
@@ -288,7 +298,7 @@ void run_add(CliContext& ctx, const std::string& kind_text, const std::vector<st
         }
         case Kind::Deal: {
             Deal d;
-            apply_deal_fields(*db, d, fields);
+            with_record("新招商项目", [&] { apply_deal_fields(*db, d, fields); });
             id = db::DealRepository(*db).insert(d);
             uid = d.uid;
             label = "招商项目「" + d.name + "」";
@@ -308,21 +318,24 @@ void run_set(CliContext& ctx, const std::string& kind_text, const std::string& r
     switch (parse_kind(kind_text)) {
         case Kind::Project: {
             Project p = find_project(*db, ref);
-            apply_project_fields(*db, p, fields);
+            with_record("项目「" + p.name + "」（编号 " + std::to_string(p.id) + "）",
+                        [&] { apply_project_fields(*db, p, fields); });
             db::ProjectRepository(*db).update(p, reason);
             label = "项目「" + p.name + "」（编号 " + std::to_string(p.id) + "）";
             break;
         }
         case Kind::Renovation: {
             Renovation r = find_renovation(*db, ref);
-            apply_renovation_fields(*db, r, fields);
+            with_record("技改项目「" + r.name + "」（编号 " + std::to_string(r.id) + "）",
+                        [&] { apply_renovation_fields(*db, r, fields); });
             db::RenovationRepository(*db).update(r, reason);
             label = "技改项目「" + r.name + "」（编号 " + std::to_string(r.id) + "）";
             break;
         }
         case Kind::Deal: {
             Deal d = find_deal(*db, ref);
-            apply_deal_fields(*db, d, fields);
+            with_record("招商项目「" + d.name + "」（编号 " + std::to_string(d.id) + "）",
+                        [&] { apply_deal_fields(*db, d, fields); });
             db::DealRepository(*db).update(d, reason);
             label = "招商项目「" + d.name + "」（编号 " + std::to_string(d.id) + "）";
             break;
