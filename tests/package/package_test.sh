@@ -11,7 +11,7 @@ WORK="$BUILD/package-test"
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 ok() { echo "ok: $*"; }
-step() { echo; echo "== $*"; }
+step() { echo; echo "== [${SECONDS}s] $*"; }
 
 rm -rf "$WORK" && mkdir -p "$WORK"
 
