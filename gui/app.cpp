@@ -15,6 +15,7 @@
 #include <wx/wx.h>
 
 #include "core/platform/paths.h"
+#include "gui/error_text.h"
 #include "gui/main_frame.h"
 #include "gui/self_test.h"
 #include "gui/wx_util.h"
@@ -70,6 +71,7 @@ public:
         parser.Found("screenshots", &screenshots_);
         if (!self_test_.empty() || !screenshots_.empty()) {
             delete wxLog::SetActiveTarget(new wxLogStderr);  // never a modal log box in test runs
+            set_test_mode(true);
             // Keep the user's configuration out of test runs.
             wxConfigBase::Set(new wxFileConfig("investledger-test", {}, wxFileName::CreateTempFileName("ilcfg"), {},
                                                wxCONFIG_USE_LOCAL_FILE));

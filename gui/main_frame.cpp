@@ -123,8 +123,8 @@ void MainFrame::build_menu() {
         if (!path.empty()) open_database(fs::path(utf8(path)), false);
     }, wxID_FILE1, wxID_FILE9);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        wxMessageBox(wxString::Format(_("InvestLedger %s\nInvestment project ledger for county investment-promotion offices."),
-                                      IL_VERSION), _("About"), wxOK | wxICON_INFORMATION, this);
+        ask(this, wxString::Format(_("InvestLedger %s\nInvestment project ledger for county investment-promotion offices."),
+                                      IL_VERSION), _("About"), wxOK | wxICON_INFORMATION);
     }, wxID_ABOUT);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
         e.Enable(!undo_.empty());
@@ -216,8 +216,8 @@ void MainFrame::update_title() {
 bool MainFrame::open_database(const fs::path& file, bool create) {
     for (auto* v : views_)
         if (v->has_unsaved_changes() &&
-            wxMessageBox(_("The monthly update has unsaved changes. Discard them?"), _("Open ledger"),
-                         wxYES_NO | wxICON_QUESTION, this) != wxYES)
+            ask(this, _("The monthly update has unsaved changes. Discard them?"), _("Open ledger"),
+                         wxYES_NO | wxICON_QUESTION) != wxYES)
             return false;
     std::unique_ptr<db::Database> db;
     try {
@@ -291,8 +291,8 @@ void MainFrame::on_new() {
     std::error_code ec;
     fs::path file(utf8(dlg.GetPath()));
     if (fs::exists(file, ec)) {
-        wxMessageBox(_("Choose a new file name: an existing file is never overwritten by a new ledger."), _("New ledger"),
-                     wxOK | wxICON_WARNING, this);
+        ask(this, _("Choose a new file name: an existing file is never overwritten by a new ledger."), _("New ledger"),
+                     wxOK | wxICON_WARNING);
         return;
     }
     open_database(file, true);
@@ -310,8 +310,8 @@ void MainFrame::on_backup() {
         wxBusyCursor busy;
         fs::path file = db::backup_now(*ctx_.db);
         SetStatusText(wxString::Format(_("Backed up to %s"), wx(file.string())), 0);
-        wxMessageBox(wxString::Format(_("The ledger was backed up to\n%s"), wx(file.string())), _("Back up"),
-                     wxOK | wxICON_INFORMATION, this);
+        ask(this, wxString::Format(_("The ledger was backed up to\n%s"), wx(file.string())), _("Back up"),
+                     wxOK | wxICON_INFORMATION);
     } catch (...) {
         show_current_exception(this, _("Back up"));
     }
@@ -342,8 +342,8 @@ void MainFrame::on_restore() {
         if (dlg.ShowModal() != wxID_OK) return;
         file = fs::path(utf8(dlg.GetPath()));
     }
-    if (wxMessageBox(wxString::Format(_("Replace the current ledger with the backup\n%s?"), wx(file.string())), _("Restore"),
-                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES)
+    if (ask(this, wxString::Format(_("Replace the current ledger with the backup\n%s?"), wx(file.string())), _("Restore"),
+                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING) != wxYES)
         return;
     try {
         wxBusyCursor busy;
@@ -363,8 +363,7 @@ void MainFrame::on_demo() {
 void MainFrame::on_close(wxCloseEvent& e) {
     for (auto* v : views_)
         if (e.CanVeto() && v->has_unsaved_changes() &&
-            wxMessageBox(_("The monthly update has unsaved changes. Quit anyway?"), _("Quit"), wxYES_NO | wxICON_QUESTION,
-                         this) != wxYES) {
+            ask(this, _("The monthly update has unsaved changes. Quit anyway?"), _("Quit"), wxYES_NO | wxICON_QUESTION) != wxYES) {
             e.Veto();
             return;
         }
