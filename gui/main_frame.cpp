@@ -82,6 +82,7 @@ void MainFrame::build_menu() {
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Back up...\tCtrl+B"));
     file->Append(ID_RESTORE, _("&Restore from backup..."));
+    file->Append(ID_IMPORT, _("&Import from Excel...\tCtrl+I"));
     file->Append(ID_DEMO, _("Add the &demo city"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
@@ -110,6 +111,7 @@ void MainFrame::build_menu() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_backup(); }, ID_BACKUP);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_restore(); }, ID_RESTORE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_demo(); }, ID_DEMO);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { run_import_dialog(this, ctx_); }, ID_IMPORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_undo(); }, wxID_UNDO);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { reload_all(); }, ID_REFRESH);
@@ -147,7 +149,7 @@ void MainFrame::build_body() {
     year_->Bind(wxEVT_SPINCTRL, [on_period](wxSpinEvent&) { on_period(); });
     month_->Bind(wxEVT_CHOICE, [on_period](wxCommandEvent&) { on_period(); });
 
-    nav_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(170, -1)),
+    nav_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(190, -1)),
                           wxTR_HIDE_ROOT | wxTR_NO_LINES | wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE | wxTR_HAS_BUTTONS);
     nav_->SetFont(nav_->GetFont().Scaled(1.1f));
     wxTreeItemId root = nav_->AddRoot("root");
@@ -190,6 +192,10 @@ void MainFrame::show_view(View v) {
     SetStatusText(wxString(), 0);
     if (auto* list = dynamic_cast<ListPanel*>(views_[i])) SetStatusText(list->status_text(), 0);
     wxConfigBase::Get()->Write("/Window/view", static_cast<long>(i));
+}
+
+void MainFrame::set_forced_period(const std::string& text) {
+    if (!text.empty()) forced_period_ = parse_period(text);
 }
 
 void MainFrame::set_period(const Period& p) {
@@ -241,8 +247,8 @@ bool MainFrame::open_database(const fs::path& file, bool create) {
     history_.AddFileToHistory(path);
     history_.Save(*wxConfigBase::Get());
     update_title();
-    Period p{0, 0};
-    try {
+    Period p = forced_period_.value_or(Period{0, 0});
+    if (p.year == 0) try {
         if (auto latest = query::latest_period(*ctx_.db)) p = *latest;
     } catch (...) {
     }

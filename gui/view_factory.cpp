@@ -24,8 +24,4 @@ ViewPanel* make_view(View v, wxWindow* parent, AppContext& ctx) {
     return make_extra_view(v, parent, ctx);
 }
 
-void run_import_dialog(wxWindow* parent, AppContext&) {
-    ask(parent, _("Importing from Excel is not available in this build yet."), _("Import"), wxOK | wxICON_INFORMATION);
-}
-
 }  // namespace il::gui

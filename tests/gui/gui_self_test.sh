@@ -44,7 +44,7 @@ check(len(wb.sheetnames) >= 1, "report opens with openpyxl (%d sheets)" % len(wb
 ws = openpyxl.load_workbook(out + "/list.xlsx").active
 rows = list(ws.values)
 check(len(rows) > 3 and rows[-1][0] in ("合计", "Total"), "exported list has a header, rows and a totals row")
-col = [i for i, h in enumerate(rows[0]) if h in ("区域", "Region")]
+col = [i for i, h in enumerate(rows[0]) if h in ("县（市、区）", "Region")]
 check(len(col) == 1 and all(r[col[0]] == "固安县" for r in rows[1:-1]), "exported rows are the filtered ones")
 sys.exit(1 if fails else 0)
 PY
