@@ -345,7 +345,8 @@ std::optional<Project> ProjectRepository::find_by_name(const std::string& name, 
 std::vector<ProjectRow> ProjectRepository::list(const ProjectFilter& f) {
     std::string sql =
         "SELECT p.id, p.uid, coalesce(p.code,''), p.name, p.owner, coalesce(r.name,''), coalesce(z.name,''), "
-        "coalesce(c.name,''), p.stage, p.level, p.nature, p.total_investment FROM projects p "
+        "coalesce(c.name,''), p.stage, p.level, p.nature, p.total_investment, p.region_id, coalesce(p.zone_id, 0), "
+        "coalesce(p.category_id, 0) FROM projects p "
         "LEFT JOIN regions r ON r.id = p.region_id LEFT JOIN zones z ON z.id = p.zone_id "
         "LEFT JOIN categories c ON c.id = p.category_id WHERE 1";
     if (f.region_id) sql += " AND p.region_id = :region";
@@ -379,6 +380,9 @@ std::vector<ProjectRow> ProjectRepository::list(const ProjectFilter& f) {
         r.level = q.text(9);
         r.nature = q.text(10);
         r.total_investment = Money{q.i64(11)};
+        r.region_id = q.i64(12);
+        r.zone_id = q.i64(13);
+        r.category_id = q.i64(14);
         out.push_back(std::move(r));
     }
     return out;

@@ -244,7 +244,8 @@ std::optional<Renovation> RenovationRepository::find_by_filing_number(const std:
 std::vector<RenovationRow> RenovationRepository::list(const RenovationFilter& f) {
     std::string sql =
         "SELECT v.id, v.uid, v.enterprise, v.name, coalesce(v.filing_number,''), coalesce(r.name,''), "
-        "coalesce(z.name,''), v.kind, v.stage, v.total_investment, v.equipment_investment, v.in_statistics "
+        "coalesce(z.name,''), v.kind, v.stage, v.total_investment, v.equipment_investment, v.in_statistics, "
+        "v.region_id, coalesce(v.zone_id, 0) "
         "FROM renovations v LEFT JOIN regions r ON r.id = v.region_id LEFT JOIN zones z ON z.id = v.zone_id WHERE 1";
     if (f.region_id) sql += " AND v.region_id = :region";
     if (f.zone_id) sql += " AND v.zone_id = :zone";
@@ -276,6 +277,8 @@ std::vector<RenovationRow> RenovationRepository::list(const RenovationFilter& f)
         r.total_investment = Money{q.i64(9)};
         r.equipment_investment = Money{q.i64(10)};
         r.in_statistics = q.i64(11) != 0;
+        r.region_id = q.i64(12);
+        r.zone_id = q.i64(13);
         out.push_back(std::move(r));
     }
     return out;

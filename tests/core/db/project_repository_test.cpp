@@ -166,6 +166,8 @@ TEST_CASE("list joins names and filters") {
     auto all = repo.list();
     REQUIRE(all.size() == 2);
     CHECK(all[0].region == "固安县");
+    CHECK(all[0].region_id == s.gu_an);
+    CHECK(all[0].zone_id == s.gu_an_park);
     CHECK(all[0].zone == "固安工业园区");
     CHECK(all[0].category == "新材料");
     CHECK(all[1].region == "广阳区");
@@ -357,4 +359,30 @@ TEST_CASE("list of many projects is one quick query") {
     CHECK(rows.back().zone == "固安工业园区");
     MESSAGE("list() of 100k rows: " << ms << " ms");
     CHECK(ms < 2000);  // about 0.3 s in a Debug build; a N+1 query would take far longer
+}
+
+TEST_CASE("a write while another program holds the write lock waits, then fails cleanly") {
+    auto dir = std::filesystem::temp_directory_path() / ("il_repo_lock_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto file = dir / "ledger.db";
+    il::test::SmallLedger s;
+    {
+        auto d = Database::open(file);
+        s = test::fill_small_ledger(*d);
+    }
+    OpenOptions fast;
+    fast.busy_timeout_ms = 200;
+    auto a = Database::open(file, fast);
+    auto b = Database::open(file, fast);
+    a->sql().exec("BEGIN IMMEDIATE");
+    ProjectRepository repo(*b);
+    Project p = test::sample_project(s);
+    CHECK_THROWS_AS(repo.insert(p), DatabaseError);
+    a->sql().exec("ROLLBACK");
+    CHECK(repo.count() == 0);
+    repo.insert(p);  // the lock is free again
+    CHECK(repo.count() == 1);
+    a.reset();
+    b.reset();
+    std::filesystem::remove_all(dir);
 }
