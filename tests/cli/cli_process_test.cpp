@@ -234,6 +234,9 @@ TEST_CASE("cli: invalid input is refused, names the field, leaves the database u
     SUBCASE("ytd below an earlier month") {
         expect_refused(s, {"progress", "1", "2017-05", "--completed", "200", "--ytd"}, "completed_month");
     }
+    SUBCASE("total below a reported year-to-date") {
+        expect_refused(s, {"set", "1", "total_investment=299.99"}, "total_investment");
+    }
     SUBCASE("start after completion") {
         expect_refused(s, {"set", "1", "actual_start=2017-06-01", "actual_completion=2017-05-31"}, "actual_start");
     }

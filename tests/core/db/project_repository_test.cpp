@@ -237,6 +237,19 @@ TEST_CASE("monthly progress: month and year-to-date derive each other") {
     SUBCASE("a ytd below the previous month is a negative month figure") {
         CHECK_THROWS_AS(repo.set_progress({p.id, 2017, 4, {}, Money::from_wan(200), "", ""}, true), RecordInvalid);
     }
+    SUBCASE("the total cannot drop below a reported year-to-date") {
+        Project edit = *repo.get(p.id);
+        edit.total_investment = Money::from_wan(299);
+        try {
+            repo.update(edit);
+            FAIL("expected RecordInvalid");
+        } catch (const RecordInvalid& e) {
+            CHECK(e.issues().at(0).field == "total_investment");
+            CHECK(std::string(e.what()).find("2017-03") != std::string::npos);
+        }
+        edit.total_investment = Money::from_wan(300);
+        repo.update(edit);
+    }
     SUBCASE("a gap: the previous stored month counts") {
         repo.set_progress({p.id, 2017, 6, {}, Money::from_wan(500), "", ""}, true);
         CHECK(repo.progress_at(p.id, 2017, 6)->completed_month == Money::from_wan(200));
