@@ -61,7 +61,8 @@ void register_demo_command(CLI::App& app, CliContext& ctx) {
         const auto s = demo::generate(*db, args->options, progress);
         std::cout << "演示数据已写入 " << db->path().string() << "（种子 " << args->options.seed << "，" << args->options.year
                   << " 年及上年）\n"
-                  << "  亿元以上项目 " << s.projects << " 个（战略性新兴产业 " << s.strategic_projects << " 个），总投资 "
+                  << "  亿元以上项目 " << s.projects << " 个，另有上年已竣工 " << s.history_projects << " 个（合计中战略性新兴产业 "
+                  << s.strategic_projects << " 个），总投资 "
                   << format_yi(Money::from_fen(s.total_investment_fen)) << " 亿元，月度调度 " << s.progress_rows << " 条，存在问题 "
                   << s.problems << " 条\n"
                   << "  技改项目 " << s.renovations << " 个，月度数据 " << s.renovation_progress_rows << " 条\n"

@@ -1,13 +1,102 @@
-// Placeholder entry point until the desktop application lands (issue 4).
+// Entry point of the desktop application: language, configuration, command line, main frame.
+//   investledger [--db FILE] [--lang zh_CN|en] [--self-test] [--screenshots DIR]
+#include <algorithm>
+#include <cstdlib>
+
+#include <wx/fileconf.h>
+
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/filename.h>
+#include <wx/intl.h>
+#include <wx/translation.h>
+#include <wx/log.h>
+#include <wx/stdpaths.h>
 #include <wx/wx.h>
+
+#include "core/platform/paths.h"
+#include "gui/main_frame.h"
+#include "gui/self_test.h"
+#include "gui/wx_util.h"
+
+namespace il::gui {
 
 class InvestLedgerApp : public wxApp {
 public:
     bool OnInit() override {
-        auto* frame = new wxFrame(nullptr, wxID_ANY, wxString::FromUTF8("投资项目台账"));
+        SetAppName("investledger");
+        SetVendorName("InvestLedger");
+        if (!wxApp::OnInit()) return false;
+        setup_language();
+        auto* frame = new MainFrame();
         frame->Show();
+        if (!self_test_.empty() || !screenshots_.empty()) {
+            // Test runs start from a clean window layout, whatever the user's configuration says.
+            if (!frame->open_initial(db_path_)) return false;
+            frame->CallAfter([this, frame] {
+                int rc = !self_test_.empty() ? run_self_test(*frame, self_test_) : take_screenshots(*frame, screenshots_);
+                exit_code_ = rc;
+                frame->Destroy();
+            });
+            return true;
+        }
+        if (!frame->open_initial(db_path_)) {
+            frame->Destroy();
+            return true;
+        }
+        long view = wxConfigBase::Get()->ReadLong("/Window/view", 0);
+        frame->show_view(static_cast<View>(std::clamp(view, 0L, static_cast<long>(View::Count) - 1)));
         return true;
     }
+
+    int OnExit() override {
+        return exit_code_ ? exit_code_ : wxApp::OnExit();
+    }
+
+    void OnInitCmdLine(wxCmdLineParser& parser) override {
+        wxApp::OnInitCmdLine(parser);
+        parser.AddOption({}, "db", _("the ledger database file to open (created if missing)"));
+        parser.AddOption({}, "lang", _("language: zh_CN (default) or en"));
+        parser.AddOption({}, "self-test", _("run the built-in GUI test; the value is a work folder; exit status 0 = passed"));
+        parser.AddOption({}, "screenshots", _("save a screenshot of every main view into this folder, then exit"));
+        parser.AddParam(_("ledger file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+    }
+
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override {
+        parser.Found("db", &db_path_);
+        if (db_path_.empty() && parser.GetParamCount() > 0) db_path_ = parser.GetParam(0);  // "investledger FILE" (.desktop %f)
+        parser.Found("lang", &lang_);
+        parser.Found("self-test", &self_test_);
+        parser.Found("screenshots", &screenshots_);
+        if (!self_test_.empty() || !screenshots_.empty()) {
+            delete wxLog::SetActiveTarget(new wxLogStderr);  // never a modal log box in test runs
+            // Keep the user's configuration out of test runs.
+            wxConfigBase::Set(new wxFileConfig("investledger-test", {}, wxFileName::CreateTempFileName("ilcfg"), {},
+                                               wxCONFIG_USE_LOCAL_FILE));
+        }
+        return wxApp::OnCmdLineParsed(parser);
+    }
+
+private:
+    void setup_language() {
+        wxString lang = lang_.empty() ? wxConfigBase::Get()->Read("/Language", "zh_CN") : lang_;
+        if (lang == "en") return;  // msgids are English
+        // wxTranslations directly: works even when the system lacks the zh_CN C locale.
+        namespace fs = std::filesystem;
+        for (fs::path dir : {platform::executable_dir() / "locale", platform::executable_dir() / ".." / "locale",
+                             platform::executable_dir() / ".." / "share" / "locale", fs::path(IL_DATA_DIR) / ".." / "locale"})
+            wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(dir.lexically_normal().string()));
+        auto* translations = new wxTranslations();
+        translations->SetLanguage(lang.empty() ? wxString("zh_CN") : lang);
+        wxTranslations::Set(translations);
+        translations->AddStdCatalog();
+        translations->AddCatalog("investledger");
+    }
+
+    wxString db_path_, lang_, self_test_, screenshots_;
+    int exit_code_ = 0;
 };
 
-wxIMPLEMENT_APP(InvestLedgerApp);
+}  // namespace il::gui
+
+wxIMPLEMENT_APP(il::gui::InvestLedgerApp);

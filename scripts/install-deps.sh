@@ -10,7 +10,7 @@ BUILD_PKGS="g++ make cmake pkg-config git ccache ca-certificates
   fonts-noto-cjk dpkg-dev file librsvg2-bin"
 TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl poppler-utils
   clang libclang-rt-14-dev sqlite3 procps
-  desktop-file-utils appstream man-db nsis"
+  desktop-file-utils appstream man-db nsis strace"
 
 pkgs="$BUILD_PKGS"
 [ "${1:-}" = "--test" ] && pkgs="$pkgs $TEST_PKGS"

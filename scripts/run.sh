@@ -50,7 +50,7 @@ fi
 
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   echo "== Starting the desktop application on $DEMO_DB"
-  exec_cmd=("$GUI" "$DEMO_DB")
+  exec_cmd=("$GUI" --db "$DEMO_DB")
   if [ ${#AS_USER[@]} -gt 0 ]; then exec "${AS_USER[@]}" "${exec_cmd[@]}"; else exec "${exec_cmd[@]}"; fi
 fi
 

@@ -517,3 +517,40 @@ void DealRepository::remove_followup(std::int64_t followup_id) {
 }
 
 }  // namespace il::db
+
+namespace il::db {
+void DealRepository::for_each(const std::function<void(const Deal&)>& fn) {
+    std::map<std::int64_t, std::vector<FundsInPlace>> funds;
+    {
+        SQLite::Statement q(db_.sql(), "SELECT id, uid, date, amount, currency, rate_micro, amount_cny, notes, deal_id "
+                                       "FROM deal_funds ORDER BY date, id");
+        while (q.executeStep()) {
+            FundsInPlace f;
+            f.id = q.getColumn(0).getInt64();
+            f.uid = q.getColumn(1).getString();
+            f.date = q.getColumn(2).getString();
+            f.amount = q.getColumn(3).getInt64();
+            f.currency = q.getColumn(4).getString() == "USD" ? Currency::USD : Currency::CNY;
+            f.rate_micro = q.getColumn(5).getInt64();
+            f.amount_cny = col_money(q.getColumn(6));
+            f.notes = q.getColumn(7).getString();
+            funds[q.getColumn(8).getInt64()].push_back(std::move(f));
+        }
+    }
+    std::map<std::int64_t, std::vector<FollowUp>> notes;
+    {
+        SQLite::Statement q(db_.sql(), "SELECT id, uid, date, author, note, deal_id FROM deal_followups ORDER BY date, id");
+        while (q.executeStep())
+            notes[q.getColumn(5).getInt64()].push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                                                        q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                                        q.getColumn(4).getString()});
+    }
+    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM deals ORDER BY id");
+    while (q.executeStep()) {
+        Deal d = read_deal(q);
+        if (auto it = funds.find(d.id); it != funds.end()) d.funds = std::move(it->second);
+        if (auto it = notes.find(d.id); it != notes.end()) d.followups = std::move(it->second);
+        fn(d);
+    }
+}
+}  // namespace il::db

@@ -5,6 +5,7 @@
 // list: deleted). add_funds / add_followup / remove_* change one entry and bump the deal's
 // version too, so that an older copy of the deal cannot silently undo them (StaleRecord).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,8 @@ public:
     std::optional<Deal> find_by_name(const std::string& name, std::int64_t region_id);
     std::vector<DealRow> list(const DealFilter& filter = {});
     std::int64_t count();
+    // Every record (with its children), in id order; for `check` and exports.
+    void for_each(const std::function<void(const Deal&)>& fn);
 
     // The amount_cny of a CNY entry is its amount (rate 1); of a USD entry amount x rate, rounded
     // to 分. Both are computed here: callers fill date, amount, currency, rate_micro, notes.

@@ -101,6 +101,7 @@ HolderRegistration::HolderRegistration(const fs::path& db_file, bool writer, con
     std::error_code ec;
     fs::create_directories(holders_dir(db_file), ec);
     if (ec) return;
+    (void)other_holders(db_file);  // prunes files left by crashed processes of this host
     std::string host = host_name();
     fs::path target = holder_file(db_file, host, current_pid());
     fs::path tmp = target;

@@ -1,6 +1,7 @@
 #include "core/db/period_lock.h"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <system_error>
 
@@ -72,24 +73,35 @@ int PeriodLocks::lock(int year, int month, const std::string& reason) {
     audit_insert(db_, "period_locks", rowid, "", {{"period", Period{year, month}.key()}, {"reason", reason}});
 
     // Archive the latest generated file of each report of the period, if it is still as generated.
+    // One workbook may hold several templates (one report_runs row each, same file and checksum):
+    // its key is their ids joined with ',' in the order generated.
     std::string key = Period{year, month}.key();
-    SQLite::Statement runs(db_.sql(),
-                           "SELECT template_id, scope, file_path, sha256 FROM report_runs r WHERE period = ?"
-                           " AND id = (SELECT max(id) FROM report_runs r2 WHERE r2.period = r.period"
-                           " AND r2.template_id = r.template_id AND r2.scope = r.scope)");
+    struct Workbook {
+        std::string templates, scope, file, sha, generated_at;
+    };
+    std::vector<Workbook> books;
+    SQLite::Statement runs(db_.sql(), "SELECT template_id, scope, file_path, sha256, generated_at FROM report_runs"
+                                      " WHERE period = ? ORDER BY id");
     runs.bind(1, key);
-    int archived = 0;
     while (runs.executeStep()) {
-        std::string template_id = runs.getColumn(0).getString();
-        std::string scope = runs.getColumn(1).getString();
-        std::string path_text = runs.getColumn(2).getString();
-        fs::path file = fs::path(std::u8string(path_text.begin(), path_text.end()));
-        std::string sha = runs.getColumn(3).getString();
+        Workbook w{runs.getColumn(0).getString(), runs.getColumn(1).getString(), runs.getColumn(2).getString(),
+                   runs.getColumn(3).getString(), runs.getColumn(4).getString()};
+        if (!books.empty() && books.back().file == w.file && books.back().sha == w.sha &&
+            books.back().generated_at == w.generated_at && books.back().scope == w.scope)
+            books.back().templates += "," + w.templates;
+        else
+            books.push_back(w);
+    }
+    std::map<std::pair<std::string, std::string>, const Workbook*> latest;  // (templates, scope) -> newest
+    for (const auto& w : books) latest[{w.templates, w.scope}] = &w;
+    int archived = 0;
+    for (const auto& [k, w] : latest) {
+        fs::path file = fs::path(std::u8string(w->file.begin(), w->file.end()));
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) continue;
         std::string content = read_all(file);
-        if (sha256_hex(content) != sha) continue;  // changed since generation: not the submitted file
-        store_archive(db_, template_id, key, scope, file_name_utf8(file), content, sha);
+        if (sha256_hex(content) != w->sha) continue;  // changed since generation: not the submitted file
+        store_archive(db_, w->templates, key, w->scope, file_name_utf8(file), content, w->sha);
         ++archived;
     }
     tx.commit();

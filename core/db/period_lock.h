@@ -45,6 +45,8 @@ private:
 void ensure_period_unlocked(Database& db, int year, int month);
 
 // --- the report archive (table report_archive) ---------------------------------------------
+// `template_id` below is the report's template id, or for a workbook of several templates their
+// ids joined with ',' in the order they appear (as recorded in report_runs, one row each).
 struct ArchivedReport {
     std::int64_t id = 0;
     std::string template_id, period, scope, file_name, sha256, archived_at, who;

@@ -384,6 +384,31 @@ std::vector<ProjectRow> ProjectRepository::list(const ProjectFilter& f) {
     return out;
 }
 
+void ProjectRepository::for_each(const std::function<void(const Project&)>& fn) {
+    std::map<std::int64_t, std::map<int, Money>> plans;
+    {
+        SQLite::Statement q(db_.sql(), "SELECT project_id, year, planned_investment FROM project_plans");
+        while (q.executeStep()) plans[q.getColumn(0).getInt64()][q.getColumn(1).getInt()] = col_money(q.getColumn(2));
+    }
+    std::map<std::int64_t, std::map<std::string, Approval>> approvals;
+    {
+        SQLite::Statement q(db_.sql(), "SELECT project_id, kind, status, doc_number, doc_date FROM approvals");
+        while (q.executeStep())
+            approvals[q.getColumn(0).getInt64()][q.getColumn(1).getString()] =
+                Approval{q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+                         col_opt_text(q.getColumn(4))};
+    }
+    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM projects ORDER BY id");
+    while (q.executeStep()) {
+        Project p = read_project(q);
+        if (auto it = plans.find(p.id); it != plans.end()) p.annual_plans = std::move(it->second);
+        if (auto it = approvals.find(p.id); it != approvals.end())
+            for (const char* k : kApprovalKinds)
+                if (auto a = it->second.find(k); a != it->second.end()) p.approvals.push_back(a->second);
+        fn(p);
+    }
+}
+
 std::int64_t ProjectRepository::count() { return db_.sql().execAndGet("SELECT count(*) FROM projects").getInt64(); }
 
 void ProjectRepository::set_progress(const ProgressEntry& entry, bool entered_as_ytd) {

@@ -3,6 +3,7 @@
 // validates first (core/validate), runs in one transaction, bumps `version`, and writes the
 // audit log; a write on a stale copy throws StaleRecord; nothing is ever half-written.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ public:
     std::optional<Project> find_by_name(const std::string& name, std::int64_t region_id);
     std::vector<ProjectRow> list(const ProjectFilter& filter = {});
     std::int64_t count();
+    // Every project with plans and approvals, in id order, read in three queries (for `check`,
+    // exports); `fn` is called once per project.
+    void for_each(const std::function<void(const Project&)>& fn);
 
     // 月度调度: store one month. Give either the month figure (entered_as_ytd = false) or the
     // year-to-date figure (true); the other is derived from the previous month's ytd, and the

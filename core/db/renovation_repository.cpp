@@ -323,3 +323,19 @@ std::vector<RenovationProgress> RenovationRepository::progress(std::int64_t reno
 }
 
 }  // namespace il::db
+
+namespace il::db {
+void RenovationRepository::for_each(const std::function<void(const Renovation&)>& fn) {
+    std::map<std::int64_t, std::map<int, Money>> plans;
+    {
+        SQLite::Statement q(db_.sql(), "SELECT renovation_id, year, planned_investment FROM renovation_plans");
+        while (q.executeStep()) plans[q.getColumn(0).getInt64()][q.getColumn(1).getInt()] = col_money(q.getColumn(2));
+    }
+    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM renovations ORDER BY id");
+    while (q.executeStep()) {
+        Renovation r = read_row(q);
+        if (auto it = plans.find(r.id); it != plans.end()) r.annual_plans = std::move(it->second);
+        fn(r);
+    }
+}
+}  // namespace il::db

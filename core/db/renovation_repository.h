@@ -3,6 +3,7 @@
 // Same rules as projects: validated, one transaction per write, version check (StaleRecord),
 // audit log.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ public:
     std::optional<Renovation> find_by_filing_number(const std::string& filing_number);
     std::vector<RenovationRow> list(const RenovationFilter& filter = {});
     std::int64_t count();
+    // Every record (with its children), in id order; for `check` and exports.
+    void for_each(const std::function<void(const Renovation&)>& fn);
 
     // As ProjectRepository::set_progress.
     void set_progress(const RenovationProgress& entry, bool entered_as_ytd);

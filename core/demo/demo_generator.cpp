@@ -134,7 +134,7 @@ void Context::report(const char* what, double fraction) {
 }  // namespace detail
 
 DemoSummary generate(db::Database& db, const DemoOptions& options, ProgressSink& progress) {
-    if (options.projects < 0 || options.renovations < 0 || options.deals < 0)
+    if (options.projects < 0 || options.renovations < 0 || options.deals < 0 || options.history_projects < -1)
         throw ValidationError("演示数据：项目、技改、招商数量不能为负数");
     if (options.projects > 1'000'000 || options.renovations > 1'000'000 || options.deals > 1'000'000)
         throw ValidationError("演示数据：数量过大（每类最多 1,000,000 条）");
@@ -160,7 +160,7 @@ DemoSummary generate(db::Database& db, const DemoOptions& options, ProgressSink&
     ctx.report("生成年度目标", 0.96);
     detail::generate_targets(ctx);
     db::audit_event(db, "import", "projects",
-                    "演示数据：种子 " + std::to_string(options.seed) + "，" + std::to_string(ctx.summary.projects) + " 个项目，" +
+                    "演示数据：种子 " + std::to_string(options.seed) + "，" + std::to_string(ctx.summary.projects + ctx.summary.history_projects) + " 个项目，" +
                         std::to_string(ctx.summary.renovations) + " 个技改项目，" + std::to_string(ctx.summary.deals) +
                         " 个招商项目");
     if (progress.cancelled()) throw Cancelled();

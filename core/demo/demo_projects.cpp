@@ -48,9 +48,18 @@ int pick_start_month(DemoRandom& rng) {
     return static_cast<int>(rng.weighted(w)) + 1;
 }
 
-Schedule make_schedule(DemoRandom& rng, const std::string& stage, int year, std::int64_t total_wan) {
+// `history`: a project completed in the year before the demo year (in last year's ledger only).
+Schedule make_schedule(DemoRandom& rng, const std::string& stage, int year, std::int64_t total_wan, bool history) {
     Schedule s;
     s.stage = stage;
+    if (history) {
+        const YM done = YM::of(year - 1, static_cast<int>(rng.between(1, 12)));
+        s.actual_start = done.plus(-static_cast<int>(rng.between(10, 26)));
+        s.planned_start = *s.actual_start;
+        s.actual_completion = done;
+        s.planned_completion = done.plus(-static_cast<int>(rng.between(-1, 2)));
+        return s;
+    }
     // Bigger projects take longer: 12..60 months.
     const double size_yi = static_cast<double>(total_wan) / 10000.0;
     const int duration = std::clamp(12 + static_cast<int>(rng.between(0, 18)) + static_cast<int>(6 * std::log10(std::max(1.0, size_yi)) * 2), 12, 60);
@@ -165,10 +174,11 @@ public:
         }
         const double target = 0.31 * n;
         p_strategic_ = n > real ? std::clamp((target - real_strategic) / (n - real), 0.0, 1.0) : 0.0;
-        for (int i = 0; i < n; ++i) {
+        const int history = ctx_.options.history_projects >= 0 ? ctx_.options.history_projects : n * 2 / 5;
+        for (int i = 0; i < n + history; ++i) {
             if (i < real && !names_.count(kRealProjects[i].name)) write_real(kRealProjects[i]);
-            else write_generated();
-            if (i % 50 == 0) ctx_.report("生成亿元以上项目", 0.01 + 0.74 * i / std::max(1, n));
+            else write_generated(i >= n);
+            if (i % 50 == 0) ctx_.report("生成亿元以上项目", 0.01 + 0.74 * i / std::max(1, n + history));
         }
     }
 
@@ -180,6 +190,7 @@ private:
         const DictCategory* category = nullptr;
         std::int64_t total_wan = 0;
         bool jingjin = false, foreign = false;
+        bool history = false;  // completed in the year before the demo year
     };
 
     const DictCategory* pick_category(bool strategic) {
@@ -267,7 +278,7 @@ private:
         write(d);
     }
 
-    void write_generated() {
+    void write_generated(bool history) {
         Draft d;
         d.region = &ctx_.pick_region();
         d.zone_id = ctx_.pick_zone(d.region->id, 0.45);
@@ -285,7 +296,8 @@ private:
         d.total_wan = draw_total_wan();
         d.content = "总占地约" + std::to_string(rng_.between(30, 800)) + "亩，总建筑面积约" +
                     std::to_string(rng_.between(2, 60)) + "万平方米，主要建设" + word + "及配套设施";
-        d.stage = pick_stage(rng_);
+        d.stage = history ? (rng_.chance(0.7) ? "投产" : "竣工") : pick_stage(rng_);
+        d.history = history;
         static constexpr const char* natures[] = {"新建", "扩建", "改建", "迁建"};
         static constexpr double nature_w[] = {70, 20, 6, 4};
         d.nature = natures[rng_.weighted(nature_w)];
@@ -322,7 +334,7 @@ private:
 
     void write(const Draft& d) {
         names_.insert(d.name);
-        const Schedule s = make_schedule(rng_, d.stage, y_, d.total_wan);
+        const Schedule s = make_schedule(rng_, d.stage, y_, d.total_wan, d.history);
         const std::int64_t total = d.total_wan * kWan;
         const Leader& leader = leader_for(d);
         const std::string unit = unit_for(d);
@@ -369,7 +381,7 @@ private:
         q.exec();
         const std::int64_t id = ctx_.db.sql().getLastInsertRowid();
         ctx_.project_regions.emplace_back(id, d.region->id);
-        ++ctx_.summary.projects;
+        ++(d.history ? ctx_.summary.history_projects : ctx_.summary.projects);
         ctx_.summary.total_investment_fen += total;
         if (d.category && d.category->strategic) ++ctx_.summary.strategic_projects;
 
@@ -506,7 +518,7 @@ private:
         std::map<int, double> perf;
         for (int year : {y_ - 1, y_}) {
             const double r = rng_.uniform();
-            perf[year] = r < 0.2 ? rng_.uniform(0.3, 0.72) : r < 0.9 ? rng_.uniform(0.86, 1.08) : rng_.uniform(1.05, 1.25);
+            perf[year] = r < 0.12 ? rng_.uniform(0.4, 0.8) : r < 0.9 ? rng_.uniform(0.9, 1.1) : rng_.uniform(1.05, 1.25);
         }
         int ytd_year = 0;
         std::int64_t ytd = 0;

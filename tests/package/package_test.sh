@@ -60,7 +60,7 @@ fi
 if compgen -G "$SRC/po/*.po" > /dev/null; then
   for po in "$SRC"/po/*.po; do
     lang=$(basename "$po" .po)
-    compgen -G "$U/share/investledger/locale/$lang/LC_MESSAGES/*.mo" > /dev/null \
+    [ -s "$U/share/locale/$lang/LC_MESSAGES/investledger.mo" ] \
       && ok "translation $lang shipped" || fail "translation $lang (po/$lang.po) not in the package"
   done
 fi
@@ -148,12 +148,27 @@ else
   echo "skip: this build has no 'check' command"
 fi
 
-step "the unpacked GUI starts (Xvfb)"
+step "the unpacked GUI starts (Xvfb) and finds its translations by itself"
 if command -v xvfb-run > /dev/null && [ -x "$U/bin/investledger" ]; then
   # It must come up and stay up; timeout ends it. Exit 124 (ended by timeout) means it was running.
-  env -u INVESTLEDGER_DATA_DIR HOME="$HOME_DIR" xvfb-run -a timeout 8 "$U/bin/investledger" "$DB" > "$WORK/gui.log" 2>&1
+  # Under strace (where tracing is allowed) the files it opens show where it looked for translations.
+  tracer=()
+  if command -v strace > /dev/null && strace -o /dev/null true 2> /dev/null; then
+    tracer=(strace -f -e trace=open,openat -o "$WORK/gui.trace")
+  fi
+  env -u INVESTLEDGER_DATA_DIR HOME="$HOME_DIR" xvfb-run -a "${tracer[@]}" timeout 10 "$U/bin/investledger" --db "$DB" > "$WORK/gui.log" 2>&1
   rc=$?
   if [ $rc -eq 124 ] || [ $rc -eq 0 ]; then ok "GUI started (exit $rc)"; else cat "$WORK/gui.log"; fail "GUI exited with $rc"; fi
+  if [ -f "$SRC/po/zh_CN.po" ]; then
+    if [ ${#tracer[@]} -eq 0 ]; then
+      echo "skip: strace not usable here; translation lookup not traced"
+    elif grep -E "\"$ROOT/usr/[^\"]*locale/zh_CN/LC_MESSAGES/investledger\.mo\".* = [0-9]+$" "$WORK/gui.trace" > /dev/null; then
+      ok "GUI opened zh_CN/LC_MESSAGES/investledger.mo from the unpacked tree"
+    else
+      grep "investledger.mo" "$WORK/gui.trace" | head -10
+      fail "GUI did not open its zh_CN translation from $ROOT/usr/share/locale"
+    fi
+  fi
 else
   echo "skip: xvfb-run not installed"
 fi

@@ -2,7 +2,9 @@
 # runs the unpacked programs on the unpacked templates (see tests/package/package_test.sh). Also
 # validates the desktop entry, the AppStream metadata and the man pages, and checks that the
 # Windows installer script (NSIS) compiles where makensis is installed.
-if(UNIX AND NOT APPLE AND EXISTS ${PROJECT_SOURCE_DIR}/installer/CMakeLists.txt)
+# Not registered for sanitizer builds (an ASan build is not something to package) or builds without
+# the GUI (the package needs both programs).
+if(UNIX AND NOT APPLE AND EXISTS ${PROJECT_SOURCE_DIR}/installer/CMakeLists.txt AND IL_BUILD_GUI AND NOT IL_SANITIZE)
   find_program(IL_DPKG_DEB dpkg-deb)
   if(IL_DPKG_DEB)
     add_test(NAME package_deb

@@ -137,3 +137,27 @@ TEST_CASE("a corrupted archive is detected, not handed out") {
     CHECK_THROWS_AS(reproduce_locked_report(*db, "monthly", {2026, 3}, "", out), il::DatabaseError);
     CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("a workbook of several templates is archived once under the joined template ids") {
+    LockTempDir tmp;
+    auto db = Database::open_memory();
+    fs::path book = tmp.path / "全套.xlsx";
+    std::ofstream(book, std::ios::binary) << "workbook with two sheets";
+    std::string sha = il::sha256_file(book);
+    for (const char* t : {"01-projects", "02-progress"}) {
+        SQLite::Statement q(db->sql(),
+                            "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at,"
+                            " who, file_path, sha256) VALUES(lower(hex(randomblob(16))), ?, '1', '2026-09', '固安县',"
+                            " '2026-10-05T10:00:00+08:00', 't', ?, ?)");
+        q.bind(1, t);
+        q.bind(2, book.string());
+        q.bind(3, sha);
+        q.exec();
+    }
+    CHECK(PeriodLocks(*db).lock(2026, 9, "") == 1);
+    auto a = archived_report(*db, "01-projects,02-progress", {2026, 9}, "固安县");
+    REQUIRE(a);
+    CHECK(a->sha256 == sha);
+    CHECK(a->file_name == "全套.xlsx");
+    CHECK_FALSE(archived_report(*db, "01-projects", {2026, 9}, "固安县"));
+}

@@ -43,7 +43,7 @@ TEST_CASE("demo: same seed gives the same data, another seed other data") {
     CHECK(test::content_hash(*a) == test::content_hash(*b));
     CHECK(test::content_hash(*a) != test::content_hash(*c));
     // uids too are drawn from the seed
-    CHECK(count(*a, "SELECT COUNT(*) FROM projects") == 150);
+    CHECK(count(*a, "SELECT COUNT(*) FROM projects") == 150 + 60);  // and 40% more completed the year before
     SQLite::Statement qa(a->sql(), "SELECT uid FROM projects ORDER BY id LIMIT 1");
     SQLite::Statement qc(c->sql(), "SELECT uid FROM projects ORDER BY id LIMIT 1");
     qa.executeStep();
@@ -60,7 +60,14 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     CHECK(seconds < 20.0);  // generous for Debug builds and sanitizers; well under a second in release
 
     CHECK(s.projects == 1100);
-    CHECK(count(*db, "SELECT COUNT(*) FROM projects") == 1100);
+    CHECK(s.history_projects == 440);
+    CHECK(count(*db, "SELECT COUNT(*) FROM projects") == 1540);
+    // The demo year's ledger: every project not completed before it.
+    const char* in_year = "(actual_completion IS NULL OR actual_completion >= '2017-01-01')";
+    const auto ledger = count(*db, std::string("SELECT COUNT(*) FROM projects WHERE ") + in_year);
+    CHECK(ledger > 1050);
+    CHECK(ledger <= 1100);
+    CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE actual_completion < '2017-01-01'") > 440);
     CHECK(count(*db, "SELECT COUNT(*) FROM renovations") == 500);
     CHECK(count(*db, "SELECT COUNT(*) FROM deals") == 300);
     CHECK(s.progress_rows == count(*db, "SELECT COUNT(*) FROM progress"));
@@ -69,14 +76,14 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     // The named projects come first.
     for (const char* name : {"润泽信息港", "华为云计算", "华夏AMOLED", "京东方二期", "郎创航天"})
         CHECK(count(*db, std::string("SELECT COUNT(*) FROM projects WHERE name = '") + name + "'") == 1);
-    CHECK(count(*db, "SELECT COUNT(DISTINCT name) FROM projects") == 1100);
+    CHECK(count(*db, "SELECT COUNT(DISTINCT name) FROM projects") == 1540);
 
     // Strategic-emerging ~31% of the count.
     const double strategic = static_cast<double>(count(*db, "SELECT COUNT(*) FROM projects p JOIN categories c "
-                                                            "ON c.id = p.category_id WHERE c.strategic_emerging = 1")) / 1100.0;
+                                                            "ON c.id = p.category_id WHERE c.strategic_emerging = 1")) / 1540.0;
     CHECK(strategic > 0.26);
     CHECK(strategic < 0.36);
-    CHECK(s.strategic_projects == static_cast<int>(std::lround(strategic * 1100)));
+    CHECK(s.strategic_projects == static_cast<int>(std::lround(strategic * 1540)));
 
     // Sizes: 1亿..100亿, whole 万元.
     CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE total_investment < 10000000000 OR total_investment > 1000000000000") == 0);
@@ -85,7 +92,8 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
 
     // Stage mix.
     auto share = [&](const char* stage) {
-        return static_cast<double>(count(*db, std::string("SELECT COUNT(*) FROM projects WHERE stage = '") + stage + "'")) / 1100.0;
+        return static_cast<double>(count(*db, std::string("SELECT COUNT(*) FROM projects WHERE stage = '") + stage + "' AND " + in_year)) /
+               static_cast<double>(ledger);
     };
     CHECK(share("新开工") > 0.29);
     CHECK(share("新开工") < 0.41);
@@ -101,7 +109,7 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     CHECK(count(*db, "SELECT COUNT(DISTINCT year) FROM project_plans") == 2);
     CHECK(count(*db, "SELECT COUNT(*) FROM progress WHERE year = 2016") > 3000);
     CHECK(count(*db, "SELECT COUNT(*) FROM progress WHERE year = 2017") > 5000);
-    CHECK(count(*db, "SELECT COUNT(*) FROM approvals") == 6 * 1100);
+    CHECK(count(*db, "SELECT COUNT(*) FROM approvals") == 6 * 1540);
 
     // Progress is consistent: ytd rises by the month's figure, never above the total investment.
     CHECK(count(*db, "SELECT COUNT(*) FROM (SELECT completed_month, completed_ytd, "

@@ -1,0 +1,145 @@
+#include "core/db/ledger_check.h"
+
+#include "core/db/deal_repository.h"
+#include "core/db/project_repository.h"
+#include "core/db/references.h"
+#include "core/db/renovation_repository.h"
+#include "core/db/sql_util.h"
+#include "core/db/target_repository.h"
+#include "core/model/period.h"
+#include "core/validate/deal_rules.h"
+#include "core/validate/project_code.h"
+#include "core/validate/project_rules.h"
+#include "core/validate/renovation_rules.h"
+#include "core/validate/target_rules.h"
+
+namespace il::db {
+namespace {
+
+std::string named(const char* kind, const std::string& name, std::int64_t id) {
+    return std::string(kind) + "「" + name + "」（编号 " + std::to_string(id) + "）";
+}
+
+void add_issues(CheckSummary& s, const char* table, std::int64_t id, const std::string& record,
+                const std::vector<FieldIssue>& issues) {
+    for (const auto& i : issues) s.findings.push_back({table, id, record, i.field, i.reason});
+}
+
+// Year-to-date per key and year: never decreasing; month = ytd - previous ytd; ytd <= total.
+void check_monthly(Database& db, CheckSummary& s, const std::string& table, const std::string& key_column,
+                   const std::string& parent_table, const char* kind) {
+    RawQuery q(db.sql(), "SELECT m." + key_column + ", m.year, m.month, m.completed_month, m.completed_ytd, "
+                         "p.name, p.total_investment FROM " + table + " m JOIN " + parent_table +
+                         " p ON p.id = m." + key_column + " ORDER BY m." + key_column + ", m.year, m.month");
+    std::int64_t last_key = -1;
+    int last_year = 0, last_month = 0;
+    Money prev_ytd;
+    while (q.step()) {
+        std::int64_t key = q.i64(0);
+        int year = static_cast<int>(q.i64(1)), month = static_cast<int>(q.i64(2));
+        Money month_fig{q.i64(3)}, ytd{q.i64(4)}, total{q.i64(6)};
+        if (table == "progress") ++s.progress_rows;
+        if (key != last_key || year != last_year) prev_ytd = Money{};
+        std::string record = named(kind, q.text(5), key) + " " + Period{year, month}.key();
+        if (ytd < prev_ytd)
+            s.findings.push_back({table, key, record, "completed_ytd",
+                                  "1-" + std::to_string(month) + "月累计（" + format_wan(ytd) + "万元）少于 " +
+                                      Period{last_year, last_month}.key() + " 的累计（" + format_wan(prev_ytd) +
+                                      "万元），累计数应逐月不减"});
+        else if (month_fig != ytd - prev_ytd)
+            s.findings.push_back({table, key, record, "completed_month",
+                                  "本月完成（" + format_wan(month_fig) + "万元）不等于本月累计减上月累计（" +
+                                      format_wan(ytd - prev_ytd) + "万元）"});
+        if (total.fen > 0 && ytd > total)
+            s.findings.push_back({table, key, record, "completed_ytd",
+                                  "1-" + std::to_string(month) + "月累计（" + format_wan(ytd) + "万元）超过总投资（" +
+                                      format_wan(total) + "万元）"});
+        if (ytd.is_negative())
+            s.findings.push_back({table, key, record, "completed_ytd", "累计完成投资不能为负数"});
+        last_key = key;
+        last_year = year;
+        last_month = month;
+        prev_ytd = ytd;
+    }
+}
+
+}  // namespace
+
+CheckSummary check_ledger(Database& db) {
+    CheckSummary s;
+    {
+        SQLite::Statement q(db.sql(), "PRAGMA integrity_check");
+        while (q.executeStep()) {
+            std::string msg = q.getColumn(0).getString();
+            if (msg != "ok") s.findings.push_back({"database", 0, "数据库文件", "", "完整性检查：" + msg});
+        }
+    }
+    {
+        SQLite::Statement q(db.sql(), "PRAGMA foreign_key_check");
+        while (q.executeStep()) {
+            std::string table = q.getColumn(0).getString();
+            std::int64_t rowid = q.getColumn(1).isNull() ? 0 : q.getColumn(1).getInt64();
+            std::string parent = q.getColumn(2).getString();
+            s.findings.push_back({table, rowid, table + "（行 " + std::to_string(rowid) + "）", "",
+                                  "引用的 " + parent + " 记录不存在"});
+        }
+    }
+    auto refs = load_references(db, true);
+
+    ProjectRepository projects(db);
+    projects.for_each([&](const Project& p) {
+        ++s.projects;
+        add_issues(s, "projects", p.id, named("项目", p.name, p.id), validate::validate_project(p, &refs));
+    });
+    check_monthly(db, s, "progress", "project_id", "projects", "项目");
+    {
+        SQLite::Statement q(db.sql(), "SELECT p.id, p.project_id, pr.name, p.description, p.owner_unit, p.status, "
+                                      "p.assigned_date, p.supervised_date, p.closed_date FROM problems p "
+                                      "JOIN projects pr ON pr.id = p.project_id ORDER BY p.id");
+        while (q.executeStep()) {
+            ++s.problems;
+            Problem pb;
+            pb.id = q.getColumn(0).getInt64();
+            pb.project_id = q.getColumn(1).getInt64();
+            pb.description = q.getColumn(3).getString();
+            pb.owner_unit = q.getColumn(4).getString();
+            pb.status = q.getColumn(5).getString();
+            pb.assigned_date = col_opt_text(q.getColumn(6));
+            pb.supervised_date = col_opt_text(q.getColumn(7));
+            pb.closed_date = col_opt_text(q.getColumn(8));
+            add_issues(s, "problems", pb.id,
+                       named("项目", q.getColumn(2).getString(), pb.project_id) + " 的存在问题（编号 " +
+                           std::to_string(pb.id) + "）",
+                       validate::validate_problem(pb));
+        }
+    }
+
+    RenovationRepository renovations(db);
+    renovations.for_each([&](const Renovation& r) {
+        ++s.renovations;
+        add_issues(s, "renovations", r.id, named("技改项目", r.name, r.id), validate::validate_renovation(r, &refs));
+    });
+    check_monthly(db, s, "renovation_progress", "renovation_id", "renovations", "技改项目");
+
+    DealRepository deals(db);
+    deals.for_each([&](const Deal& d) {
+        ++s.deals;
+        add_issues(s, "deals", d.id, named("招商项目", d.name, d.id), validate::validate_deal(d, &refs));
+    });
+
+    {
+        SQLite::Statement q(db.sql(), "SELECT DISTINCT year FROM targets ORDER BY year");
+        std::vector<int> years;
+        while (q.executeStep()) years.push_back(q.getColumn(0).getInt());
+        TargetRepository targets(db);
+        for (int y : years)
+            for (const auto& t : targets.list(y)) {
+                ++s.targets;
+                add_issues(s, "targets", t.id, std::to_string(y) + "年度目标（编号 " + std::to_string(t.id) + "）",
+                           validate::validate_target(t, &refs));
+            }
+    }
+    return s;
+}
+
+}  // namespace il::db

@@ -1,0 +1,101 @@
+#include "core/query/xlsx_export.h"
+
+#include <algorithm>
+
+#include <xlsxwriter.h>
+
+#include "core/util/error.h"
+
+namespace il::query {
+namespace {
+
+class Workbook {
+public:
+    explicit Workbook(const std::filesystem::path& file) : file_(file) {
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;
+        wb_ = workbook_new_opt(file.string().c_str(), &options);
+        if (!wb_) throw FileError("无法创建文件：" + file.string());
+    }
+    ~Workbook() {
+        if (wb_) workbook_close(wb_);
+    }
+    lxw_workbook* get() { return wb_; }
+    void close() {
+        lxw_error err = workbook_close(wb_);
+        wb_ = nullptr;
+        if (err != LXW_NO_ERROR)
+            throw FileError("无法写入文件 " + file_.string() + "（文件可能正在被 Excel/WPS 打开，或文件夹不可写）：" +
+                            lxw_strerror(err));
+    }
+
+private:
+    std::filesystem::path file_;
+    lxw_workbook* wb_ = nullptr;
+};
+
+}  // namespace
+
+void export_xlsx(const Table& table, const ExportRequest& request, const std::filesystem::path& file) {
+    if (request.headers.size() != request.columns.size()) throw Error("export: headers and columns differ");
+    Workbook wb(file);
+    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), request.sheet_name.c_str());
+    if (!ws) throw FileError("无法创建工作表：" + request.sheet_name);
+    lxw_format* head = workbook_add_format(wb.get());
+    format_set_bold(head);
+    format_set_border(head, LXW_BORDER_THIN);
+    format_set_bg_color(head, 0xDDEBF7);
+    format_set_text_wrap(head);
+    format_set_align(head, LXW_ALIGN_CENTER);
+    lxw_format* money = workbook_add_format(wb.get());
+    format_set_num_format(money, "#,##0.00");
+    lxw_format* total_money = workbook_add_format(wb.get());
+    format_set_num_format(total_money, "#,##0.00");
+    format_set_bold(total_money);
+    lxw_format* bold = workbook_add_format(wb.get());
+    format_set_bold(bold);
+
+    for (std::size_t c = 0; c < request.columns.size(); ++c) {
+        const Column& col = table.columns.at(static_cast<std::size_t>(request.columns[c]));
+        double width = col.kind == ColumnKind::Text ? std::max(8.0, col.width / 7.0) : 14.0;
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), request.headers[c].c_str(), head);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    lxw_row_t row = 1;
+    for (std::size_t r : request.rows) {
+        const Row& data = table.rows.at(r);
+        for (std::size_t c = 0; c < request.columns.size(); ++c) {
+            auto ci = static_cast<std::size_t>(request.columns[c]);
+            const Value& v = data.values[ci];
+            auto col = static_cast<lxw_col_t>(c);
+            switch (table.columns[ci].kind) {
+                case ColumnKind::Money: worksheet_write_number(ws, row, col, Money::from_fen(v.num).wan_for_cell(), money); break;
+                case ColumnKind::Count: worksheet_write_number(ws, row, col, static_cast<double>(v.num), nullptr); break;
+                case ColumnKind::Text:
+                    if (!v.text.empty()) worksheet_write_string(ws, row, col, v.text.c_str(), nullptr);
+                    break;
+            }
+        }
+        ++row;
+    }
+    if (!request.totals_label.empty()) {
+        auto totals = column_totals(table, request.rows);
+        worksheet_write_string(ws, row, 0, request.totals_label.c_str(), bold);
+        for (std::size_t c = 0; c < request.columns.size(); ++c) {
+            auto ci = static_cast<std::size_t>(request.columns[c]);
+            auto col = static_cast<lxw_col_t>(c);
+            if (table.columns[ci].kind == ColumnKind::Money) {
+                // The sum of the rounded cells, so that Excel's own SUM agrees with this row.
+                std::int64_t cents = 0;
+                for (std::size_t r : request.rows) cents += Money::from_fen(table.rows[r].values[ci].num).wan_cents();
+                worksheet_write_number(ws, row, col, static_cast<double>(cents) / 100.0, total_money);
+            } else if (table.columns[ci].kind == ColumnKind::Count && c > 0) {
+                worksheet_write_number(ws, row, col, static_cast<double>(totals[ci]), bold);
+            }
+        }
+    }
+    wb.close();
+}
+
+}  // namespace il::query

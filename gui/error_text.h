@@ -1,0 +1,15 @@
+#pragma once
+// The one place where errors become text for the user (core throws typed exceptions and never
+// shows anything). Call from a catch block: describe_current_exception() rethrows and inspects.
+#include <wx/string.h>
+#include <wx/window.h>
+
+namespace il::gui {
+
+// The message for the exception being handled (use inside catch (...)).
+wxString describe_current_exception();
+
+// Shows the message for the exception being handled, titled with what was being done.
+void show_current_exception(wxWindow* parent, const wxString& doing);
+
+}  // namespace il::gui

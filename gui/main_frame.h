@@ -1,0 +1,70 @@
+#pragma once
+// The main window: menu, period chooser, navigator on the left, one view at a time on the right,
+// status bar. It owns the AppContext (open ledger, period) and the views; the views do the work.
+#include <filesystem>
+#include <vector>
+
+#include <wx/choice.h>
+#include <wx/filehistory.h>
+#include <wx/frame.h>
+#include <wx/simplebook.h>
+#include <wx/spinctrl.h>
+#include <wx/treectrl.h>
+
+#include "gui/app_context.h"
+#include "gui/undo_stack.h"
+#include "gui/view_kind.h"
+
+namespace il::gui {
+
+class ViewPanel;
+class ListPanel;
+
+
+class MainFrame : public wxFrame {
+public:
+    MainFrame();
+    ~MainFrame() override;
+
+    // Opens (or creates) a ledger file and shows it. Returns false (after telling the user) on failure.
+    bool open_database(const std::filesystem::path& file, bool create);
+    // On start: the last ledger, or the first-start choice. False if the user gave up.
+    bool open_initial(const wxString& forced_path);
+
+    void show_view(View v);
+    ViewPanel* view(View v) const { return views_[static_cast<std::size_t>(v)]; }
+    AppContext& context() { return ctx_; }
+    void set_period(const Period& p);
+    void reload_all();
+    static wxString view_title(View v);
+    // Opens the edit dialog of a project (0: a new one). Returns the dialog's modal result.
+    int edit_project(std::int64_t id);
+
+private:
+    void build_menu();
+    void build_body();
+    void update_title();
+    void on_new();
+    void on_open();
+    void on_backup();
+    void on_restore();
+    void on_demo();
+    void on_undo();
+    void on_close(wxCloseEvent& e);
+    void delete_project(std::int64_t id);
+    bool first_start(const std::filesystem::path& default_file);
+    bool generate_demo();
+
+    AppContext ctx_;
+    UndoStack undo_;
+    wxTreeCtrl* nav_ = nullptr;
+    std::vector<wxTreeItemId> nav_items_;
+    wxSimplebook* book_ = nullptr;
+    std::vector<ViewPanel*> views_;
+    wxSpinCtrl* year_ = nullptr;
+    wxChoice* month_ = nullptr;
+    wxFileHistory history_;
+    bool syncing_nav_ = false;
+};
+
+}  // namespace il::gui

@@ -1,0 +1,99 @@
+// MainFrame's record actions: demo city, edit/delete a project, undo. Kept apart from the frame's
+// layout code (main_frame.cpp).
+#include <wx/msgdlg.h>
+
+#include "gui/error_text.h"
+#include "gui/main_frame.h"
+#include "gui/progress_runner.h"
+#include "gui/project_dialog.h"
+#include "gui/wx_util.h"
+
+#if __has_include("core/demo/demo_generator.h")
+#include "core/demo/demo_generator.h"
+#define IL_HAVE_DEMO 1
+#endif
+#ifdef IL_HAVE_PROJECT_REPOSITORY
+#include "core/db/project_repository.h"
+#endif
+
+namespace il::gui {
+
+bool MainFrame::generate_demo() {
+#ifdef IL_HAVE_DEMO
+    try {
+        demo::DemoSummary summary;
+        run_with_progress(this, _("Demo city"), [&](ProgressSink& progress) {
+            summary = demo::generate(*ctx_.db, demo::DemoOptions{}, progress);
+        });
+        set_period(Period{demo::DemoOptions{}.year, 6});
+        SetStatusText(wxString::Format(_("Demo city added: %d projects, %d renovations, %d deals"), summary.projects,
+                                       summary.renovations, summary.deals), 0);
+        return true;
+    } catch (const Cancelled&) {
+        SetStatusText(_("Demo city cancelled: nothing was added."), 0);
+    } catch (...) {
+        show_current_exception(this, _("Demo city"));
+    }
+#else
+    wxMessageBox(_("The demo city is not available in this build."), _("Demo city"), wxOK | wxICON_INFORMATION, this);
+#endif
+    return false;
+}
+
+int MainFrame::edit_project(std::int64_t id) {
+    if (!ctx_.db) return wxID_CANCEL;
+#ifdef IL_HAVE_PROJECT_REPOSITORY
+    ProjectDialog dlg(this, ctx_, id);
+    if (!dlg.loaded()) return wxID_CANCEL;
+    int rc = dlg.ShowModal();
+    if (rc == wxID_OK) reload_all();
+    return rc;
+#else
+    (void)id;
+    wxMessageBox(_("Editing is not available in this build."), _("Edit"), wxOK | wxICON_INFORMATION, this);
+    return wxID_CANCEL;
+#endif
+}
+
+void MainFrame::delete_project(std::int64_t id) {
+    if (!ctx_.db) return;
+#ifdef IL_HAVE_PROJECT_REPOSITORY
+    try {
+        db::ProjectRepository repo(*ctx_.db);
+        auto project = repo.get(id);
+        if (!project) return;
+        if (wxMessageBox(wxString::Format(_("Delete the project \"%s\" with its monthly figures, approvals and problems?\n"
+                                            "You can undo this with Ctrl+Z."), wx(project->name)),
+                         _("Delete project"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES)
+            return;
+        std::vector<ProgressEntry> progress;
+        for (int year : {ctx_.period.year - 1, ctx_.period.year}) {
+            auto p = repo.progress(id, year);
+            progress.insert(progress.end(), p.begin(), p.end());
+        }
+        repo.remove(id);
+        undo_.record(wxString::Format(_("delete %s"), wx(project->name)), project, std::nullopt);
+        undo_.attach_progress(std::move(progress));
+        reload_all();
+        SetStatusText(wxString::Format(_("Deleted \"%s\" (Ctrl+Z to undo)"), wx(project->name)), 0);
+    } catch (...) {
+        show_current_exception(this, _("Delete project"));
+    }
+#else
+    (void)id;
+#endif
+}
+
+void MainFrame::on_undo() {
+    if (!ctx_.db || undo_.empty()) return;
+    wxString label = undo_.next_label();
+    try {
+        undo_.undo(*ctx_.db);
+        reload_all();
+        SetStatusText(label, 0);
+    } catch (...) {
+        show_current_exception(this, _("Undo"));
+    }
+}
+
+}  // namespace il::gui

@@ -1,0 +1,16 @@
+#pragma once
+// Runs long work (demo city, reports, imports) on a worker thread while a progress dialog with
+// a Cancel button keeps the window alive. The work gets a ProgressSink; exceptions thrown by
+// the work are rethrown on the UI thread (il::Cancelled when the user cancelled).
+#include <functional>
+
+#include <wx/string.h>
+#include <wx/window.h>
+
+#include "core/util/progress.h"
+
+namespace il::gui {
+
+void run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(ProgressSink&)>& work);
+
+}  // namespace il::gui

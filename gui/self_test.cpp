@@ -1,0 +1,58 @@
+#include "gui/self_test.h"
+
+#include <filesystem>
+
+#include <wx/app.h>
+#include <wx/filename.h>
+#include <wx/stopwatch.h>
+#include <wx/utils.h>
+
+#include "gui/main_frame.h"
+#include "gui/self_test_steps.h"
+#include "gui/wx_util.h"
+
+namespace il::gui {
+
+void pump_events(int ms) {
+    wxStopWatch sw;
+    do {
+        wxTheApp->Yield(true);
+        wxMilliSleep(10);
+    } while (sw.Time() < ms);
+}
+
+int take_screenshots(MainFrame& frame, const wxString& out_dir) {
+    wxFileName::Mkdir(out_dir, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    frame.SetSize(frame.FromDIP(wxSize(1366, 800)));
+    frame.Move(0, 0);
+    const std::pair<View, const char*> shots[] = {
+        {View::Home, "home"}, {View::Projects, "projects"}, {View::Monthly, "monthly"},
+        {View::Renovations, "renovations"}, {View::Deals, "deals"}, {View::Problems, "problems"},
+        {View::Reports, "reports"}, {View::Targets, "targets"}, {View::Dictionaries, "dictionaries"},
+        {View::Settings, "settings"},
+    };
+    int failures = 0;
+    for (const auto& [view, name] : shots) {
+        frame.show_view(view);
+        frame.Raise();
+        frame.Refresh();
+        frame.Update();
+        pump_events(600);
+        wxString file = out_dir + "/" + name + ".png";
+        wxArrayString out, err;
+        long rc = wxExecute("import -window root -crop " + wxString::Format("%dx%d+0+0", frame.GetSize().x, frame.GetSize().y) +
+                                " " + file, out, err, wxEXEC_SYNC);
+        if (rc != 0) ++failures;
+    }
+    failures += screenshot_dialogs(frame, out_dir);
+    return failures ? 1 : 0;
+}
+
+int run_self_test(MainFrame& frame, const wxString& work_dir) {
+    wxFileName::Mkdir(work_dir, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    SelfTest t(frame, work_dir);
+    t.run();
+    return t.failures() ? 1 : 0;
+}
+
+}  // namespace il::gui

@@ -1,0 +1,35 @@
+#pragma once
+// The steps of the built-in GUI test (see self_test.h).
+#include <wx/string.h>
+
+namespace il::gui {
+
+class MainFrame;
+
+// Lets queued events, paints and timers run for `ms` milliseconds.
+void pump_events(int ms);
+
+// Screenshots of dialogs (the edit dialog) for docs/screenshots. Returns the number of failures.
+int screenshot_dialogs(MainFrame& frame, const wxString& out_dir);
+
+class SelfTest {
+public:
+    SelfTest(MainFrame& frame, const wxString& work_dir) : frame_(frame), dir_(work_dir) {}
+    void run();
+    int failures() const { return failures_; }
+
+private:
+    void check(bool ok, const wxString& what);
+    void step_views();
+    void step_list();
+    void step_edit_dialog();
+    void step_monthly_grid();
+    void step_report();
+    void step_settings();
+
+    MainFrame& frame_;
+    wxString dir_;
+    int failures_ = 0;
+};
+
+}  // namespace il::gui
