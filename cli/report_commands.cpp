@@ -86,6 +86,11 @@ void run_report(const CliContext& ctx, const ReportArgs& a) {
     req.report_date = a.date;
     req.record = !a.no_record;
     report::ReportResult res = report::generate_report(*db, catalog, req);
+    if (res.from_archive) {
+        std::cout << "该报告期已封账：按封账时存档的报表原样给出 " << res.file.string() << "\n"
+                  << "SHA-256：" << res.sha256 << "\n";
+        return;
+    }
     if (!res.findings.empty()) {
         std::cerr << "注意：报表前检查发现 " << res.findings.size() << " 个问题（用 --strict 可在有问题时不生成报表）：\n";
         std::size_t n = 0;

@@ -106,8 +106,12 @@ std::string format_fixed(std::int64_t value, int decimals, bool thousands) {
     return out;
 }
 
+// Half away from zero; exact at the int64 limits (divisor > 1, even).
 std::int64_t round_div(std::int64_t value, std::int64_t divisor) {
-    return value >= 0 ? (value + divisor / 2) / divisor : -((-value + divisor / 2) / divisor);
+    std::int64_t q = value / divisor, r = value % divisor;
+    if (r >= divisor / 2) ++q;
+    else if (r <= -divisor / 2) --q;
+    return q;
 }
 
 }  // namespace

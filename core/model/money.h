@@ -33,7 +33,10 @@ struct Money {
     // Rounded half away from zero to 0.01 万元 (100 元): what a report cell shows.
     constexpr std::int64_t wan_cents() const {
         constexpr std::int64_t step = kFenPerWan / 100;
-        return fen >= 0 ? (fen + step / 2) / step : -((-fen + step / 2) / step);
+        std::int64_t q = fen / step, r = fen % step;  // no overflow even at the int64 limits
+        if (r >= step / 2) ++q;
+        else if (r <= -step / 2) --q;
+        return q;
     }
     // The value in 万元 for a spreadsheet cell, rounded to two decimals first so that sums in
     // Excel agree with the totals computed here.

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/db/period_lock.h"
 #include "core/model/money.h"
 #include "core/report/sql_query.h"
 #include "core/report/xlsx_writer.h"
@@ -161,6 +162,19 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
     SqlParams params = report_params(db, request.period, request.scope, &ctx);
     ctx.report_date = chinese_date(request.report_date.empty() ? today_iso() : request.report_date);
 
+    // 封账: a locked period's report is handed out exactly as archived (same bytes, same checksum).
+    std::string archive_key;
+    for (const auto& t : templates) archive_key += (archive_key.empty() ? "" : ",") + t.id;
+    if (auto sha = db::reproduce_locked_report(db, archive_key, request.period, ctx.scope, request.out)) {
+        ReportResult archived;
+        archived.file = request.out;
+        archived.sha256 = *sha;
+        for (const auto& t : templates) archived.template_ids.push_back(t.id);
+        archived.from_archive = true;
+        archived.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return archived;
+    }
+
     ReportResult result;
     result.findings = run_report_checks(db, request.period, request.scope);
     if (request.strict && !result.findings.empty()) {
@@ -223,6 +237,8 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
         }
         tx.commit();
     }
+    // First generated while the period is locked: kept, and reproduced from then on.
+    if (!db.read_only()) db::keep_report_if_locked(db, archive_key, request.period, ctx.scope, request.out);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return result;
 }

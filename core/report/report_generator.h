@@ -36,6 +36,7 @@ struct ReportResult {
     std::vector<SheetSummary> sheets;
     std::vector<CheckFinding> findings;
     double seconds = 0;
+    bool from_archive = false;  // the period is locked (封账): the archived file was handed out as is
 };
 
 // The named parameters every template query can use (see templates/README.md).

@@ -148,11 +148,103 @@ def make_db(cli, source_dir, path, version=None):
 
 # --- scenarios ------------------------------------------------------------------------------
 
+def edit_args(i):
+    """The i-th edit of a batch (1-based): a monthly progress entry, a field change, a period lock."""
+    if i % 3 == 1:
+        return ["progress", str(i), "2018-01", "--completed", str(i)]
+    if i % 3 == 2:
+        return ["set", str(i), f"notes=kill-edit-{i}"]
+    return ["lock", f"2016-{i:02d}", "--reason", f"kill-edit-{i}"]
+
+
+def edit_state(con, i, orig_versions):
+    """Whether edit i is in the database: True, False, or a string describing half an edit."""
+    if i % 3 == 1:
+        row = con.execute("SELECT completed_month FROM progress WHERE project_id = ? AND year = 2018 AND month = 1",
+                          (i,)).fetchone()
+        audit = con.execute("SELECT count(*) FROM audit_log WHERE table_name = 'progress' AND record_id = ?"
+                            " AND field LIKE '2018-01.%'", (i,)).fetchone()[0]
+        if row is None:
+            return False if audit == 0 else f"audit rows without progress row (edit {i})"
+        if row[0] != i * 1000000:
+            return f"progress of edit {i} is {row[0]}, not {i * 1000000}"
+        return True if audit > 0 else f"progress row without its audit rows (edit {i})"
+    if i % 3 == 2:
+        notes, version = con.execute("SELECT notes, version FROM projects WHERE id = ?", (i,)).fetchone()
+        audit = con.execute("SELECT count(*) FROM audit_log WHERE table_name = 'projects' AND record_id = ?"
+                            " AND new_value = ?", (i, f"kill-edit-{i}")).fetchone()[0]
+        done = notes == f"kill-edit-{i}"
+        if done != (version == orig_versions[i] + 1) or done != (audit > 0):
+            return f"edit {i}: notes {done}, version {version} (was {orig_versions[i]}), audit {audit}"
+        return done
+    locked = con.execute("SELECT count(*) FROM period_locks WHERE year = 2016 AND month = ?", (i,)).fetchone()[0]
+    audit = con.execute("SELECT count(*) FROM audit_log WHERE table_name = 'period_locks' AND new_value = ?",
+                        (f"kill-edit-{i}",)).fetchone()[0]
+    if locked != (audit > 0):
+        return f"lock of edit {i} and its audit rows disagree ({locked}, {audit})"
+    return bool(locked)
+
+
 def scenario_edits(cli, source_dir, work, runs, rng):
+    """A batch of edits, one CLI run each; the k-th is killed. Edits 1..k-1 must all be there,
+    edit k may or may not be, and no edit is ever there in part (value, version, audit rows)."""
+    base = os.path.join(work, "demo-full.db")
+    if not os.path.exists(base) or not all(cli.has(c) for c in ("progress", "set", "lock")):
+        return scenario_lock_edits(cli, source_dir, work, runs, rng)
+    con = sqlite3.connect(base)
+    orig_versions = dict(con.execute("SELECT id, version FROM projects"))
+    con.close()
+    max_k = 9
+    probe = os.path.join(work, "edits-probe", "ledger.db")
+    os.makedirs(os.path.dirname(probe))
+    shutil.copy(base, probe)
+    t0 = time.monotonic()
+    for i in range(1, max_k + 1):
+        r = cli.run(probe, *edit_args(i))
+        if r.returncode != 0:
+            fail("edits", 0, f"edit {i} {edit_args(i)} failed: {r.stderr.decode(errors='replace')}")
+            return 0
+    one = max(time.monotonic() - t0, 0.01) / max_k
+    for run in range(1, runs + 1):
+        d = os.path.join(work, f"edits-{run}")
+        os.makedirs(d)
+        db = os.path.join(d, "ledger.db")
+        shutil.copy(base, db)
+        k = rng.randint(1, max_k)
+        killed = True
+        for i in range(1, k):
+            r = cli.run(db, *edit_args(i))
+            if r.returncode != 0:
+                fail("edits", run, f"edit {i} failed: {r.stderr.decode(errors='replace')}")
+        p = cli.start(db, *edit_args(k))
+        killed = kill_after(p, rng.uniform(0, one * 1.3))
+        con = check_db(db, "edits", run)
+        if con:
+            for i in range(1, max_k + 1):
+                st = edit_state(con, i, orig_versions)
+                if isinstance(st, str):
+                    fail("edits", run, "half an edit: " + st)
+                elif i < k and not st:
+                    fail("edits", run, f"committed edit {i} is missing")
+                elif i > k and st:
+                    fail("edits", run, f"edit {i} was never run but is there")
+                elif i == k:
+                    if not killed and p.returncode == 0 and not st:
+                        fail("edits", run, f"edit {i} exited 0 but is missing")
+                    outcome("edits", "in-flight edit committed" if st else "in-flight edit absent")
+            con.close()
+        check_cli_opens(cli, db, "edits", run)
+        check_backups(db, "edits", run)
+        shutil.rmtree(d, ignore_errors=True)
+    return runs
+
+
+def scenario_lock_edits(cli, source_dir, work, runs, rng):
     base = os.path.join(work, "edits-base.db")
-    make_db(cli, source_dir, base)
+    if not os.path.exists(base):
+        make_db(cli, source_dir, base)
     # calibrate: how long one edit takes
-    probe = os.path.join(work, "edits-probe.db")
+    probe = os.path.join(work, "lock-edits-probe.db")
     shutil.copy(base, probe)
     t0 = time.monotonic()
     r = cli.run(probe, "lock", "2001-01", "--reason", "probe")
@@ -162,7 +254,7 @@ def scenario_edits(cli, source_dir, work, runs, rng):
     cli.run(probe, "lock", "2001-02", "--reason", "probe")
     one = max(time.monotonic() - t0, 0.01) / 2
     for run in range(1, runs + 1):
-        d = os.path.join(work, f"edits-{run}")
+        d = os.path.join(work, f"lock-edits-{run}")
         os.makedirs(d)
         db = os.path.join(d, "ledger.db")
         shutil.copy(base, db)
@@ -400,8 +492,8 @@ def main():
         shares = {"migration": 0.3, "demo": 0.25 if have_demo else 0, "report": 0.2 if have_demo and have_report else 0}
         shares["edits"] = 1.0 - sum(shares.values())
         plan = {k: max(1, round(args.runs * v)) for k, v in shares.items() if v > 0}
-        for name, fn in (("edits", scenario_edits), ("migration", scenario_migration),
-                         ("demo", scenario_demo), ("report", scenario_report)):
+        for name, fn in (("demo", scenario_demo), ("edits", scenario_edits), ("migration", scenario_migration),
+                         ("report", scenario_report)):
             if name not in plan:
                 continue
             t0 = time.monotonic()
@@ -410,8 +502,8 @@ def main():
             print(f"{name}: {n} kills in {time.monotonic() - t0:.1f}s", flush=True)
         if total < args.runs:  # scenarios that were skipped: make up the count with edits
             extra = args.runs - total
-            n = scenario_edits(cli, args.source_dir, os.path.join(work, "extra"), extra, rng) if os.makedirs(
-                os.path.join(work, "extra")) is None else 0
+            os.makedirs(os.path.join(work, "extra"))
+            n = scenario_lock_edits(cli, args.source_dir, os.path.join(work, "extra"), extra, rng)
             total += n
             print(f"edits (extra): {n} kills", flush=True)
     finally:

@@ -1,0 +1,102 @@
+#pragma once
+// Plan first, write second. plan_import() reads a workbook into an ImportPlan: for each data row
+// whether it is a new record, changes an existing one (with the changed cells), changes nothing,
+// or is rejected (sheet, row, field, reason). Nothing is written; apply_import (import_run.h)
+// writes a plan.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/db/database.h"
+#include "core/import/column_mapping.h"
+#include "core/import/dictionary_lookup.h"
+#include "core/import/sheet_layout.h"
+#include "core/import/workbook.h"
+#include "core/model/deal.h"
+#include "core/model/project.h"
+#include "core/model/renovation.h"
+#include "core/validate/field_issue.h"
+
+namespace il::import {
+
+struct ImportOptions {
+    RecordKind kind = RecordKind::Projects;
+    std::string sheet;                          // only this sheet; empty: every sheet with a header
+    std::optional<nlohmann::json> preset;       // a saved mapping (import_presets.mapping)
+    std::vector<std::pair<std::string, std::string>> set_fields;  // --set FIELD=VALUE (also year, period)
+    bool keep_good = false;                     // write the good rows even when some are rejected
+    bool dry_run = false;                       // validate and report, write nothing
+    std::string source_name;                    // the file's name, for the audit log
+};
+
+struct CellChange {
+    std::string field;  // user-facing label: "总投资", "2017年计划投资", "2017-06 累计完成"
+    std::string old_value, new_value;
+};
+
+enum class Outcome { New, Changed, Unchanged };
+
+// Where a row came from, and its cells as read (for the errors workbook).
+struct SourceRow {
+    std::string sheet;
+    int row = 0;                 // 1-based, as Excel shows it
+    std::vector<Cell> cells;     // merges expanded
+    // Values the row took from outside its own cells (group label, 小计 line, sheet name, --set):
+    // field key -> text. Written as extra columns in the errors workbook.
+    std::vector<std::pair<std::string, std::string>> context;
+};
+
+struct RejectedRow {
+    SourceRow source;
+    std::vector<FieldIssue> issues;  // field: the 中文 label of the field ("总投资"); reason
+};
+
+// Monthly figures of one project or renovation read from the row.
+struct ProgressInput {
+    int year = 0, month = 0;
+    std::optional<Money> ytd, month_value;
+    std::optional<std::string> image_progress, problems;
+};
+
+struct PlannedRecord {
+    Outcome outcome = Outcome::New;
+    SourceRow source;
+    std::string display;            // "润泽信息港（广阳区）"
+    std::int64_t existing_id = 0;   // 0 for new
+    std::vector<CellChange> changes;
+    std::optional<Project> project;
+    std::optional<Renovation> renovation;
+    std::optional<Deal> deal;
+    std::vector<ProgressInput> progress;
+};
+
+struct SheetPlan {
+    SheetLayout layout;
+    Mapping mapping;
+};
+
+struct ImportPlan {
+    RecordKind kind = RecordKind::Projects;
+    std::string source_name;
+    std::vector<SheetPlan> sheets;
+    std::vector<PlannedRecord> records;   // new, changed and unchanged, in file order
+    std::vector<RejectedRow> rejected;
+    std::vector<std::string> notes;       // what was skipped and why (合计/小计, labels, footer)
+    int skipped_rows = 0;
+
+    int count(Outcome o) const;
+};
+
+// Reads `workbook` into a plan. Throws ValidationError when no sheet holds a recognisable table
+// (the message says what was looked for) or the mapping cannot work (no name column).
+ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options);
+
+// The same with the dictionaries given (for tests and the GUI, which already holds them).
+ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
+                       const DictionaryLookup& dictionaries);
+
+}  // namespace il::import

@@ -1,0 +1,115 @@
+#include "core/import/import_run.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/db/audit.h"
+#include "core/db/backup.h"
+#include "core/db/project_repository.h"
+#include "core/import/record_writer.h"
+#include "core/util/clock.h"
+
+namespace il::import {
+namespace fs = std::filesystem;
+
+namespace {
+// One row's writes: undone alone when the row is rejected, inside the import's transaction.
+class RowSavepoint {
+public:
+    explicit RowSavepoint(SQLite::Database& sql) : sql_(sql) { sql_.exec("SAVEPOINT import_row"); }
+    ~RowSavepoint() {
+        if (done_) return;
+        try {
+            sql_.exec("ROLLBACK TO import_row");
+            sql_.exec("RELEASE import_row");
+        } catch (...) {
+        }
+    }
+    void release() {
+        sql_.exec("RELEASE import_row");
+        done_ = true;
+    }
+
+private:
+    SQLite::Database& sql_;
+    bool done_ = false;
+};
+}  // namespace
+
+fs::path backup_before_import(db::Database& db) { return db::pre_change_backup(db, "import"); }
+
+ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOptions& options) {
+    ImportResult result;
+    auto writer = make_record_writer(db, plan.kind);
+    bool any_change = std::any_of(plan.records.begin(), plan.records.end(),
+                                  [](const PlannedRecord& r) { return r.outcome != Outcome::Unchanged; });
+    if (!options.dry_run && any_change && !db.in_memory() && (plan.rejected.empty() || options.keep_good))
+        result.backup = backup_before_import(db);  // restorable with `investledger-cli restore`
+
+    SQLite::Transaction tx(db.sql());
+    std::vector<PlannedRecord> kept;
+    kept.reserve(plan.records.size());
+    for (auto& rec : plan.records) {
+        if (rec.outcome == Outcome::Unchanged) {
+            kept.push_back(std::move(rec));
+            continue;
+        }
+        RowSavepoint sp(db.sql());
+        try {
+            writer->write(rec, plan.source_name);
+            sp.release();
+            kept.push_back(std::move(rec));
+        } catch (const RecordInvalid& e) {
+            RejectedRow rj{std::move(rec.source), {}};
+            for (const auto& i : e.issues()) rj.issues.push_back(i);
+            if (rj.issues.empty()) rj.issues.push_back({"", e.what()});
+            plan.rejected.push_back(std::move(rj));
+        } catch (const il::Error& e) {
+            // period locked, stale record …: this row cannot be written
+            plan.rejected.push_back({std::move(rec.source), {{"", e.what()}}});
+        } catch (const SQLite::Exception& e) {
+            plan.rejected.push_back({std::move(rec.source), {{"", std::string("数据库拒绝：") + e.what()}}});
+        }
+    }
+    plan.records = std::move(kept);
+    std::sort(plan.rejected.begin(), plan.rejected.end(), [](const RejectedRow& a, const RejectedRow& b) {
+        return std::tie(a.source.sheet, a.source.row) < std::tie(b.source.sheet, b.source.row);
+    });
+    result.added = plan.count(Outcome::New);
+    result.updated = plan.count(Outcome::Changed);
+    result.unchanged = plan.count(Outcome::Unchanged);
+    result.rejected = static_cast<int>(plan.rejected.size());
+
+    if (options.dry_run) {
+        result.message = "试运行：未写入任何数据";
+        return result;  // tx rolls back
+    }
+    if (result.rejected > 0 && !options.keep_good) {
+        result.message = std::to_string(result.rejected) + " 行有错误，未导入任何数据（全部或全不）；改正后重新导入，或用 --keep-good 只导入正确的行";
+        return result;
+    }
+    if (result.added + result.updated == 0) {
+        result.message = result.unchanged > 0 ? "没有变化：文件中的数据与台账一致" : "没有可导入的记录";
+        tx.commit();
+        return result;
+    }
+    db::audit_event(db, "import", kind_table(plan.kind),
+                    "导入 " + plan.source_name + "：新增 " + std::to_string(result.added) + "，更新 " +
+                        std::to_string(result.updated) + "，未变 " + std::to_string(result.unchanged) + "，拒绝 " +
+                        std::to_string(result.rejected));
+    tx.commit();
+    result.written = true;
+    return result;
+}
+
+ImportResult import_file(db::Database& db, const fs::path& file, const ImportOptions& options_in, ImportPlan* plan_out) {
+    ImportOptions options = options_in;
+    if (options.source_name.empty()) options.source_name = file.filename().string();
+    Workbook wb = read_workbook(file);
+    ImportPlan plan = plan_import(db, wb, options);
+    ImportResult r = apply_import(db, plan, options);
+    if (plan_out) *plan_out = std::move(plan);
+    return r;
+}
+
+}  // namespace il::import

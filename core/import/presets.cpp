@@ -1,0 +1,83 @@
+#include "core/import/presets.h"
+
+#include "core/util/uid.h"
+
+namespace il::import {
+namespace {
+Preset from_row(SQLite::Statement& q) {
+    Preset p;
+    p.id = q.getColumn(0).getInt64();
+    p.uid = q.getColumn(1).getString();
+    p.name = q.getColumn(2).getString();
+    p.kind = parse_kind(q.getColumn(3).getString()).value_or(RecordKind::Projects);
+    p.signature = q.getColumn(4).getString();
+    try {
+        p.mapping = nlohmann::json::parse(q.getColumn(5).getString());
+    } catch (const nlohmann::json::exception& e) {
+        throw ValidationError("导入方案“" + p.name + "”已损坏：" + e.what());
+    }
+    return p;
+}
+constexpr const char* kColumns = "SELECT id, uid, name, kind, signature, mapping FROM import_presets";
+}  // namespace
+
+Preset save_preset(db::Database& db, const std::string& name, const Mapping& mapping) {
+    if (name.empty()) throw ValidationError("导入方案需要一个名称");
+    Preset p;
+    p.name = name;
+    p.kind = mapping.kind;
+    p.signature = mapping.signature;
+    p.mapping = mapping_to_json(mapping);
+    auto existing = load_preset(db, name);
+    if (existing) {
+        SQLite::Statement q(db.sql(), "UPDATE import_presets SET kind = ?, signature = ?, mapping = ? WHERE id = ?");
+        q.bind(1, kind_name(p.kind));
+        q.bind(2, p.signature);
+        q.bind(3, p.mapping.dump());
+        q.bind(4, static_cast<int64_t>(existing->id));
+        q.exec();
+        p.id = existing->id;
+        p.uid = existing->uid;
+    } else {
+        p.uid = new_uid();
+        SQLite::Statement q(db.sql(), "INSERT INTO import_presets(uid, name, kind, signature, mapping) VALUES(?,?,?,?,?)");
+        q.bind(1, p.uid);
+        q.bind(2, p.name);
+        q.bind(3, kind_name(p.kind));
+        q.bind(4, p.signature);
+        q.bind(5, p.mapping.dump());
+        q.exec();
+        p.id = db.sql().getLastInsertRowid();
+    }
+    return p;
+}
+
+std::optional<Preset> load_preset(db::Database& db, const std::string& name) {
+    SQLite::Statement q(db.sql(), std::string(kColumns) + " WHERE name = ?");
+    q.bind(1, name);
+    if (q.executeStep()) return from_row(q);
+    return std::nullopt;
+}
+
+std::vector<Preset> list_presets(db::Database& db) {
+    SQLite::Statement q(db.sql(), std::string(kColumns) + " ORDER BY name");
+    std::vector<Preset> out;
+    while (q.executeStep()) out.push_back(from_row(q));
+    return out;
+}
+
+void delete_preset(db::Database& db, const std::string& name) {
+    SQLite::Statement q(db.sql(), "DELETE FROM import_presets WHERE name = ?");
+    q.bind(1, name);
+    if (q.exec() == 0) throw NotFoundError("没有名为“" + name + "”的导入方案");
+}
+
+std::optional<Preset> preset_for_signature(db::Database& db, RecordKind kind, const std::string& signature) {
+    SQLite::Statement q(db.sql(), std::string(kColumns) + " WHERE kind = ? AND signature = ? ORDER BY id DESC LIMIT 1");
+    q.bind(1, kind_name(kind));
+    q.bind(2, signature);
+    if (q.executeStep()) return from_row(q);
+    return std::nullopt;
+}
+
+}  // namespace il::import
