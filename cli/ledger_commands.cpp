@@ -1,5 +1,5 @@
 // The ledger subcommands: init, list, show, add, set, progress, check, dict, target, funds,
-// followup. Amounts on the command line are 万元 (万美元 for USD). Every write goes through the
+// followup, problem. Amounts on the command line are 万元 (万美元 for USD). Every write goes through the
 // core repositories, so it is validated and atomic: on error the database is left unchanged.
 #include <iostream>
 #include <memory>
@@ -26,6 +26,7 @@ bool all_digits(const std::string& s) {
 }
 
 std::string wan2(Money m) { return format_wan(m, false); }
+json id_or_null(std::int64_t id) { return id ? json(id) : json(nullptr); }
 
 // A project by id, national code, or exact name (when unique).
 Project find_project(db::Database& db, const std::string& ref) {
@@ -120,6 +121,8 @@ void run_list(CliContext& ctx, const ListOptions& o) {
             if (o.json) {
                 arr.push_back({{"id", r.id}, {"uid", r.uid}, {"code", r.code}, {"name", r.name}, {"owner", r.owner},
                                {"region", r.region}, {"zone", r.zone}, {"category", r.category}, {"stage", r.stage},
+                               {"region_id", r.region_id}, {"zone_id", id_or_null(r.zone_id)},
+                               {"category_id", id_or_null(r.category_id)},
                                {"level", r.level}, {"nature", r.nature},
                                {"total_investment_wan", wan2(r.total_investment)},
                                {"total_investment_fen", r.total_investment.fen}});
@@ -137,6 +140,7 @@ void run_list(CliContext& ctx, const ListOptions& o) {
             if (o.json) {
                 arr.push_back({{"id", r.id}, {"uid", r.uid}, {"enterprise", r.enterprise}, {"name", r.name},
                                {"filing_number", r.filing_number}, {"region", r.region}, {"zone", r.zone},
+                               {"region_id", r.region_id}, {"zone_id", id_or_null(r.zone_id)},
                                {"kind", r.kind}, {"stage", r.stage}, {"in_statistics", r.in_statistics},
                                {"total_investment_wan", wan2(r.total_investment)},
                                {"total_investment_fen", r.total_investment.fen},
@@ -158,6 +162,8 @@ void run_list(CliContext& ctx, const ListOptions& o) {
             if (o.json) {
                 arr.push_back({{"id", r.id}, {"uid", r.uid}, {"name", r.name}, {"investor", r.investor},
                                {"origin", r.origin}, {"country", r.country}, {"region", r.region}, {"zone", r.zone},
+                               {"region_id", r.region_id}, {"zone_id", id_or_null(r.zone_id)},
+                               {"project_id", id_or_null(r.project_id)},
                                {"stage", r.stage}, {"contract_type", r.contract_type},
                                {"signing_event", r.signing_event},
                                {"signed_date", r.signed_date ? json(*r.signed_date) : json(nullptr)},
@@ -721,6 +727,80 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
             f.notes = *notes;
             db::DealRepository(*db).add_funds(d.id, f);
             std::cout << "已登记招商项目「" << d.name << "」到位资金 " << format_wan(f.amount_cny) << " 万元\n";
+        });
+    }
+    {
+        auto* cmd = app.add_subcommand("problem", "存在问题（交办→督办→销号）：problem add|set|list");
+        cmd->require_subcommand(1);
+        auto* add = cmd->add_subcommand("add", "交办问题：problem add 项目 描述 [--owner-unit 责任单位] [--assigned YYYY-MM-DD]");
+        auto ref = std::make_shared<std::string>(), text = std::make_shared<std::string>(),
+             unit = std::make_shared<std::string>(), assigned = std::make_shared<std::string>();
+        add->add_option("project", *ref, "项目编号、项目代码或名称")->required();
+        add->add_option("description", *text, "问题描述")->required();
+        add->add_option("--owner-unit", *unit, "责任单位");
+        add->add_option("--assigned", *assigned, "交办日期 YYYY-MM-DD");
+        add->callback([&ctx, ref, text, unit, assigned] {
+            auto db = ctx.open();
+            Project p = find_project(*db, *ref);
+            Problem pb;
+            pb.project_id = p.id;
+            pb.description = *text;
+            pb.owner_unit = *unit;
+            if (!assigned->empty()) pb.assigned_date = *assigned;
+            db::ProjectRepository(*db).add_problem(pb);
+            std::cout << "已交办项目「" << p.name << "」的问题，编号 " << pb.id << "\n";
+        });
+        auto* set = cmd->add_subcommand("set", "修改问题：problem set 编号 status=督办 supervised_date=2017-05-01 ...");
+        set->allow_extras();
+        auto id = std::make_shared<std::int64_t>(0);
+        set->add_option("id", *id, "问题编号")->required();
+        set->callback([&ctx, set, id] {
+            auto db = ctx.open();
+            SQLite::Statement q(db->sql(), "SELECT project_id FROM problems WHERE id = ?");
+            q.bind(1, static_cast<int64_t>(*id));
+            if (!q.executeStep()) throw NotFoundError("存在问题（编号 " + std::to_string(*id) + "）不存在");
+            db::ProjectRepository repo(*db);
+            std::optional<Problem> pb;
+            for (auto& x : repo.problems(q.getColumn(0).getInt64()))
+                if (x.id == *id) pb = x;
+            auto opt = [](const std::string& v) { return v.empty() ? std::optional<std::string>() : v; };
+            for (const auto& [field, value] : parse_assignments(set->remaining())) {
+                if (field == "description") pb->description = value;
+                else if (field == "owner_unit") pb->owner_unit = value;
+                else if (field == "status") pb->status = value;
+                else if (field == "assigned_date") pb->assigned_date = opt(value);
+                else if (field == "supervised_date") pb->supervised_date = opt(value);
+                else if (field == "closed_date") pb->closed_date = opt(value);
+                else if (field == "notes") pb->notes = value;
+                else throw ValidationError("字段 " + field + "：存在问题没有这个字段。可用字段：description owner_unit "
+                                           "status assigned_date supervised_date closed_date notes");
+            }
+            repo.update_problem(*pb);
+            std::cout << "已修改存在问题（编号 " << *id << "），状态：" << pb->status << "\n";
+        });
+        auto* list = cmd->add_subcommand("list", "列出项目的存在问题");
+        auto lref = std::make_shared<std::string>();
+        auto as_json = std::make_shared<bool>(false);
+        list->add_option("project", *lref, "项目编号、项目代码或名称")->required();
+        list->add_flag("--json", *as_json, "输出 JSON");
+        list->callback([&ctx, lref, as_json] {
+            auto db = ctx.open(false, true);
+            Project p = find_project(*db, *lref);
+            json arr = json::array();
+            if (!*as_json) std::cout << "编号\t问题\t责任单位\t状态\t交办\t督办\t销号\n";
+            for (const auto& pb : db::ProjectRepository(*db).problems(p.id)) {
+                if (*as_json)
+                    arr.push_back({{"id", pb.id}, {"uid", pb.uid}, {"description", pb.description},
+                                   {"owner_unit", pb.owner_unit}, {"status", pb.status},
+                                   {"assigned_date", pb.assigned_date.value_or("")},
+                                   {"supervised_date", pb.supervised_date.value_or("")},
+                                   {"closed_date", pb.closed_date.value_or("")}, {"version", pb.version}});
+                else
+                    std::cout << pb.id << "\t" << pb.description << "\t" << pb.owner_unit << "\t" << pb.status << "\t"
+                              << pb.assigned_date.value_or("") << "\t" << pb.supervised_date.value_or("") << "\t"
+                              << pb.closed_date.value_or("") << "\n";
+            }
+            if (*as_json) std::cout << arr.dump(1) << "\n";
         });
     }
     {

@@ -404,7 +404,8 @@ std::vector<DealRow> DealRepository::list(const DealFilter& f) {
     std::string sql =
         "SELECT d.id, d.uid, d.name, d.investor, d.origin, d.country, coalesce(r.name,''), coalesce(z.name,''), "
         "d.stage, d.contract_type, d.signing_event, d.signed_date, d.contract_amount, d.contract_currency, "
-        "coalesce(fu.cny, 0), coalesce(fu.usd, 0), d.is_foreign FROM deals d "
+        "coalesce(fu.cny, 0), coalesce(fu.usd, 0), d.is_foreign, d.region_id, coalesce(d.zone_id, 0), "
+        "coalesce(d.project_id, 0) FROM deals d "
         "LEFT JOIN regions r ON r.id = d.region_id LEFT JOIN zones z ON z.id = d.zone_id "
         "LEFT JOIN (SELECT deal_id, sum(amount_cny) AS cny, sum(CASE WHEN currency = 'USD' THEN amount ELSE 0 END) AS usd "
         "FROM deal_funds GROUP BY deal_id) fu ON fu.deal_id = d.id WHERE 1";
@@ -442,6 +443,9 @@ std::vector<DealRow> DealRepository::list(const DealFilter& f) {
         r.funds_cny = Money{q.i64(14)};
         r.funds_usd_cents = q.i64(15);
         r.is_foreign = q.i64(16) != 0;
+        r.region_id = q.i64(17);
+        r.zone_id = q.i64(18);
+        r.project_id = q.i64(19);
         out.push_back(std::move(r));
     }
     return out;

@@ -33,6 +33,7 @@ struct DealRow {
     Money funds_cny;                   // 到位资金 so far, CNY equivalent
     std::int64_t funds_usd_cents = 0;  // of which received in USD
     bool is_foreign = false;
+    std::int64_t region_id = 0, zone_id = 0, project_id = 0;  // 0: none
 };
 
 class DealRepository {

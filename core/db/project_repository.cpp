@@ -118,6 +118,16 @@ void validate_or_throw(Database& db, const Project& p) {
             issues.push_back({"code", "项目代码 " + *p.code + " 已被项目「" + q.getColumn(1).getString() + "」（编号 " +
                                           std::to_string(q.getColumn(0).getInt64()) + "）使用"});
     }
+    if (p.id && p.total_investment.fen > 0) {
+        // The total may not fall below a year-to-date figure already reported.
+        SQLite::Statement q(db.sql(), "SELECT year, month, completed_ytd FROM progress WHERE project_id = ? "
+                                      "ORDER BY completed_ytd DESC LIMIT 1");
+        bind_i64(q, 1, p.id);
+        if (q.executeStep() && q.getColumn(2).getInt64() > p.total_investment.fen)
+            issues.push_back({"total_investment", "总投资（" + format_wan(p.total_investment) + "万元）低于已填报的 " +
+                                                      Period{q.getColumn(0).getInt(), q.getColumn(1).getInt()}.key() +
+                                                      " 累计完成投资（" + format_wan(col_money(q.getColumn(2))) + "万元）"});
+    }
     if (!issues.empty()) throw RecordInvalid(label(p), std::move(issues));
 }
 
@@ -345,7 +355,8 @@ std::optional<Project> ProjectRepository::find_by_name(const std::string& name, 
 std::vector<ProjectRow> ProjectRepository::list(const ProjectFilter& f) {
     std::string sql =
         "SELECT p.id, p.uid, coalesce(p.code,''), p.name, p.owner, coalesce(r.name,''), coalesce(z.name,''), "
-        "coalesce(c.name,''), p.stage, p.level, p.nature, p.total_investment FROM projects p "
+        "coalesce(c.name,''), p.stage, p.level, p.nature, p.total_investment, p.region_id, coalesce(p.zone_id, 0), "
+        "coalesce(p.category_id, 0) FROM projects p "
         "LEFT JOIN regions r ON r.id = p.region_id LEFT JOIN zones z ON z.id = p.zone_id "
         "LEFT JOIN categories c ON c.id = p.category_id WHERE 1";
     if (f.region_id) sql += " AND p.region_id = :region";
@@ -379,6 +390,9 @@ std::vector<ProjectRow> ProjectRepository::list(const ProjectFilter& f) {
         r.level = q.text(9);
         r.nature = q.text(10);
         r.total_investment = Money{q.i64(11)};
+        r.region_id = q.i64(12);
+        r.zone_id = q.i64(13);
+        r.category_id = q.i64(14);
         out.push_back(std::move(r));
     }
     return out;

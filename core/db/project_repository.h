@@ -28,6 +28,7 @@ struct ProjectRow {
     std::int64_t id = 0;
     std::string uid, code, name, owner, region, zone, category, stage, level, nature;
     Money total_investment;
+    std::int64_t region_id = 0, zone_id = 0, category_id = 0;  // 0: none
 };
 
 class ProjectRepository {

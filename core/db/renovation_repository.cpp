@@ -95,6 +95,15 @@ void validate_or_throw(Database& db, const Renovation& r) {
                                                    q.getColumn(1).getString() + "」（编号 " +
                                                    std::to_string(q.getColumn(0).getInt64()) + "）使用"});
     }
+    if (r.id && r.total_investment.fen > 0) {
+        SQLite::Statement q(db.sql(), "SELECT year, month, completed_ytd FROM renovation_progress WHERE renovation_id = ? "
+                                      "ORDER BY completed_ytd DESC LIMIT 1");
+        bind_i64(q, 1, r.id);
+        if (q.executeStep() && q.getColumn(2).getInt64() > r.total_investment.fen)
+            issues.push_back({"total_investment", "总投资（" + format_wan(r.total_investment) + "万元）低于已填报的 " +
+                                                      Period{q.getColumn(0).getInt(), q.getColumn(1).getInt()}.key() +
+                                                      " 累计完成投资（" + format_wan(col_money(q.getColumn(2))) + "万元）"});
+    }
     if (!issues.empty()) throw RecordInvalid(label(r), std::move(issues));
 }
 
@@ -244,7 +253,8 @@ std::optional<Renovation> RenovationRepository::find_by_filing_number(const std:
 std::vector<RenovationRow> RenovationRepository::list(const RenovationFilter& f) {
     std::string sql =
         "SELECT v.id, v.uid, v.enterprise, v.name, coalesce(v.filing_number,''), coalesce(r.name,''), "
-        "coalesce(z.name,''), v.kind, v.stage, v.total_investment, v.equipment_investment, v.in_statistics "
+        "coalesce(z.name,''), v.kind, v.stage, v.total_investment, v.equipment_investment, v.in_statistics, "
+        "v.region_id, coalesce(v.zone_id, 0) "
         "FROM renovations v LEFT JOIN regions r ON r.id = v.region_id LEFT JOIN zones z ON z.id = v.zone_id WHERE 1";
     if (f.region_id) sql += " AND v.region_id = :region";
     if (f.zone_id) sql += " AND v.zone_id = :zone";
@@ -276,6 +286,8 @@ std::vector<RenovationRow> RenovationRepository::list(const RenovationFilter& f)
         r.total_investment = Money{q.i64(9)};
         r.equipment_investment = Money{q.i64(10)};
         r.in_statistics = q.i64(11) != 0;
+        r.region_id = q.i64(12);
+        r.zone_id = q.i64(13);
         out.push_back(std::move(r));
     }
     return out;

@@ -27,6 +27,7 @@ struct RenovationRow {
     std::string uid, enterprise, name, filing_number, region, zone, kind, stage;
     Money total_investment, equipment_investment;
     bool in_statistics = false;
+    std::int64_t region_id = 0, zone_id = 0;  // 0: none
 };
 
 class RenovationRepository {

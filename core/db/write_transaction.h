@@ -1,8 +1,9 @@
 #pragma once
-// One write = one atomic unit. A WriteTransaction is a SAVEPOINT: on its own it behaves like
-// BEGIN/COMMIT, and inside a caller's transaction (an import, the demo generator wrapping
-// thousands of inserts) it nests, so the caller's rollback still undoes everything.
-// Rolls back unless commit() was called (RAII, exception-safe).
+// One write = one atomic unit. Outside any transaction a WriteTransaction is BEGIN IMMEDIATE ...
+// COMMIT: the write lock is taken up front (waiting up to the busy timeout for another program),
+// so a read-then-write never fails halfway with SQLITE_BUSY. Inside a caller's transaction (an
+// import, the demo generator wrapping thousands of inserts) it is a SAVEPOINT, so the caller's
+// rollback still undoes everything. Rolls back unless commit() was called (RAII).
 #include <string>
 
 #include "core/db/database.h"
@@ -19,7 +20,8 @@ public:
 
 private:
     SQLite::Database& sql_;
-    std::string name_;
+    std::string name_;    // savepoint name when nested
+    bool outer_ = false;  // true: BEGIN IMMEDIATE ... COMMIT
     bool done_ = false;
 };
 

@@ -92,7 +92,7 @@ Workbook read_csv_named(std::string_view bytes, const std::string& label, const 
     book.sheets.emplace_back();
     Sheet& sheet = book.sheets.back();
     sheet.name = sheet_name;
-    std::uint64_t used = 0;
+    ReadBudget used;
     SheetBuilder builder(sheet, label, limits, used);
 
     int record = 0;

@@ -117,9 +117,24 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
-SheetBuilder::SheetBuilder(Sheet& sheet, const std::string& file_label, const ReadLimits& limits,
-                           std::uint64_t& cell_budget_used)
-    : sheet_(sheet), file_label_(file_label), limits_(limits), used_(cell_budget_used) {}
+void charge(ReadBudget& budget, const ReadLimits& limits, std::uint64_t cells, std::uint64_t bytes,
+            const std::string& file_label, const std::string& sheet) {
+    budget.cells += cells;
+    budget.bytes += bytes;
+    std::string what;
+    if (budget.cells > limits.max_cells)
+        what = "单元格太多（超过 " + std::to_string(limits.max_cells) + " 个），文件可能已损坏或是恶意构造的";
+    else if (budget.bytes > limits.max_memory_bytes)
+        what = "内容太多（解码后超过 " + std::to_string(limits.max_memory_bytes / (1024 * 1024)) +
+               " MB），文件可能已损坏或是恶意构造的";
+    else
+        return;
+    if (sheet.empty()) fail(file_label, what);
+    fail_in_sheet(file_label, sheet, what);
+}
+
+SheetBuilder::SheetBuilder(Sheet& sheet, const std::string& file_label, const ReadLimits& limits, ReadBudget& budget)
+    : sheet_(sheet), file_label_(file_label), limits_(limits), budget_(budget) {}
 
 void SheetBuilder::begin_row(int row) {
     if (open_) end_row();
@@ -133,13 +148,10 @@ void SheetBuilder::set(int col, Cell cell) {
     const bool keep = !cell.empty() || cell.is_formula;
     if (!keep) return;  // an empty styled cell: nothing to store
     auto needed = static_cast<std::size_t>(col) + 1;
-    if (needed > current_.cells.size()) {
-        used_ += needed - current_.cells.size();
-        if (used_ > limits_.max_cells)
-            fail_in_sheet(file_label_, sheet_.name,
-                          "单元格太多（超过 " + std::to_string(limits_.max_cells) + " 个），文件可能已损坏");
-        current_.cells.resize(needed);
-    }
+    std::uint64_t grow = needed > current_.cells.size() ? needed - current_.cells.size() : 0;
+    charge(budget_, limits_, grow, grow * sizeof(Cell) + (cell.text.size() > 15 ? cell.text.size() : 0),
+           file_label_, sheet_.name);
+    if (grow) current_.cells.resize(needed);
     current_.cells[static_cast<std::size_t>(col)] = std::move(cell);
 }
 
@@ -148,6 +160,7 @@ void SheetBuilder::end_row() {
     open_ = false;
     if (current_.cells.empty()) return;
     if (!sheet_.rows.empty() && sheet_.rows.back().index >= current_.index) sorted_ = false;
+    charge(budget_, limits_, 0, sizeof(Row), file_label_, sheet_.name);
     sheet_.rows.push_back(std::move(current_));
     current_ = Row{};
 }

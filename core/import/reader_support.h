@@ -48,11 +48,20 @@ Workbook read_xlsx_named(std::string_view bytes, const std::string& label, const
 Workbook read_csv_named(std::string_view bytes, const std::string& label, const std::string& sheet_name,
                         const ReadLimits& limits);
 
+// What a whole workbook has used so far, checked against ReadLimits.
+struct ReadBudget {
+    std::uint64_t cells = 0;  // cell slots, including empty ones before a used column
+    std::uint64_t bytes = 0;  // estimated memory of cells and strings
+};
+
+// Adds to the budget; ReadError (naming the sheet when given) when a limit is passed.
+void charge(ReadBudget& budget, const ReadLimits& limits, std::uint64_t cells, std::uint64_t bytes,
+            const std::string& file_label, const std::string& sheet);
+
 // Collects rows for one sheet: keeps rows with content, caps the number of cell slots.
 class SheetBuilder {
 public:
-    SheetBuilder(Sheet& sheet, const std::string& file_label, const ReadLimits& limits,
-                 std::uint64_t& cell_budget_used);
+    SheetBuilder(Sheet& sheet, const std::string& file_label, const ReadLimits& limits, ReadBudget& budget);
     // Starts row `row`; cells set before the next begin_row() go into it.
     void begin_row(int row);
     void set(int col, Cell cell);
@@ -65,7 +74,7 @@ private:
     Sheet& sheet_;
     const std::string& file_label_;
     const ReadLimits& limits_;
-    std::uint64_t& used_;
+    ReadBudget& budget_;
     Row current_;
     bool open_ = false;
     bool sorted_ = true;

@@ -55,6 +55,9 @@ struct ReadLimits {
     std::uint64_t max_cell_bytes = 1024 * 1024;                    // one cell's text
     std::uint64_t max_cells = 20'000'000;
     int max_xml_depth = 256;
+    // What the decoded cells and strings may take in memory (estimated), e.g. many rows each
+    // holding one cell in column XFD.
+    std::uint64_t max_memory_bytes = 512ull * 1024 * 1024;
 };
 
 // The file cannot be read: names the file and, where known, the sheet, row and reason.

@@ -51,6 +51,11 @@ Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limi
         bytes.shrink_to_fit();
         return read_xls_file(file, label, limits);
     }
+    const bool spreadsheet_ext = ext == ".xlsx" || ext == ".xlsm" || ext == ".xls";
+    if (spreadsheet_ext && b.size() < 8 &&
+        (std::string_view("PK\x03\x04").substr(0, b.size()) == b ||
+         std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").substr(0, b.size()) == b))
+        fail(label, "文件不完整（只有 " + std::to_string(b.size()) + " 字节，可能被截断）");
     std::string_view head = b.substr(0, 4096);
     const std::string lhead = lower_ascii(head);
     if (lhead.find("<html") != std::string::npos || lhead.find("<table") != std::string::npos ||
@@ -61,11 +66,13 @@ Workbook read_workbook(const std::filesystem::path& file, const ReadLimits& limi
         fail(label, "这是 Excel 2003 XML 表格格式；请在 Excel/WPS 中打开后另存为 .xlsx 再导入");
     if (b.substr(0, 5) == "%PDF-") fail(label, "这是 PDF 文件，不是表格；请导入 .xlsx、.xls 或 .csv 文件");
     if (looks_like_text(head)) {
-        if (ext == ".xlsx" || ext == ".xlsm" || ext == ".xls")
+        if (spreadsheet_ext)
             fail(label, "文件扩展名是 " + ext + "，但内容是纯文本；如果是 CSV 文件，请将扩展名改为 .csv");
         auto stem = file.stem().u8string();
         return read_csv_named(b, label, std::string(stem.begin(), stem.end()), limits);
     }
+    if (ext == ".csv" || ext == ".txt")
+        fail(label, "文件含有二进制数据，不是文本（CSV）文件，可能是扩展名错误或文件已损坏");
     if (ext == ".xlsx" || ext == ".xlsm")
         fail(label, "文件扩展名是 " + ext + "，但内容不是 Excel 工作簿（文件已损坏或不完整）");
     if (ext == ".xls") fail(label, "文件扩展名是 .xls，但内容不是 Excel 97-2003 工作簿（文件已损坏）");

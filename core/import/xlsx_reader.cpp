@@ -150,7 +150,8 @@ public:
 
 class SharedStringsHandler : public XmlHandler {
 public:
-    explicit SharedStringsHandler(const ReadLimits& limits) : limits_(limits) {}
+    SharedStringsHandler(const ReadLimits& limits, ReadBudget& budget, const std::string& label)
+        : limits_(limits), budget_(budget), label_(label) {}
     std::vector<std::string> strings;
 
     void start(std::string_view name, const char** attrs) override {
@@ -171,6 +172,7 @@ public:
     void end(std::string_view name) override {
         if (name == "si") {
             decode_ooxml_escapes(current_);
+            charge(budget_, limits_, 0, sizeof(std::string) + (current_.size() > 15 ? current_.size() : 0), label_, "");
             strings.push_back(std::move(current_));
             current_.clear();
             in_si_ = false;
@@ -192,6 +194,8 @@ public:
 
 private:
     const ReadLimits& limits_;
+    ReadBudget& budget_;
+    const std::string& label_;
     std::string current_;
     bool in_si_ = false;
     bool in_t_ = false;
@@ -236,12 +240,12 @@ private:
 
 class SheetHandler : public XmlHandler {
 public:
-    SheetHandler(Sheet& sheet, const std::string& label, const ReadLimits& limits, std::uint64_t& cells_used,
+    SheetHandler(Sheet& sheet, const std::string& label, const ReadLimits& limits, ReadBudget& budget,
                  const std::vector<std::string>& strings, const std::vector<bool>& date_styles, bool date1904)
         : sheet_(sheet),
           label_(label),
           limits_(limits),
-          builder_(sheet, label, limits, cells_used),
+          builder_(sheet, label, limits, budget),
           strings_(strings),
           date_styles_(date_styles),
           date1904_(date1904) {}
@@ -509,7 +513,7 @@ public:
         for (const auto& [id, rel] : rels.rels) {
             if (rel.external) continue;
             if (ends_with(rel.type, "/sharedStrings") && zip_.has(rel.target)) {
-                SharedStringsHandler h(limits_);
+                SharedStringsHandler h(limits_, budget_, label_);
                 parse(rel.target, h, "");
                 strings = std::move(h.strings);
             } else if (ends_with(rel.type, "/styles") && zip_.has(rel.target)) {
@@ -520,7 +524,6 @@ public:
         }
 
         Workbook book;
-        std::uint64_t cells_used = 0;
         for (const auto& entry : wb.sheets) {
             Sheet sheet;
             sheet.name = entry.name;
@@ -537,7 +540,7 @@ public:
             }
             if (!zip_.has(rel.target))
                 fail_in_sheet(label_, entry.name, "工作表的数据部件 " + rel.target + " 在文件中缺失，文件不完整");
-            SheetHandler h(sheet, label_, limits_, cells_used, strings, date_styles, wb.date1904);
+            SheetHandler h(sheet, label_, limits_, budget_, strings, date_styles, wb.date1904);
             parse(rel.target, h, entry.name);
             h.finish();
             book.sheets.push_back(std::move(sheet));
@@ -579,6 +582,7 @@ private:
     std::string label_;
     const ReadLimits& limits_;
     ZipArchive zip_;
+    ReadBudget budget_;
 };
 
 }  // namespace

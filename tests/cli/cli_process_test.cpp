@@ -145,6 +145,9 @@ TEST_CASE("cli: init, add, list --json, show, progress, check") {
     CHECK(rows[0]["total_investment_fen"] == 150000500000LL);
     CHECK(rows[1]["total_investment_wan"] == "12000.00");
     CHECK(rows[0]["code"] == "2017-131003-65-03-000123");
+    CHECK(rows[0]["region_id"].is_number_integer());
+    CHECK(rows[0]["zone_id"].is_number_integer());
+    CHECK(rows[1]["category_id"].is_null());
 
     Run filtered = s.run({"list", "projects", "--region", "固安县", "--json"});
     CHECK(nlohmann::json::parse(filtered.out).size() == 1);
@@ -195,6 +198,17 @@ TEST_CASE("cli: init, add, list --json, show, progress, check") {
     REQUIRE_MESSAGE(rename.code == 0, rename.err);
     CHECK(contains(s.run({"dict", "list", "zones"}).out, "固安新园区"));
 
+    Run pb = s.run({"problem", "add", "1", "征地拆迁未完成", "--owner-unit", "国土局", "--assigned", "2017-03-01"});
+    REQUIRE_MESSAGE(pb.code == 0, pb.err);
+    Run pb_bad = s.run({"problem", "set", "1", "status=销号"});
+    CHECK(pb_bad.code != 0);
+    CHECK(contains(pb_bad.err, "closed_date"));
+    Run pb_ok = s.run({"problem", "set", "1", "status=销号", "closed_date=2017-06-30"});
+    REQUIRE_MESSAGE(pb_ok.code == 0, pb_ok.err);
+    auto problems = nlohmann::json::parse(s.run({"problem", "list", "1", "--json"}).out);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0]["status"] == "销号");
+
     Run check = s.run({"check"});
     CHECK_MESSAGE(check.code == 0, check.out);
     CHECK(contains(check.out, "没有发现问题"));
@@ -219,6 +233,9 @@ TEST_CASE("cli: invalid input is refused, names the field, leaves the database u
     }
     SUBCASE("ytd below an earlier month") {
         expect_refused(s, {"progress", "1", "2017-05", "--completed", "200", "--ytd"}, "completed_month");
+    }
+    SUBCASE("total below a reported year-to-date") {
+        expect_refused(s, {"set", "1", "total_investment=299.99"}, "total_investment");
     }
     SUBCASE("start after completion") {
         expect_refused(s, {"set", "1", "actual_start=2017-06-01", "actual_completion=2017-05-31"}, "actual_start");

@@ -166,6 +166,8 @@ TEST_CASE("list joins names and filters") {
     auto all = repo.list();
     REQUIRE(all.size() == 2);
     CHECK(all[0].region == "固安县");
+    CHECK(all[0].region_id == s.gu_an);
+    CHECK(all[0].zone_id == s.gu_an_park);
     CHECK(all[0].zone == "固安工业园区");
     CHECK(all[0].category == "新材料");
     CHECK(all[1].region == "广阳区");
@@ -234,6 +236,19 @@ TEST_CASE("monthly progress: month and year-to-date derive each other") {
     }
     SUBCASE("a ytd below the previous month is a negative month figure") {
         CHECK_THROWS_AS(repo.set_progress({p.id, 2017, 4, {}, Money::from_wan(200), "", ""}, true), RecordInvalid);
+    }
+    SUBCASE("the total cannot drop below a reported year-to-date") {
+        Project edit = *repo.get(p.id);
+        edit.total_investment = Money::from_wan(299);
+        try {
+            repo.update(edit);
+            FAIL("expected RecordInvalid");
+        } catch (const RecordInvalid& e) {
+            CHECK(e.issues().at(0).field == "total_investment");
+            CHECK(std::string(e.what()).find("2017-03") != std::string::npos);
+        }
+        edit.total_investment = Money::from_wan(300);
+        repo.update(edit);
     }
     SUBCASE("a gap: the previous stored month counts") {
         repo.set_progress({p.id, 2017, 6, {}, Money::from_wan(500), "", ""}, true);
@@ -357,4 +372,30 @@ TEST_CASE("list of many projects is one quick query") {
     CHECK(rows.back().zone == "固安工业园区");
     MESSAGE("list() of 100k rows: " << ms << " ms");
     CHECK(ms < 2000);  // about 0.3 s in a Debug build; a N+1 query would take far longer
+}
+
+TEST_CASE("a write while another program holds the write lock waits, then fails cleanly") {
+    auto dir = std::filesystem::temp_directory_path() / ("il_repo_lock_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto file = dir / "ledger.db";
+    il::test::SmallLedger s;
+    {
+        auto d = Database::open(file);
+        s = test::fill_small_ledger(*d);
+    }
+    OpenOptions fast;
+    fast.busy_timeout_ms = 200;
+    auto a = Database::open(file, fast);
+    auto b = Database::open(file, fast);
+    a->sql().exec("BEGIN IMMEDIATE");
+    ProjectRepository repo(*b);
+    Project p = test::sample_project(s);
+    CHECK_THROWS_AS(repo.insert(p), DatabaseError);
+    a->sql().exec("ROLLBACK");
+    CHECK(repo.count() == 0);
+    repo.insert(p);  // the lock is free again
+    CHECK(repo.count() == 1);
+    a.reset();
+    b.reset();
+    std::filesystem::remove_all(dir);
 }

@@ -1,0 +1,33 @@
+// libFuzzer target for the .xls reader (libfreexl needs a path: the input goes through a temp
+// file) and for read_workbook's sniffing, which the same file also goes through.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "core/import/workbook.h"
+#include "tests/fuzz/fuzz_limits.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const std::string path =
+        (std::filesystem::temp_directory_path() / ("il_fuzz_xls_" + std::to_string(::getpid()) + ".xls")).string();
+    if (FILE* f = std::fopen(path.c_str(), "wb")) {
+        std::fwrite(data, 1, size, f);
+        std::fclose(f);
+    } else {
+        return 0;
+    }
+    try {
+        il::import::read_xls(path, il::fuzz::limits());
+    } catch (const il::import::ReadError&) {
+    }
+    try {
+        il::import::read_workbook(path, il::fuzz::limits());
+    } catch (const il::import::ReadError&) {
+    }
+    std::remove(path.c_str());
+    return 0;
+}
