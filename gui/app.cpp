@@ -15,6 +15,7 @@
 #include <wx/wx.h>
 
 #include "core/platform/paths.h"
+#include "gui/error_text.h"
 #include "gui/main_frame.h"
 #include "gui/self_test.h"
 #include "gui/wx_util.h"
@@ -30,6 +31,7 @@ public:
         setup_language();
         auto* frame = new MainFrame();
         frame->Show();
+        frame->set_forced_period(utf8(period_));
         if (!self_test_.empty() || !screenshots_.empty()) {
             // Test runs start from a clean window layout, whatever the user's configuration says.
             if (!frame->open_initial(db_path_)) return false;
@@ -59,6 +61,7 @@ public:
         parser.AddOption({}, "lang", _("language: zh_CN (default) or en"));
         parser.AddOption({}, "self-test", _("run the built-in GUI test; the value is a work folder; exit status 0 = passed"));
         parser.AddOption({}, "screenshots", _("save a screenshot of every main view into this folder, then exit"));
+        parser.AddOption({}, "period", _("the reporting period to show, e.g. 2017-06"));
         parser.AddParam(_("ledger file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     }
 
@@ -66,10 +69,12 @@ public:
         parser.Found("db", &db_path_);
         if (db_path_.empty() && parser.GetParamCount() > 0) db_path_ = parser.GetParam(0);  // "investledger FILE" (.desktop %f)
         parser.Found("lang", &lang_);
+        parser.Found("period", &period_);
         parser.Found("self-test", &self_test_);
         parser.Found("screenshots", &screenshots_);
         if (!self_test_.empty() || !screenshots_.empty()) {
             delete wxLog::SetActiveTarget(new wxLogStderr);  // never a modal log box in test runs
+            set_test_mode(true);
             // Keep the user's configuration out of test runs.
             wxConfigBase::Set(new wxFileConfig("investledger-test", {}, wxFileName::CreateTempFileName("ilcfg"), {},
                                                wxCONFIG_USE_LOCAL_FILE));
@@ -93,7 +98,7 @@ private:
         translations->AddCatalog("investledger");
     }
 
-    wxString db_path_, lang_, self_test_, screenshots_;
+    wxString db_path_, lang_, self_test_, screenshots_, period_;
     int exit_code_ = 0;
 };
 

@@ -42,7 +42,7 @@ void ChartControl::set_markers(std::vector<double> markers, const wxString& labe
 
 wxRect ChartControl::plot_rect() const {
     wxSize s = GetClientSize();
-    int left = FromDIP(56), right = FromDIP(12), top = FromDIP(48), bottom = FromDIP(kind_ == Kind::Bars ? 44 : 28);
+    int left = FromDIP(56), right = FromDIP(12), top = FromDIP(66), bottom = FromDIP(kind_ == Kind::Bars ? 44 : 28);
     return wxRect(left, top, std::max(10, s.x - left - right), std::max(10, s.y - top - bottom));
 }
 
@@ -143,7 +143,7 @@ void ChartControl::on_paint(wxPaintEvent&) {
         gc->GetTextExtent(label, &w, &h);
         gc->DrawText(label, r.x - w - FromDIP(6), y - h / 2);
     }
-    if (!unit_.empty()) gc->DrawText(unit_, FromDIP(4), r.y - FromDIP(18));
+    if (!unit_.empty()) gc->DrawText(unit_, FromDIP(8), r.y - FromDIP(20));
 
     const double slot = static_cast<double>(r.width) / categories_.size();
     if (hover_ >= 0) {
@@ -151,20 +151,26 @@ void ChartControl::on_paint(wxPaintEvent&) {
         gc->SetBrush(wxBrush(wxColour(0, 120, 215, 30)));
         gc->DrawRectangle(r.x + hover_ * slot, r.y, slot, r.height);
     }
-    // Category labels (rotated when crowded).
-    double max_label = 0;
-    for (const auto& c : categories_) {
-        double w, h;
-        gc->GetTextExtent(c, &w, &h);
-        max_label = std::max(max_label, w);
-    }
-    bool rotate = max_label > slot - FromDIP(4);
+    // Category labels: on two lines when a label is wider than its slot, shortened with "…" beyond.
     for (std::size_t i = 0; i < categories_.size(); ++i) {
+        double cx = r.x + (i + 0.5) * slot;
+        std::vector<wxString> lines{categories_[i]};
         double w, h;
         gc->GetTextExtent(categories_[i], &w, &h);
-        double cx = r.x + (i + 0.5) * slot;
-        if (rotate) gc->DrawText(categories_[i], cx - h / 2, r.GetBottom() + FromDIP(4) + w * 0.7, M_PI / 4);
-        else gc->DrawText(categories_[i], cx - w / 2, r.GetBottom() + FromDIP(4));
+        if (w > slot - FromDIP(2) && categories_[i].length() > 2) {
+            size_t half = (categories_[i].length() + 1) / 2;
+            lines = {categories_[i].Left(half), categories_[i].Mid(half)};
+        }
+        double y = r.GetBottom() + FromDIP(4);
+        for (wxString line : lines) {
+            gc->GetTextExtent(line, &w, &h);
+            while (w > slot && line.length() > 1) {
+                line = line.Left(line.length() - 2) + wxString::FromUTF8("…");
+                gc->GetTextExtent(line, &w, &h);
+            }
+            gc->DrawText(line, cx - w / 2, y);
+            y += h;
+        }
     }
 
     if (kind_ == Kind::Bars) {

@@ -1,5 +1,6 @@
 #include "gui/error_text.h"
 
+#include <cstdio>
 #include <exception>
 
 #include <SQLiteCpp/Exception.h>
@@ -59,8 +60,23 @@ wxString describe_current_exception() {
     }
 }
 
+namespace {
+bool g_test_mode = false;
+}
+
+void set_test_mode(bool on) { g_test_mode = on; }
+bool test_mode() { return g_test_mode; }
+
+int ask(wxWindow* parent, const wxString& text, const wxString& title, long style) {
+    if (g_test_mode) {
+        std::fprintf(stderr, "[message] %s: %s\n", title.utf8_str().data(), text.utf8_str().data());
+        return style & wxYES_NO ? wxYES : wxOK;
+    }
+    return wxMessageBox(text, title, style, parent);
+}
+
 void show_current_exception(wxWindow* parent, const wxString& doing) {
-    wxMessageBox(describe_current_exception(), doing, wxOK | wxICON_ERROR, parent);
+    ask(parent, describe_current_exception(), doing, wxOK | wxICON_ERROR);
 }
 
 }  // namespace il::gui

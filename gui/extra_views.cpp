@@ -1,27 +1,21 @@
-// Temporary: views whose panels are not written yet show what they will hold.
-#include <wx/sizer.h>
-#include <wx/stattext.h>
-
-#include "gui/main_frame.h"
+// The views built in their own files beyond the lists, the overview and the settings.
+#include "gui/dictionary_panel.h"
 #include "gui/monthly_panel.h"
+#include "gui/report_panel.h"
+#include "gui/targets_panel.h"
 #include "gui/view_factory.h"
 
 namespace il::gui {
-namespace {
-class PendingPanel : public ViewPanel {
-public:
-    PendingPanel(wxWindow* parent, AppContext& ctx, const wxString& what) : ViewPanel(parent, ctx) {
-        auto* box = new wxBoxSizer(wxVERTICAL);
-        box->Add(new wxStaticText(this, wxID_ANY, what), 0, wxALL, 20);
-        SetSizer(box);
-    }
-    void reload() override {}
-};
-}  // namespace
 
 ViewPanel* make_extra_view(View v, wxWindow* parent, AppContext& ctx) {
-    if (v == View::Monthly) return new MonthlyPanel(parent, ctx);
-    return new PendingPanel(parent, ctx, MainFrame::view_title(v));
+    switch (v) {
+        case View::Monthly: return new MonthlyPanel(parent, ctx);
+        case View::Reports: return new ReportPanel(parent, ctx);
+        case View::Targets: return new TargetsPanel(parent, ctx);
+        case View::Dictionaries: return new DictionaryPanel(parent, ctx);
+        default: break;
+    }
+    return new ReportPanel(parent, ctx);  // not reached: every view is handled above or in make_view
 }
 
 }  // namespace il::gui

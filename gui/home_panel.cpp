@@ -58,15 +58,18 @@ HomePanel::HomePanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, ctx)
     book->AddPage(lagging_, _("Red and yellow projects"));
     book->AddPage(changes_, _("Recent changes"));
 
-    auto* grid = new wxFlexGridSizer(2, 2, FromDIP(6), FromDIP(6));
-    grid->AddGrowableCol(0, 3);
-    grid->AddGrowableCol(1, 2);
-    grid->AddGrowableRow(0, 1);
-    grid->AddGrowableRow(1, 1);
-    grid->Add(by_region_, 1, wxEXPAND);
-    grid->Add(by_stage_, 1, wxEXPAND);
-    grid->Add(monthly_, 1, wxEXPAND);
-    grid->Add(book, 1, wxEXPAND);
+    for (wxWindow* w : {static_cast<wxWindow*>(by_region_), static_cast<wxWindow*>(by_stage_),
+                        static_cast<wxWindow*>(monthly_), static_cast<wxWindow*>(book)})
+        w->SetMinSize(FromDIP(wxSize(200, 180)));
+    auto* row1 = new wxBoxSizer(wxHORIZONTAL);
+    row1->Add(by_region_, 3, wxEXPAND | wxRIGHT, FromDIP(6));
+    row1->Add(by_stage_, 2, wxEXPAND);
+    auto* row2 = new wxBoxSizer(wxHORIZONTAL);
+    row2->Add(monthly_, 2, wxEXPAND | wxRIGHT, FromDIP(6));
+    row2->Add(book, 3, wxEXPAND);
+    auto* grid = new wxBoxSizer(wxVERTICAL);
+    grid->Add(row1, 1, wxEXPAND | wxBOTTOM, FromDIP(6));
+    grid->Add(row2, 1, wxEXPAND);
     auto* box = new wxBoxSizer(wxVERTICAL);
     box->Add(headline_, 0, wxALL, FromDIP(8));
     box->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));

@@ -11,6 +11,7 @@ enum : int {
     ID_BACKUP,
     ID_RESTORE,
     ID_DEMO,
+    ID_IMPORT,
     ID_PERIOD_YEAR,
     ID_PERIOD_MONTH,
     ID_GOTO_SEARCH,

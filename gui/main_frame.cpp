@@ -82,6 +82,7 @@ void MainFrame::build_menu() {
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Back up...\tCtrl+B"));
     file->Append(ID_RESTORE, _("&Restore from backup..."));
+    file->Append(ID_IMPORT, _("&Import from Excel...\tCtrl+I"));
     file->Append(ID_DEMO, _("Add the &demo city"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
@@ -110,6 +111,7 @@ void MainFrame::build_menu() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_backup(); }, ID_BACKUP);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_restore(); }, ID_RESTORE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_demo(); }, ID_DEMO);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { run_import_dialog(this, ctx_); }, ID_IMPORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_undo(); }, wxID_UNDO);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { reload_all(); }, ID_REFRESH);
@@ -123,8 +125,8 @@ void MainFrame::build_menu() {
         if (!path.empty()) open_database(fs::path(utf8(path)), false);
     }, wxID_FILE1, wxID_FILE9);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        wxMessageBox(wxString::Format(_("InvestLedger %s\nInvestment project ledger for county investment-promotion offices."),
-                                      IL_VERSION), _("About"), wxOK | wxICON_INFORMATION, this);
+        ask(this, wxString::Format(_("InvestLedger %s\nInvestment project ledger for county investment-promotion offices."),
+                                      IL_VERSION), _("About"), wxOK | wxICON_INFORMATION);
     }, wxID_ABOUT);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
         e.Enable(!undo_.empty());
@@ -147,7 +149,7 @@ void MainFrame::build_body() {
     year_->Bind(wxEVT_SPINCTRL, [on_period](wxSpinEvent&) { on_period(); });
     month_->Bind(wxEVT_CHOICE, [on_period](wxCommandEvent&) { on_period(); });
 
-    nav_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(170, -1)),
+    nav_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(190, -1)),
                           wxTR_HIDE_ROOT | wxTR_NO_LINES | wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE | wxTR_HAS_BUTTONS);
     nav_->SetFont(nav_->GetFont().Scaled(1.1f));
     wxTreeItemId root = nav_->AddRoot("root");
@@ -192,6 +194,10 @@ void MainFrame::show_view(View v) {
     wxConfigBase::Get()->Write("/Window/view", static_cast<long>(i));
 }
 
+void MainFrame::set_forced_period(const std::string& text) {
+    if (!text.empty()) forced_period_ = parse_period(text);
+}
+
 void MainFrame::set_period(const Period& p) {
     ctx_.period = p;
     year_->SetValue(p.year);
@@ -216,8 +222,8 @@ void MainFrame::update_title() {
 bool MainFrame::open_database(const fs::path& file, bool create) {
     for (auto* v : views_)
         if (v->has_unsaved_changes() &&
-            wxMessageBox(_("The monthly update has unsaved changes. Discard them?"), _("Open ledger"),
-                         wxYES_NO | wxICON_QUESTION, this) != wxYES)
+            ask(this, _("The monthly update has unsaved changes. Discard them?"), _("Open ledger"),
+                         wxYES_NO | wxICON_QUESTION) != wxYES)
             return false;
     std::unique_ptr<db::Database> db;
     try {
@@ -241,8 +247,8 @@ bool MainFrame::open_database(const fs::path& file, bool create) {
     history_.AddFileToHistory(path);
     history_.Save(*wxConfigBase::Get());
     update_title();
-    Period p{0, 0};
-    try {
+    Period p = forced_period_.value_or(Period{0, 0});
+    if (p.year == 0) try {
         if (auto latest = query::latest_period(*ctx_.db)) p = *latest;
     } catch (...) {
     }
@@ -291,8 +297,8 @@ void MainFrame::on_new() {
     std::error_code ec;
     fs::path file(utf8(dlg.GetPath()));
     if (fs::exists(file, ec)) {
-        wxMessageBox(_("Choose a new file name: an existing file is never overwritten by a new ledger."), _("New ledger"),
-                     wxOK | wxICON_WARNING, this);
+        ask(this, _("Choose a new file name: an existing file is never overwritten by a new ledger."), _("New ledger"),
+                     wxOK | wxICON_WARNING);
         return;
     }
     open_database(file, true);
@@ -310,8 +316,8 @@ void MainFrame::on_backup() {
         wxBusyCursor busy;
         fs::path file = db::backup_now(*ctx_.db);
         SetStatusText(wxString::Format(_("Backed up to %s"), wx(file.string())), 0);
-        wxMessageBox(wxString::Format(_("The ledger was backed up to\n%s"), wx(file.string())), _("Back up"),
-                     wxOK | wxICON_INFORMATION, this);
+        ask(this, wxString::Format(_("The ledger was backed up to\n%s"), wx(file.string())), _("Back up"),
+                     wxOK | wxICON_INFORMATION);
     } catch (...) {
         show_current_exception(this, _("Back up"));
     }
@@ -342,8 +348,8 @@ void MainFrame::on_restore() {
         if (dlg.ShowModal() != wxID_OK) return;
         file = fs::path(utf8(dlg.GetPath()));
     }
-    if (wxMessageBox(wxString::Format(_("Replace the current ledger with the backup\n%s?"), wx(file.string())), _("Restore"),
-                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES)
+    if (ask(this, wxString::Format(_("Replace the current ledger with the backup\n%s?"), wx(file.string())), _("Restore"),
+                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING) != wxYES)
         return;
     try {
         wxBusyCursor busy;
@@ -363,8 +369,7 @@ void MainFrame::on_demo() {
 void MainFrame::on_close(wxCloseEvent& e) {
     for (auto* v : views_)
         if (e.CanVeto() && v->has_unsaved_changes() &&
-            wxMessageBox(_("The monthly update has unsaved changes. Quit anyway?"), _("Quit"), wxYES_NO | wxICON_QUESTION,
-                         this) != wxYES) {
+            ask(this, _("The monthly update has unsaved changes. Quit anyway?"), _("Quit"), wxYES_NO | wxICON_QUESTION) != wxYES) {
             e.Veto();
             return;
         }

@@ -2,6 +2,8 @@
 // The main window: menu, period chooser, navigator on the left, one view at a time on the right,
 // status bar. It owns the AppContext (open ledger, period) and the views; the views do the work.
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <wx/choice.h>
@@ -35,6 +37,8 @@ public:
     ViewPanel* view(View v) const { return views_[static_cast<std::size_t>(v)]; }
     AppContext& context() { return ctx_; }
     void set_period(const Period& p);
+    // A period given on the command line ("2017-06"): used instead of the latest one on opening.
+    void set_forced_period(const std::string& text);
     void reload_all();
     static wxString view_title(View v);
     // Opens the edit dialog of a project (0: a new one). Returns the dialog's modal result.
@@ -65,6 +69,7 @@ private:
     wxChoice* month_ = nullptr;
     wxFileHistory history_;
     bool syncing_nav_ = false;
+    std::optional<Period> forced_period_;
 };
 
 }  // namespace il::gui

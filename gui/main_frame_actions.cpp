@@ -35,7 +35,7 @@ bool MainFrame::generate_demo() {
         show_current_exception(this, _("Demo city"));
     }
 #else
-    wxMessageBox(_("The demo city is not available in this build."), _("Demo city"), wxOK | wxICON_INFORMATION, this);
+    ask(this, _("The demo city is not available in this build."), _("Demo city"), wxOK | wxICON_INFORMATION);
 #endif
     return false;
 }
@@ -50,7 +50,7 @@ int MainFrame::edit_project(std::int64_t id) {
     return rc;
 #else
     (void)id;
-    wxMessageBox(_("Editing is not available in this build."), _("Edit"), wxOK | wxICON_INFORMATION, this);
+    ask(this, _("Editing is not available in this build."), _("Edit"), wxOK | wxICON_INFORMATION);
     return wxID_CANCEL;
 #endif
 }
@@ -62,9 +62,9 @@ void MainFrame::delete_project(std::int64_t id) {
         db::ProjectRepository repo(*ctx_.db);
         auto project = repo.get(id);
         if (!project) return;
-        if (wxMessageBox(wxString::Format(_("Delete the project \"%s\" with its monthly figures, approvals and problems?\n"
+        if (ask(this, wxString::Format(_("Delete the project \"%s\" with its monthly figures, approvals and problems?\n"
                                             "You can undo this with Ctrl+Z."), wx(project->name)),
-                         _("Delete project"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES)
+                         _("Delete project"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING) != wxYES)
             return;
         std::vector<ProgressEntry> progress;
         for (int year : {ctx_.period.year - 1, ctx_.period.year}) {

@@ -116,8 +116,8 @@ MonthlyPanel::MonthlyPanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     region_ = new wxChoice(this, wxID_ANY);
     region_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        if (has_unsaved_changes() && wxMessageBox(_("Discard the unsaved changes of this month?"), _("Monthly update"),
-                                                  wxYES_NO | wxICON_QUESTION, this) != wxYES)
+        if (has_unsaved_changes() && ask(this, _("Discard the unsaved changes of this month?"), _("Monthly update"),
+                                                  wxYES_NO | wxICON_QUESTION) != wxYES)
             return;
         load();
     });
@@ -275,8 +275,8 @@ bool MonthlyPanel::save() {
                 issue_->SetLabel(table_->issue_at(static_cast<int>(i), col));
                 break;
             }
-        wxMessageBox(wxString::Format(_("%zu rows have invalid figures (marked in red). Nothing was saved."),
-                                      sheet_.invalid_count()), _("Monthly update"), wxOK | wxICON_WARNING, this);
+        ask(this, wxString::Format(_("%zu rows have invalid figures (marked in red). Nothing was saved."),
+                                      sheet_.invalid_count()), _("Monthly update"), wxOK | wxICON_WARNING);
         return false;
     }
 #ifdef IL_HAVE_PROJECT_REPOSITORY
@@ -323,7 +323,7 @@ bool MonthlyPanel::save() {
     if (ctx_.data_changed) ctx_.data_changed();
     return true;
 #else
-    wxMessageBox(_("Saving is not available in this build."), _("Monthly update"), wxOK | wxICON_INFORMATION, this);
+    ask(this, _("Saving is not available in this build."), _("Monthly update"), wxOK | wxICON_INFORMATION);
     return false;
 #endif
 }

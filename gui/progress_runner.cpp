@@ -38,7 +38,8 @@ private:
 
 }  // namespace
 
-void run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(ProgressSink&)>& work) {
+void run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(ProgressSink&)>& work,
+                       bool can_cancel) {
     SharedProgress progress;
     std::atomic<bool> done{false};
     std::exception_ptr error;
@@ -52,11 +53,12 @@ void run_with_progress(wxWindow* parent, const wxString& title, const std::funct
     });
     {
         wxProgressDialog dlg(title, _("Starting..."), 1000, parent,
-                             wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE);
+                             wxPD_APP_MODAL | (can_cancel ? wxPD_CAN_ABORT : 0) | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE);
         while (!done) {
             auto [what, fraction] = progress.current();
             int value = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 999);
-            if (!dlg.Update(value, what.empty() ? _("Working...") : wx(what))) {
+            bool go_on = fraction <= 0 && what.empty() ? dlg.Pulse(_("Working...")) : dlg.Update(value, wx(what));
+            if (!go_on) {
                 progress.cancel();
                 dlg.Resume();
                 dlg.Update(value, _("Cancelling..."));

@@ -11,6 +11,8 @@
 
 namespace il::gui {
 
-void run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(ProgressSink&)>& work);
+// can_cancel = false for work that cannot stop half-way (the dialog then has no Cancel button).
+void run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(ProgressSink&)>& work,
+                       bool can_cancel = true);
 
 }  // namespace il::gui

@@ -39,7 +39,7 @@ ProjectDialog::ProjectDialog(wxWindow* parent, AppContext& ctx, std::int64_t id)
         if (id) {
             auto p = repo.get(id);
             if (!p) {
-                wxMessageBox(_("The project no longer exists."), GetTitle(), wxOK | wxICON_WARNING, parent);
+                ask(parent, _("The project no longer exists."), GetTitle(), wxOK | wxICON_WARNING);
                 return;
             }
             project_ = *p;

@@ -81,7 +81,7 @@ bool SettingsPanel::save() {
     if (!ctx_.db) return false;
     if (red_->GetValue() < yellow_->GetValue()) {
         red_->SetFocus();
-        wxMessageBox(_("The red threshold must not be below the yellow one."), _("Settings"), wxOK | wxICON_WARNING, this);
+        ask(this, _("The red threshold must not be below the yellow one."), _("Settings"), wxOK | wxICON_WARNING);
         return false;
     }
     try {

@@ -4,6 +4,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "gui/error_text.h"
 #include "gui/home_panel.h"
 #include "gui/list_panel.h"
 #include "gui/settings_panel.h"
@@ -21,10 +22,6 @@ ViewPanel* make_view(View v, wxWindow* parent, AppContext& ctx) {
         default: break;
     }
     return make_extra_view(v, parent, ctx);
-}
-
-void run_import_dialog(wxWindow* parent, AppContext&) {
-    wxMessageBox(_("Importing from Excel is not available in this build yet."), _("Import"), wxOK | wxICON_INFORMATION, parent);
 }
 
 }  // namespace il::gui

@@ -16,7 +16,8 @@ namespace il::demo::detail {
 struct DictRegion {
     std::int64_t id;
     std::string name, kind, short_name;
-    double weight;  // how many projects it tends to have
+    double weight;
+    std::string code;  // administrative division code, may be empty  // how many projects it tends to have
 };
 struct DictZone {
     std::int64_t id, region_id;

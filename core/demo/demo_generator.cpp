@@ -43,9 +43,10 @@ std::string short_region_name(const std::string& name) {
 
 Context::Context(db::Database& d, const DemoOptions& o, ProgressSink& p) : db(d), options(o), progress(p), rng(o.seed) {
     {
-        SQLite::Statement q(db.sql(), "SELECT id, name, kind FROM regions WHERE active = 1 ORDER BY sort_order, id");
+        SQLite::Statement q(db.sql(), "SELECT id, name, kind, COALESCE(code, '') FROM regions WHERE active = 1 ORDER BY sort_order, id");
         while (q.executeStep()) {
-            DictRegion r{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), "", 1.0};
+            DictRegion r{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), "", 1.0,
+                         q.getColumn(3).getString()};
             r.short_name = short_region_name(r.name);
             regions.push_back(std::move(r));
         }

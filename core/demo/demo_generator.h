@@ -17,7 +17,7 @@ namespace il::demo {
 
 struct DemoOptions {
     int projects = 1100;       // 亿元以上项目 in the demo year's ledger (named ones first)
-    int history_projects = -1; // more, completed in the year before (last year's ledger, 上年同期); -1: 40% of projects
+    int history_projects = -1; // more, completed in the year before (last year's ledger, 上年同期); -1: 30% of projects
     int renovations = 500;     // 技改项目
     int deals = 300;           // 招商引资
     std::uint64_t seed = 2017;

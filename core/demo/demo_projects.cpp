@@ -1,6 +1,8 @@
 // The demo city's 亿元以上项目: schedules, plans, approvals, monthly progress and problems.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <tuple>
 #include <map>
 #include <set>
 
@@ -38,7 +40,7 @@ struct PendingProblem {
 // some completed or producing, a few suspended or cancelled.
 const char* pick_stage(DemoRandom& rng) {
     static constexpr const char* stages[] = {"谋划", "前期", "新开工", "续建", "竣工", "投产", "停缓建", "取消"};
-    static constexpr double weights[] = {4.0, 9.5, 35.0, 40.0, 5.0, 4.0, 2.0, 0.5};
+    static constexpr double weights[] = {4.0, 8.5, 35.0, 40.0, 7.0, 3.0, 2.0, 0.5};
     return stages[rng.weighted(weights)];
 }
 
@@ -53,7 +55,9 @@ Schedule make_schedule(DemoRandom& rng, const std::string& stage, int year, std:
     Schedule s;
     s.stage = stage;
     if (history) {
-        const YM done = YM::of(year - 1, static_cast<int>(rng.between(1, 12)));
+        // Completions gather towards the year end (年底冲刺).
+        static constexpr double month_w[12] = {0.5, 0.4, 0.7, 0.9, 1.0, 1.2, 1.0, 1.0, 1.2, 1.2, 1.4, 1.8};
+        const YM done = YM::of(year - 1, static_cast<int>(rng.weighted(month_w)) + 1);
         s.actual_start = done.plus(-static_cast<int>(rng.between(10, 26)));
         s.planned_start = *s.actual_start;
         s.actual_completion = done;
@@ -77,11 +81,11 @@ Schedule make_schedule(DemoRandom& rng, const std::string& stage, int year, std:
         s.planned_start = planned;
     } else if (stage == "续建") {
         const double r = rng.uniform();
-        const int y = r < 0.55 ? year - 1 : r < 0.85 ? year - 2 : year - 3;
+        const int y = r < 0.6 ? year - 1 : r < 0.88 ? year - 2 : year - 3;
         s.actual_start = YM::of(y, static_cast<int>(rng.between(3, 10)));
         s.planned_start = s.actual_start->plus(rng.chance(0.8) ? 0 : -static_cast<int>(rng.between(1, 3)));
     } else if (stage == "竣工" || stage == "投产") {
-        const bool last_year = stage == "投产" && rng.chance(0.6);
+        const bool last_year = stage == "投产" && rng.chance(0.2);
         YM done = last_year ? YM::of(year - 1, static_cast<int>(rng.between(3, 12)))
                             : YM::of(year, static_cast<int>(rng.between(stage == "竣工" ? 2 : 1, stage == "竣工" ? 12 : 8)));
         const int span = static_cast<int>(rng.between(10, 30));
@@ -128,6 +132,25 @@ std::string image_progress(double share, bool completed_now) {
     return kImageStages[6];
 }
 
+// A national project code of the platform's form: YYYY-AAAAAA-DD-TT-RRRRRC (the older
+// 4-6-2-2-6 form before 2017). DD is a GB/T 4754 division within the section.
+std::string project_code(DemoRandom& rng, int year, const std::string& region_code, const std::string& section, int serial) {
+    static constexpr std::pair<char, std::pair<int, int>> divisions[] = {
+        {'A', {1, 5}},   {'C', {13, 43}}, {'D', {44, 46}}, {'E', {47, 50}}, {'G', {53, 60}}, {'I', {63, 65}},
+        {'J', {66, 69}}, {'L', {71, 72}}, {'M', {73, 75}}, {'N', {77, 79}}, {'Q', {84, 85}}, {'R', {86, 90}}};
+    int lo = 13, hi = 43;
+    for (const auto& [letter, range] : divisions)
+        if (!section.empty() && section[0] == letter) std::tie(lo, hi) = range;
+    static constexpr double type_w[] = {5, 15, 80};  // 审批, 核准, 备案
+    const int type = static_cast<int>(rng.weighted(type_w)) + 1;
+    std::string area = region_code.size() == 6 ? region_code : std::string("131000");
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%s-%02d-%02d-%06d", year, area.c_str(), static_cast<int>(rng.between(lo, hi)), type, serial);
+    std::string code = buf;
+    if (year >= 2017 && rng.chance(0.1)) code.back() = 'X';  // the check character may be X
+    return code;
+}
+
 struct Leader {
     std::string name, title;
 };
@@ -142,7 +165,7 @@ public:
                           "INSERT INTO projects(uid, name, owner, region_id, zone_id, site, industry_id, category_id, nature, level, "
                           "stage, total_investment, planned_start, planned_completion, actual_start, actual_completion, content, "
                           "leader_name, leader_title, responsible_unit, contact_person, contact_phone, is_jingjin, is_foreign, "
-                          "notes, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                          "notes, created_at, updated_at, code) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
           insert_plan_(ctx.db.sql(), "INSERT INTO project_plans(project_id, year, planned_investment, uid) VALUES(?,?,?,?)"),
           insert_approval_(ctx.db.sql(),
                            "INSERT INTO approvals(project_id, kind, status, doc_number, doc_date, uid) VALUES(?,?,?,?,?,?)"),
@@ -167,6 +190,8 @@ public:
             // used again: the named projects appear once, generated names stay unique.
             SQLite::Statement q(ctx_.db.sql(), "SELECT name FROM projects");
             while (q.executeStep()) names_.insert(q.getColumn(0).getString());
+            SQLite::Statement c(ctx_.db.sql(), "SELECT code FROM projects WHERE code IS NOT NULL");
+            while (c.executeStep()) codes_.insert(c.getColumn(0).getString());
         }
         for (int i = 0; i < real; ++i) {
             const auto* c = ctx_.category_named(kRealProjects[i].category);
@@ -174,7 +199,7 @@ public:
         }
         const double target = 0.31 * n;
         p_strategic_ = n > real ? std::clamp((target - real_strategic) / (n - real), 0.0, 1.0) : 0.0;
-        const int history = ctx_.options.history_projects >= 0 ? ctx_.options.history_projects : n * 2 / 5;
+        const int history = ctx_.options.history_projects >= 0 ? ctx_.options.history_projects : n * 3 / 10;
         for (int i = 0; i < n + history; ++i) {
             if (i < real && !names_.count(kRealProjects[i].name)) write_real(kRealProjects[i]);
             else write_generated(i >= n);
@@ -378,6 +403,18 @@ private:
         q.bind(25, s.stage == "停缓建" ? std::string("因资金原因暂停施工") : s.stage == "取消" ? std::string("企业投资意向变化，项目取消") : std::string());
         q.bind(26, timestamp_text(created.year(), created.month(), 10, 9, 0));
         q.bind(27, timestamp_text(y_, 12, 31, 17, 30));
+        // Most projects past 谋划 have a national code, assigned when they were filed.
+        if (s.stage != "谋划" && s.stage != "取消" && rng_.chance(0.75)) {
+            const int filed = std::max(2014, (s.actual_start ? *s.actual_start : s.planned_start).year() - (rng_.chance(0.5) ? 1 : 0));
+            std::string section;
+            if (d.industry_id)
+                for (const auto& ind : ctx_.industries)
+                    if (ind.id == *d.industry_id) section = ind.code;
+            std::string code;
+            do code = project_code(rng_, filed, d.region->code, section, static_cast<int>(rng_.between(1, 999999)));
+            while (!codes_.insert(code).second);
+            q.bind(28, code);
+        }
         q.exec();
         const std::int64_t id = ctx_.db.sql().getLastInsertRowid();
         ctx_.project_regions.emplace_back(id, d.region->id);
@@ -519,6 +556,7 @@ private:
         for (int year : {y_ - 1, y_}) {
             const double r = rng_.uniform();
             perf[year] = r < 0.12 ? rng_.uniform(0.4, 0.8) : r < 0.9 ? rng_.uniform(0.9, 1.1) : rng_.uniform(1.05, 1.25);
+            if (year < y_) perf[year] *= 0.93;  // the city invested a little less the year before
         }
         int ytd_year = 0;
         std::int64_t ytd = 0;
@@ -564,7 +602,7 @@ private:
     DemoRandom& rng_;
     int y_;
     double p_strategic_ = 0.31;
-    std::set<std::string> names_;
+    std::set<std::string> names_, codes_;
     std::vector<Leader> city_leaders_;
     std::map<std::int64_t, std::vector<Leader>> region_leaders_;
     SQLite::Statement insert_project_, insert_plan_, insert_approval_, insert_progress_, insert_problem_;

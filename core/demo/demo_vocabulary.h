@@ -114,7 +114,7 @@ inline constexpr const char* kImageStages[] = {"场地平整，临建施工", "�
                                                "二次结构及外装修施工", "设备安装调试", "竣工验收"};
 
 // Hebei in the winter pollution season, the Spring Festival, the summer peak.
-inline constexpr double kSeasonWeights[12] = {0.35, 0.3, 0.8, 1.1, 1.25, 1.3, 1.2, 1.2, 1.25, 1.1, 0.75, 0.5};
+inline constexpr double kSeasonWeights[12] = {0.6, 0.5, 1.0, 1.1, 1.15, 1.2, 1.1, 1.1, 1.15, 1.05, 0.85, 0.7};
 
 inline constexpr const char* kEnterpriseKinds[] = {"有限公司", "股份有限公司", "集团有限公司", "科技有限公司"};
 inline constexpr const char* kRenovationWords[] = {

@@ -1,6 +1,7 @@
 #pragma once
 // Recognises OLE2 compound files (CFB: .xls, .doc, and password-protected .xlsx, which Office
 // stores as a CFB with an "EncryptedPackage" stream) by listing their directory entries.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,9 @@ inline constexpr const char* kPasswordProtected =
 bool is_ole_file(std::string_view bytes);
 // Names of the directory entries (streams and storages), UTF-8; empty when unreadable.
 std::vector<std::string> ole_entry_names(std::string_view bytes);
+// The bytes of stream `name` (e.g. "Workbook"), following the FAT or the mini FAT; nullopt when
+// absent or when the file's structure is inconsistent. Bounded by the file size.
+std::optional<std::string> ole_stream(std::string_view bytes, std::string_view name);
 // An OLE file holding an encrypted OOXML package (a password-protected .xlsx).
 bool is_encrypted_ooxml(std::string_view bytes);
 

@@ -47,6 +47,8 @@ bool is_valid_utf8(std::string_view s);
 Workbook read_xlsx_named(std::string_view bytes, const std::string& label, const ReadLimits& limits);
 Workbook read_csv_named(std::string_view bytes, const std::string& label, const std::string& sheet_name,
                         const ReadLimits& limits);
+// .xls: formula cells and merged ranges read from the BIFF8 stream (libfreexl skips them).
+void add_biff_extras(std::string_view file_bytes, Workbook& book, const ReadLimits& limits);
 
 // What a whole workbook has used so far, checked against ReadLimits.
 struct ReadBudget {

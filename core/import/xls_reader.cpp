@@ -1,21 +1,25 @@
 // .xls (BIFF, Excel 97-2003 and WPS) reader through libfreexl.
 // Known limits of libfreexl 1.0.6, documented here because the mapping layer must cope:
-//  - merged ranges (MERGEDCELLS records) are not exposed: Sheet::merges stays empty for .xls;
-//    a merged group header appears only in its top-left cell, like an unmerged one.
-//  - formulas are not flagged: a formula cell arrives as its cached value (is_formula false).
+//  - merged ranges (MERGEDCELLS records) and formula cells (FORMULA records: freexl skips them,
+//    so a computed cell would vanish) are not exposed by freexl. add_biff_extras() below reads
+//    both straight from the BIFF8 "Workbook" stream: formulas arrive with their cached value and
+//    is_formula set (a number is never flagged is_date there: the XF is not looked at).
 //  - freexl allocates the sheet's whole declared rectangle when a sheet is selected (at most
 //    65536 x 256 cells in BIFF8); a sheet larger than ReadLimits::max_cells is refused.
 //  - libfreexl 1.0.6 is not safe on hostile input (fuzzing found a stack overflow inside
 //    freexl_open, tests/fuzz/regressions/xls/). So on POSIX systems freexl runs in a forked child
 //    process under memory and CPU limits; the child sends the cells back through a pipe, and a
 //    child that crashes or hangs becomes a ReadError instead of taking the program down.
+#include <fcntl.h>
 #include <freexl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #if defined(__SANITIZE_ADDRESS__)
 #define IL_XLS_ASAN 1
 #elif defined(__has_feature)
@@ -91,7 +95,178 @@ bool date_text_to_serial(const char* s, unsigned char type, double& out) {
     return true;
 }
 
+std::uint16_t le16(std::string_view d, std::size_t at) {
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(d[at]) | (static_cast<unsigned char>(d[at + 1]) << 8));
+}
+std::uint32_t le32(std::string_view d, std::size_t at) { return le16(d, at) | (static_cast<std::uint32_t>(le16(d, at + 2)) << 16); }
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// A BIFF8 STRING record (a string formula's cached value): cch, flags, then 8- or 16-bit chars.
+std::string biff8_string(std::string_view d) {
+    std::string out;
+    if (d.size() < 3) return out;
+    std::size_t cch = le16(d, 0);
+    bool wide = static_cast<unsigned char>(d[2]) & 1;
+    std::size_t pos = 3;
+    for (std::size_t i = 0; i < cch; ++i) {
+        if (!wide) {
+            if (pos >= d.size()) break;
+            append_utf8(out, static_cast<unsigned char>(d[pos++]));
+            continue;
+        }
+        if (pos + 2 > d.size()) break;
+        std::uint32_t c = le16(d, pos);
+        pos += 2;
+        if (c >= 0xD800 && c <= 0xDBFF && pos + 2 <= d.size() && i + 1 < cch) {
+            std::uint32_t lo = le16(d, pos);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+                pos += 2;
+                ++i;
+            }
+        }
+        if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+        append_utf8(out, c);
+    }
+    return out;
+}
+
+const char* biff_error_text(unsigned char code) {
+    switch (code) {
+        case 0x00: return "#NULL!";
+        case 0x07: return "#DIV/0!";
+        case 0x0F: return "#VALUE!";
+        case 0x17: return "#REF!";
+        case 0x1D: return "#NAME?";
+        case 0x24: return "#NUM!";
+        case 0x2A: return "#N/A";
+        default: return "#ERROR";
+    }
+}
+
+// Puts `cell` at (row, col) unless freexl already gave a value there; keeps rows sorted.
+void put_cell(Sheet& sheet, int row, int col, Cell cell) {
+    auto it = std::lower_bound(sheet.rows.begin(), sheet.rows.end(), row,
+                               [](const Row& r, int index) { return r.index < index; });
+    if (it == sheet.rows.end() || it->index != row) {
+        Row r;
+        r.index = row;
+        it = sheet.rows.insert(it, std::move(r));
+    }
+    auto& cells = it->cells;
+    if (static_cast<std::size_t>(col) >= cells.size()) cells.resize(static_cast<std::size_t>(col) + 1);
+    if (!cells[static_cast<std::size_t>(col)].empty()) {
+        cells[static_cast<std::size_t>(col)].is_formula = true;
+        return;
+    }
+    cells[static_cast<std::size_t>(col)] = std::move(cell);
+}
+
 }  // namespace
+
+// Formula cells and merged ranges from the BIFF8 Workbook stream (see the note at the top).
+// Applied only when the stream lists as many worksheets as `book` holds.
+void add_biff_extras(std::string_view file_bytes, Workbook& book, const ReadLimits& limits) {
+    auto stream = ole_stream(file_bytes, "Workbook");
+    if (!stream) return;
+    std::string_view w = *stream;
+    std::vector<std::uint32_t> sheet_offsets;
+    bool biff8 = false;
+    std::size_t pos = 0;
+    while (pos + 4 <= w.size()) {
+        std::uint16_t type = le16(w, pos), len = le16(w, pos + 2);
+        if (pos + 4 + len > w.size()) break;
+        std::string_view d = w.substr(pos + 4, len);
+        if (pos == 0) biff8 = type == 0x0809 && len >= 2 && le16(d, 0) == 0x0600;
+        if (type == 0x0085 && len >= 6 && d[5] == 0) sheet_offsets.push_back(le32(d, 0));
+        pos += 4 + len;
+        if (type == 0x000A) break;  // end of the workbook globals
+    }
+    if (!biff8 || sheet_offsets.size() != book.sheets.size()) return;
+    int current = -1;
+    int pending_row = -1, pending_col = -1;
+    std::uint64_t added = 0;
+    for (pos = 0; pos + 4 <= w.size();) {
+        std::uint16_t type = le16(w, pos), len = le16(w, pos + 2);
+        if (pos + 4 + len > w.size()) break;
+        std::string_view d = w.substr(pos + 4, len);
+        if (type == 0x0809) {
+            current = -1;
+            for (std::size_t k = 0; k < sheet_offsets.size(); ++k)
+                if (sheet_offsets[k] == pos) current = static_cast<int>(k);
+        } else if (type == 0x000A) {
+            current = -1;
+        } else if (current >= 0 && added < limits.max_cells) {
+            Sheet& sheet = book.sheets[static_cast<std::size_t>(current)];
+            if (type == 0x0006 && len >= 20) {  // FORMULA
+                int row = le16(d, 0), col = le16(d, 2);
+                pending_row = -1;
+                if (col >= 256) {
+                    pos += 4 + len;
+                    continue;
+                }
+                Cell cell;
+                cell.is_formula = true;
+                if (le16(d, 12) == 0xFFFF) {
+                    switch (static_cast<unsigned char>(d[6])) {
+                        case 0: pending_row = row, pending_col = col; break;  // text: a STRING record follows
+                        case 1: cell.type = CellType::Boolean; cell.number = d[8] ? 1 : 0; break;
+                        case 2: cell.type = CellType::Error; cell.text = biff_error_text(static_cast<unsigned char>(d[8])); break;
+                        default: break;  // an empty string result
+                    }
+                } else {
+                    double v = 0;
+                    std::memcpy(&v, d.data() + 6, sizeof v);
+                    if (std::isfinite(v)) {
+                        cell.type = CellType::Number;
+                        cell.number = v;
+                    }
+                }
+                if (pending_row < 0) {
+                    put_cell(sheet, row, col, std::move(cell));
+                    ++added;
+                }
+            } else if (type == 0x0207 && pending_row >= 0) {  // STRING after a FORMULA
+                Cell cell;
+                cell.is_formula = true;
+                cell.type = CellType::Text;
+                cell.text = biff8_string(d);
+                if (cell.text.size() > limits.max_cell_bytes || !is_valid_utf8(cell.text)) cell.text.clear();
+                put_cell(sheet, pending_row, pending_col, std::move(cell));
+                ++added;
+                pending_row = -1;
+            } else if (type == 0x00E5 && len >= 2) {  // MERGEDCELLS
+                std::size_t count = le16(d, 0);
+                for (std::size_t i = 0; i < count && 2 + 8 * (i + 1) <= d.size() && sheet.merges.size() < 100000; ++i) {
+                    MergedRange m;
+                    m.first_row = le16(d, 2 + 8 * i);
+                    m.last_row = le16(d, 4 + 8 * i);
+                    m.first_col = le16(d, 6 + 8 * i);
+                    m.last_col = le16(d, 8 + 8 * i);
+                    if (m.first_row <= m.last_row && m.first_col <= m.last_col && m.last_col < 256) sheet.merges.push_back(m);
+                }
+            }
+        }
+        pos += 4 + len;
+    }
+}
 
 // Reads with freexl in this process.
 Workbook read_xls_in_process(const std::filesystem::path& file, const std::string& label, const ReadLimits& limits) {
@@ -180,6 +355,7 @@ Workbook read_xls_in_process(const std::filesystem::path& file, const std::strin
         builder.finish();
         book.sheets.push_back(std::move(sheet));
     }
+    add_biff_extras(read_file_bytes(file, limits.max_uncompressed_bytes), book, limits);
     return book;
 }
 
@@ -197,18 +373,25 @@ std::string serialize(const Workbook& book) {
     put_u32(out, static_cast<std::uint32_t>(book.sheets.size()));
     for (const auto& sheet : book.sheets) {
         put_str(out, sheet.name);
+        put_u32(out, static_cast<std::uint32_t>(sheet.merges.size()));
+        for (const auto& m : sheet.merges) {
+            put_u32(out, static_cast<std::uint32_t>(m.first_row));
+            put_u32(out, static_cast<std::uint32_t>(m.first_col));
+            put_u32(out, static_cast<std::uint32_t>(m.last_row));
+            put_u32(out, static_cast<std::uint32_t>(m.last_col));
+        }
         put_u32(out, static_cast<std::uint32_t>(sheet.rows.size()));
         for (const auto& row : sheet.rows) {
             put_u32(out, static_cast<std::uint32_t>(row.index));
             std::uint32_t used = 0;
-            for (const auto& c : row.cells) used += !c.empty();
+            for (const auto& c : row.cells) used += !c.empty() || c.is_formula;
             put_u32(out, used);
             for (std::size_t col = 0; col < row.cells.size(); ++col) {
                 const Cell& c = row.cells[col];
-                if (c.empty()) continue;
+                if (c.empty() && !c.is_formula) continue;
                 put_u32(out, static_cast<std::uint32_t>(col));
                 out += static_cast<char>(c.type);
-                out += static_cast<char>(c.is_date);
+                out += static_cast<char>((c.is_date ? 1 : 0) | (c.is_formula ? 2 : 0));
                 out.append(reinterpret_cast<const char*>(&c.number), sizeof(double));
                 put_str(out, c.text);
             }
@@ -266,6 +449,13 @@ bool sanitizer_build() {
 [[noreturn]] void child_main(int fd, const std::filesystem::path& file, const std::string& label,
                              const ReadLimits& limits) {
     signal(SIGPIPE, SIG_DFL);
+    // What libfreexl or a sanitizer might print on a hostile file is not for the user: the
+    // parent reports a ReadError instead.
+    int devnull = ::open("/dev/null", O_WRONLY);
+    if (devnull >= 0) {
+        dup2(devnull, 2);
+        close(devnull);
+    }
 #if defined(IL_XLS_ASAN)
     // Under libFuzzer a sanitizer report in the child must not look like the fuzzer's own crash:
     // the parent turns the child's death into a ReadError.
@@ -362,6 +552,15 @@ Workbook read_xls_isolated(const std::filesystem::path& file, const std::string&
         book.sheets.emplace_back();
         Sheet& sheet = book.sheets.back();
         sheet.name = in.str();
+        auto merges = in.u32();
+        for (std::uint32_t m = 0; in.ok() && m < merges; ++m) {
+            MergedRange range;
+            range.first_row = static_cast<int>(in.u32() & 0xFFFFF);
+            range.first_col = static_cast<int>(in.u32() & 0x3FFF);
+            range.last_row = static_cast<int>(in.u32() & 0xFFFFF);
+            range.last_col = static_cast<int>(in.u32() & 0x3FFF);
+            if (sheet.merges.size() < 100000) sheet.merges.push_back(range);
+        }
         SheetBuilder builder(sheet, label, limits, budget);
         auto rows = in.u32();
         for (std::uint32_t r = 0; in.ok() && r < rows; ++r) {
@@ -373,7 +572,9 @@ Workbook read_xls_isolated(const std::filesystem::path& file, const std::string&
                 auto col = in.u32();
                 Cell c;
                 c.type = static_cast<CellType>(in.byte());
-                c.is_date = in.byte() != 0;
+                char flags = in.byte();
+                c.is_date = flags & 1;
+                c.is_formula = flags & 2;
                 c.number = in.number();
                 c.text = in.str();
                 if (col >= static_cast<std::uint32_t>(kMaxCols)) continue;

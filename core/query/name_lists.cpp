@@ -34,3 +34,21 @@ std::vector<std::pair<std::int64_t, std::int64_t>> zone_regions(db::Database& db
     return out;
 }
 }  // namespace il::query
+
+namespace il::query {
+std::optional<std::int64_t> project_mentioned(db::Database& db, const std::string& text) {
+    SQLite::Statement q(db.sql(), "SELECT id, name, COALESCE(code,'') FROM projects");
+    std::optional<std::int64_t> best;
+    std::size_t best_len = 0;
+    while (q.executeStep()) {
+        std::string code = q.getColumn(2).getString();
+        if (!code.empty() && text.find(code) != std::string::npos) return q.getColumn(0).getInt64();
+        std::string name = q.getColumn(1).getString();
+        if (name.size() > best_len && text.find(name) != std::string::npos) {
+            best = q.getColumn(0).getInt64();
+            best_len = name.size();
+        }
+    }
+    return best;
+}
+}  // namespace il::query

@@ -10,7 +10,17 @@ namespace {
 
 std::string month_label(int year, int month) { return std::to_string(year) + "年" + std::to_string(month) + "月"; }
 
-std::string wan(std::int64_t fen) { return format_wan(Money::from_fen(fen)) + "万元"; }
+// 万元 with two decimals, or more when the amount has finer digits: a finding about a 1-分
+// difference must not show two equal numbers.
+std::string wan(std::int64_t fen) {
+    constexpr std::int64_t step = kFenPerWan / 100;
+    if (fen % step == 0) return format_wan(Money::from_fen(fen)) + "万元";
+    const std::int64_t a = fen < 0 ? -fen : fen;
+    std::string frac = std::to_string(a % kFenPerWan);
+    frac.insert(0, 6 - frac.size(), '0');
+    while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
+    return (fen < 0 ? "-" : "") + std::to_string(a / kFenPerWan) + "." + frac + "万元";
+}
 
 }  // namespace
 

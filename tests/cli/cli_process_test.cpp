@@ -255,7 +255,10 @@ TEST_CASE("cli: invalid input is refused, names the field, leaves the database u
     }
     SUBCASE("malformed date") { expect_refused(s, {"set", "1", "planned_start=2017/03"}, "planned_start"); }
     SUBCASE("unknown stage") { expect_refused(s, {"set", "1", "stage=完工"}, "stage"); }
-    SUBCASE("unknown field") { expect_refused(s, {"set", "1", "colour=red"}, "colour"); }
+    SUBCASE("unknown field") {
+        expect_refused(s, {"set", "1", "colour=red"}, "colour");
+        expect_refused(s, {"set", "1", "colour=red"}, "基准项目");  // the record is named too
+    }
     SUBCASE("equipment above total (技改)") {
         expect_refused(s, {"add", "renovation", "enterprise=某企业", "name=改造2", "region=大城县", "total_investment=100",
                            "equipment_investment=100.01"},

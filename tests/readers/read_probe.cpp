@@ -1,7 +1,8 @@
 // il_read_probe: reads each file with read_workbook() in a child process under a memory and CPU
 // limit, and reports OK / ReadError / a crash. Used by the malformed-corpus ctest (issue 7:
 // "no crash, hang or unbounded memory, checked under a memory limit") and for debugging (--dump).
-//   il_read_probe [--mem-mb N] [--cpu-s N] [--dump] FILE...
+//   il_read_probe [--mem-mb N] [--cpu-s N] [--limit-mb N] [--dump] FILE...
+// --limit-mb lowers ReadLimits' byte limits (default: the library defaults).
 // Exit status: 0 when every file was read or refused with a ReadError, 1 otherwise.
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -55,14 +56,19 @@ void dump(const il::import::Workbook& book) {
     }
 }
 
-int read_one(const char* file, bool show) {
+int read_one(const char* file, bool show, long limit_mb) {
     auto t0 = std::chrono::steady_clock::now();
     auto took = [&] {
         return " (" + std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                          std::chrono::steady_clock::now() - t0).count()) + " ms)";
     };
     try {
-        auto book = il::import::read_workbook(file);
+        il::import::ReadLimits limits;
+        if (limit_mb > 0) {
+            limits.max_uncompressed_bytes = static_cast<std::uint64_t>(limit_mb) << 20;
+            limits.max_memory_bytes = static_cast<std::uint64_t>(limit_mb) << 20;
+        }
+        auto book = il::import::read_workbook(file, limits);
         std::size_t rows = 0;
         for (const auto& s : book.sheets) rows += s.rows.size();
         std::cout << "OK   " << file << ": " << book.sheets.size() << " sheet(s), " << rows << " row(s)" << took() << "\n";
@@ -83,12 +89,13 @@ int read_one(const char* file, bool show) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    long mem_mb = 1536, cpu_s = 60;
+    long mem_mb = 1536, cpu_s = 60, limit_mb = 0;
     bool show = false;
     std::vector<const char*> files;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--mem-mb") && i + 1 < argc) mem_mb = std::atol(argv[++i]);
         else if (!std::strcmp(argv[i], "--cpu-s") && i + 1 < argc) cpu_s = std::atol(argv[++i]);
+        else if (!std::strcmp(argv[i], "--limit-mb") && i + 1 < argc) limit_mb = std::atol(argv[++i]);
         else if (!std::strcmp(argv[i], "--dump")) show = true;
         else files.push_back(argv[i]);
     }
@@ -103,7 +110,7 @@ int main(int argc, char** argv) {
 #endif
             rlimit cpu{static_cast<rlim_t>(cpu_s), static_cast<rlim_t>(cpu_s)};
             setrlimit(RLIMIT_CPU, &cpu);
-            int rc = read_one(file, show);
+            int rc = read_one(file, show, limit_mb);
             std::cout.flush();
             _exit(rc);
         }

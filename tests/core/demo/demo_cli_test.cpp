@@ -36,7 +36,7 @@ TEST_CASE("cli demo: creates the database, refuses to add to one with projects u
     const std::string db = "--db \"" + file.string() + "\" ";
 
     CHECK(run_cli(db + "demo --projects 40 --renovations 10 --deals 10 --seed 3 --quiet") == 0);
-    CHECK(projects_in(file) == 40 + 16);  // and 40% more completed the year before
+    CHECK(projects_in(file) == 40 + 12);  // and 30% more completed the year before
     std::uint64_t before;
     {
         auto d = il::db::Database::open(file);
@@ -48,7 +48,7 @@ TEST_CASE("cli demo: creates the database, refuses to add to one with projects u
         CHECK(il::test::content_hash(*d) == before);
     }
     CHECK(run_cli(db + "demo --projects 5 --renovations 0 --deals 0 --seed 4 --force --quiet") == 0);
-    CHECK(projects_in(file) == 56 + 5 + 2);
+    CHECK(projects_in(file) == 52 + 5 + 1);
     CHECK(run_cli(db + "demo --year 1990") == 2);
     CHECK(run_cli(db + "demo --projects -3") == 2);
     fs::remove_all(dir);

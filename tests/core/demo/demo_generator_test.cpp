@@ -6,6 +6,7 @@
 
 #include "core/db/database.h"
 #include "core/demo/demo_generator.h"
+#include "core/validate/project_code.h"
 #include "tests/core/demo/demo_dump.h"
 
 using namespace il;
@@ -43,7 +44,7 @@ TEST_CASE("demo: same seed gives the same data, another seed other data") {
     CHECK(test::content_hash(*a) == test::content_hash(*b));
     CHECK(test::content_hash(*a) != test::content_hash(*c));
     // uids too are drawn from the seed
-    CHECK(count(*a, "SELECT COUNT(*) FROM projects") == 150 + 60);  // and 40% more completed the year before
+    CHECK(count(*a, "SELECT COUNT(*) FROM projects") == 150 + 45);  // and 30% more completed the year before
     SQLite::Statement qa(a->sql(), "SELECT uid FROM projects ORDER BY id LIMIT 1");
     SQLite::Statement qc(c->sql(), "SELECT uid FROM projects ORDER BY id LIMIT 1");
     qa.executeStep();
@@ -60,14 +61,14 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     CHECK(seconds < 20.0);  // generous for Debug builds and sanitizers; well under a second in release
 
     CHECK(s.projects == 1100);
-    CHECK(s.history_projects == 440);
-    CHECK(count(*db, "SELECT COUNT(*) FROM projects") == 1540);
+    CHECK(s.history_projects == 330);
+    CHECK(count(*db, "SELECT COUNT(*) FROM projects") == 1430);
     // The demo year's ledger: every project not completed before it.
     const char* in_year = "(actual_completion IS NULL OR actual_completion >= '2017-01-01')";
     const auto ledger = count(*db, std::string("SELECT COUNT(*) FROM projects WHERE ") + in_year);
     CHECK(ledger > 1050);
     CHECK(ledger <= 1100);
-    CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE actual_completion < '2017-01-01'") > 440);
+    CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE actual_completion < '2017-01-01'") > 330);
     CHECK(count(*db, "SELECT COUNT(*) FROM renovations") == 500);
     CHECK(count(*db, "SELECT COUNT(*) FROM deals") == 300);
     CHECK(s.progress_rows == count(*db, "SELECT COUNT(*) FROM progress"));
@@ -76,14 +77,14 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     // The named projects come first.
     for (const char* name : {"润泽信息港", "华为云计算", "华夏AMOLED", "京东方二期", "郎创航天"})
         CHECK(count(*db, std::string("SELECT COUNT(*) FROM projects WHERE name = '") + name + "'") == 1);
-    CHECK(count(*db, "SELECT COUNT(DISTINCT name) FROM projects") == 1540);
+    CHECK(count(*db, "SELECT COUNT(DISTINCT name) FROM projects") == 1430);
 
     // Strategic-emerging ~31% of the count.
     const double strategic = static_cast<double>(count(*db, "SELECT COUNT(*) FROM projects p JOIN categories c "
-                                                            "ON c.id = p.category_id WHERE c.strategic_emerging = 1")) / 1540.0;
+                                                            "ON c.id = p.category_id WHERE c.strategic_emerging = 1")) / 1430.0;
     CHECK(strategic > 0.26);
     CHECK(strategic < 0.36);
-    CHECK(s.strategic_projects == static_cast<int>(std::lround(strategic * 1540)));
+    CHECK(s.strategic_projects == static_cast<int>(std::lround(strategic * 1430)));
 
     // Sizes: 1亿..100亿, whole 万元.
     CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE total_investment < 10000000000 OR total_investment > 1000000000000") == 0);
@@ -109,7 +110,7 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     CHECK(count(*db, "SELECT COUNT(DISTINCT year) FROM project_plans") == 2);
     CHECK(count(*db, "SELECT COUNT(*) FROM progress WHERE year = 2016") > 3000);
     CHECK(count(*db, "SELECT COUNT(*) FROM progress WHERE year = 2017") > 5000);
-    CHECK(count(*db, "SELECT COUNT(*) FROM approvals") == 6 * 1540);
+    CHECK(count(*db, "SELECT COUNT(*) FROM approvals") == 6 * 1430);
 
     // Progress is consistent: ytd rises by the month's figure, never above the total investment.
     CHECK(count(*db, "SELECT COUNT(*) FROM (SELECT completed_month, completed_ytd, "
@@ -123,6 +124,16 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE stage IN ('竣工','投产') AND actual_completion IS NULL") == 0);
     CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE stage = '新开工' AND actual_start NOT LIKE '2017-%'") == 0);
     CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE actual_completion < actual_start") == 0);
+
+    // National project codes: most projects have one, every one well-formed and unique.
+    CHECK(count(*db, "SELECT COUNT(*) FROM projects WHERE code IS NOT NULL") > 800);
+    {
+        SQLite::Statement q(db->sql(), "SELECT code FROM projects WHERE code IS NOT NULL");
+        int bad = 0;
+        while (q.executeStep())
+            if (!validate::is_valid_project_code(q.getColumn(0).getString())) ++bad;
+        CHECK(bad == 0);
+    }
 
     // Problems with a lifecycle.
     CHECK(count(*db, "SELECT COUNT(DISTINCT status) FROM problems") == 3);

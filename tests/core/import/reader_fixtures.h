@@ -14,6 +14,19 @@
 
 namespace il::import::test {
 
+// Timing checks are for optimized and Debug builds; sanitizers slow everything ~10x.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr long kTimeScale = 10;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr long kTimeScale = 10;
+#else
+inline constexpr long kTimeScale = 1;
+#endif
+#else
+inline constexpr long kTimeScale = 1;
+#endif
+
 class TempDir {
 public:
     TempDir() {

@@ -30,6 +30,15 @@ TEST_CASE("xls reader: a ledger saved by LibreOffice as Excel 97-2003") {
     CHECK(s.at(4, 4).number == doctest::Approx(0.6146).epsilon(0.001));  // 14:45
     CHECK(s.at(5, 0).empty());                              // the blank row is not kept
     CHECK(s.at(6, 0).text == "合计");
+    // freexl skips FORMULA records and merges; the reader takes both from the BIFF stream.
+    CHECK(s.at(6, 1).is_formula);
+    CHECK(s.at(6, 1).type == CellType::Number);
+    CHECK(s.at(6, 1).number == doctest::Approx(20000.5));
+    REQUIRE(s.merges.size() == 1);
+    CHECK(s.merges[0].first_row == 0);
+    CHECK(s.merges[0].first_col == 0);
+    CHECK(s.merges[0].last_row == 0);
+    CHECK(s.merges[0].last_col == 4);
     CHECK(book.sheets[1].name == "说明");
     CHECK(book.sheets[1].at(2, 1).text == "填报人：张三");
     // read_workbook picks the xls reader by content, whatever the extension says.

@@ -37,3 +37,17 @@ TEST_CASE("overview: by region, by stage, monthly curve, latest period, lagging 
     CHECK(lag[1].completion_bp == 1250);
 }
 
+
+#include "core/query/name_lists.h"
+
+TEST_CASE("name lists and the project a finding mentions") {
+    auto db = db::Database::open_memory();
+    query_test::fill_small_ledger(*db);
+    auto regions = region_names(*db);
+    REQUIRE(regions.size() == 2);
+    CHECK(regions[0].second == "广阳区");
+    CHECK(zone_regions(*db) == std::vector<std::pair<std::int64_t, std::int64_t>>{{1, 2}});
+    CHECK(project_mentioned(*db, "润泽信息港：2017年3月累计小于2月") == 2);
+    CHECK(project_mentioned(*db, "项目 2017-131000-39-01-000001 的累计超过总投资") == 1);
+    CHECK_FALSE(project_mentioned(*db, "无关的文字").has_value());
+}

@@ -246,8 +246,8 @@ TEST_CASE("period figures: the demo city, fast and adding up") {
         }
         CHECK(red > 0);      // the demo has projects behind schedule
         CHECK(yellow > 0);
-        if (month == 12) {
-            MESSAGE("2017 1-12月: completed " << format_yi(f.total.completed) << "亿 of plan " << format_yi(f.total.annual_plan)
+        {
+            MESSAGE("2017 1-" << month << "月: completed " << format_yi(f.total.completed) << "亿 of plan " << format_yi(f.total.annual_plan)
                                               << "亿, 同比 " << f.total.yoy.percent_text() << ", red " << red << ", yellow " << yellow);
         }
     }

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Usage: gui_self_test.sh GUI CLI WORKDIR
+set -eu
+GUI=$1
+CLI=$2
+WORK=$3
+rm -rf "$WORK"
+mkdir -p "$WORK/home"
+DB="$WORK/demo.db"
+"$CLI" --db "$DB" demo > "$WORK/demo.log"
+
+# The application opens every view, edits a record through its dialog (with validation errors at
+# the fields), enters a month in the grid, generates a report and saves settings; exit 0 = passed.
+status=0
+HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
+  xvfb-run -a -s "-screen 0 1400x900x24" timeout 240 "$GUI" --db "$DB" --self-test "$WORK/out" \
+  > "$WORK/gui.log" 2>&1 || status=$?
+grep -E '^(ok|FAIL|self-test)' "$WORK/gui.log" || true
+if [ $status -ne 0 ]; then
+  echo "GUI self-test failed with status $status"; tail -30 "$WORK/gui.log"; exit 1
+fi
+
+# Check from outside what the GUI wrote.
+/usr/bin/python3 - "$DB" "$WORK/out" <<'PY'
+import sqlite3, sys, openpyxl
+db, out = sys.argv[1], sys.argv[2]
+con = sqlite3.connect(db)
+fails = 0
+def check(ok, what):
+    global fails
+    print(("ok   " if ok else "FAIL ") + what)
+    fails += 0 if ok else 1
+rows = con.execute("SELECT completed_month, completed_ytd, image_progress FROM progress WHERE month = 1 AND year = "
+                   "(SELECT MAX(year) FROM progress) AND completed_month = 123450000").fetchall()
+check(len(rows) == 1 and rows[0][1] == 123450000 and rows[0][2] == "桩基施工", "month entered in the grid is stored (123.45万元)")
+check(con.execute("SELECT COUNT(*) FROM projects WHERE name LIKE '%（自测）'").fetchone()[0] == 0, "undone edit left no trace in projects")
+check(con.execute("SELECT COUNT(*) FROM audit_log WHERE new_value LIKE '%（自测）'").fetchone()[0] >= 1, "the edit is in the audit log")
+check(con.execute("SELECT COUNT(*) FROM audit_log WHERE reason = '撤销'").fetchone()[0] >= 1, "the undo is in the audit log")
+check(con.execute("SELECT COUNT(*) FROM projects WHERE owner LIKE '%-GUI'").fetchone()[0] == 1, "the dialog's edit is stored")
+check(con.execute("SELECT value FROM settings WHERE key = 'footer_unit'").fetchone()[0] == "固安县投资促进局（自测）", "setting stored")
+check(con.execute("SELECT COUNT(*) FROM report_runs").fetchone()[0] >= 1, "report run recorded")
+wb = openpyxl.load_workbook(out + "/report.xlsx")
+check(len(wb.sheetnames) >= 1, "report opens with openpyxl (%d sheets)" % len(wb.sheetnames))
+ws = openpyxl.load_workbook(out + "/list.xlsx").active
+rows = list(ws.values)
+check(len(rows) > 3 and rows[-1][0] in ("合计", "Total"), "exported list has a header, rows and a totals row")
+col = [i for i, h in enumerate(rows[0]) if h in ("县（市、区）", "Region")]
+check(len(col) == 1 and all(r[col[0]] == "固安县" for r in rows[1:-1]), "exported rows are the filtered ones")
+sys.exit(1 if fails else 0)
+PY
