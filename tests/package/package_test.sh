@@ -11,7 +11,7 @@ WORK="$BUILD/package-test"
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 ok() { echo "ok: $*"; }
-step() { echo; echo "== $*"; }
+step() { echo; echo "== [${SECONDS}s] $*"; }
 
 rm -rf "$WORK" && mkdir -p "$WORK"
 
@@ -175,7 +175,7 @@ fi
 
 step "NSIS installer script (Windows) compiles"
 if command -v makensis > /dev/null; then
-  if cpack -G NSIS --config "$BUILD/CPackConfig.cmake" -B "$WORK/nsis" > "$WORK/nsis.log" 2>&1 && compgen -G "$WORK/nsis/*.exe" > /dev/null; then
+  if cpack -G NSIS -D CPACK_NSIS_COMPRESSOR=zlib --config "$BUILD/CPackConfig.cmake" -B "$WORK/nsis" > "$WORK/nsis.log" 2>&1 && compgen -G "$WORK/nsis/*.exe" > /dev/null; then
     ok "cpack -G NSIS (makensis accepted the generated script)"
   else
     tail -30 "$WORK/nsis.log"; cat "$WORK"/nsis/_CPack_Packages/*/NSIS/NSISOutput.log 2>/dev/null | tail -20
