@@ -11,7 +11,7 @@ Scenarios (each runs only when the CLI has the commands it needs):
   migration  a large schema-v1 database being upgraded (backup copy + migration)
   demo       a large `demo` run (one transaction: all or nothing)
   report     `report` writing a workbook (the target file exists whole or not at all)
-  import     not covered here until an importable large input is available
+  import     `import` of a large workbook (the demo city's detail report) into a fresh ledger
 
 Usage: kill_test.py --cli PATH --source-dir DIR [--runs N] [--seed S] [--time-limit SECONDS]
 """
@@ -471,6 +471,69 @@ def scenario_report(cli, source_dir, work, runs, rng):
     return runs
 
 
+def scenario_import(cli, source_dir, work, runs, rng):
+    """`import` of a large workbook (the tool's own detail report of the demo city) into a fresh
+    ledger: the import is one transaction, preceded by a backup: all rows or none."""
+    full = os.path.join(work, "demo-full.db")
+    if not cli.has("import") or not cli.has("report") or not cli.has("init") or not os.path.exists(full):
+        print("import: needs `import`, `report`, `init` and the demo data; skipped")
+        return 0
+    prep = os.path.join(work, "import-prep")
+    os.makedirs(prep)
+    source = os.path.join(prep, "source.db")
+    shutil.copy(full, source)
+    workbook = os.path.join(prep, "detail.xlsx")
+    r = cli.run(source, "report", "01-projects", "--period", "2017-06", "--date", "2017-07-05", "--out", workbook)
+    if r.returncode != 0:
+        fail("import", 0, f"could not make the import input: {r.stderr.decode(errors='replace')}")
+        return 0
+    base = os.path.join(prep, "empty.db")
+    r = cli.run(base, "init")
+    if r.returncode != 0:
+        fail("import", 0, f"init failed: {r.stderr.decode(errors='replace')}")
+        return 0
+    probe_dir = os.path.join(work, "import-probe")
+    os.makedirs(probe_dir)
+    probe = os.path.join(probe_dir, "ledger.db")
+    shutil.copy(base, probe)
+    t0 = time.monotonic()
+    r = cli.run(probe, "import", workbook, "--keep-good")
+    span = max(time.monotonic() - t0, 0.02)
+    if r.returncode != 0:
+        fail("import", 0, f"import failed: {r.stderr.decode(errors='replace')[:2000]}")
+        return 0
+    tables = ("projects", "progress", "project_plans")
+    con = sqlite3.connect(probe)
+    all_rows = table_counts(con, tables)
+    con.close()
+    con = sqlite3.connect(base)
+    none_rows = table_counts(con, tables)
+    con.close()
+    if all_rows == none_rows:
+        fail("import", 0, "the import added nothing: no test")
+        return 0
+    for run in range(1, runs + 1):
+        d = os.path.join(work, f"import-{run}")
+        os.makedirs(d)
+        db = os.path.join(d, "ledger.db")
+        shutil.copy(base, db)
+        p = cli.start(db, "import", workbook, "--keep-good")
+        killed = kill_after(p, rng.uniform(0, span * 1.1))
+        con = check_db(db, "import", run)
+        if con:
+            got = table_counts(con, tables)
+            outcome("import", "all" if got == all_rows else "none" if got == none_rows else "HALF")
+            if got != all_rows and got != none_rows:
+                fail("import", run, f"half an import: {got} (all: {all_rows}, none: {none_rows})")
+            if not killed and p.returncode == 0 and got != all_rows:
+                fail("import", run, "import exited 0 but its rows are not all there")
+            con.close()
+        check_cli_opens(cli, db, "import", run)
+        check_backups(db, "import", run)
+        shutil.rmtree(d, ignore_errors=True)
+    return runs
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", required=True)
@@ -478,6 +541,7 @@ def main():
     ap.add_argument("--runs", type=int, default=120, help="kills in total (spread over the scenarios)")
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--only", default="", help="comma-separated scenarios to run (demo always runs when others need it)")
     args = ap.parse_args()
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -489,18 +553,25 @@ def main():
     try:
         have_demo = cli.has("demo")
         have_report = cli.has("report")
-        shares = {"migration": 0.3, "demo": 0.25 if have_demo else 0, "report": 0.2 if have_demo and have_report else 0}
+        have_import = cli.has("import") and cli.has("init")
+        shares = {"migration": 0.25, "demo": 0.2 if have_demo else 0,
+                  "report": 0.15 if have_demo and have_report else 0,
+                  "import": 0.15 if have_demo and have_report and have_import else 0}
         shares["edits"] = 1.0 - sum(shares.values())
         plan = {k: max(1, round(args.runs * v)) for k, v in shares.items() if v > 0}
         for name, fn in (("demo", scenario_demo), ("edits", scenario_edits), ("migration", scenario_migration),
-                         ("report", scenario_report)):
+                         ("report", scenario_report), ("import", scenario_import)):
             if name not in plan:
                 continue
+            if args.only and name not in args.only.split(",") and name != "demo":
+                continue
+            if args.only and name == "demo" and "demo" not in args.only.split(","):
+                plan[name] = 1
             t0 = time.monotonic()
             n = fn(cli, args.source_dir, work, plan[name], rng)
             total += n
             print(f"{name}: {n} kills in {time.monotonic() - t0:.1f}s", flush=True)
-        if total < args.runs:  # scenarios that were skipped: make up the count with edits
+        if total < args.runs and not args.only:  # scenarios that were skipped: make up the count with edits
             extra = args.runs - total
             os.makedirs(os.path.join(work, "extra"))
             n = scenario_lock_edits(cli, args.source_dir, os.path.join(work, "extra"), extra, rng)
