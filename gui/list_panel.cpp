@@ -69,7 +69,7 @@ ListPanel::ListPanel(wxWindow* parent, AppContext& ctx, ListKind kind)
         auto* add = new wxButton(this, wxID_ADD, _("&New"));
         add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_add(); });
         top->Add(add, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(2));
-        auto* del = new wxButton(this, wxID_DELETE, _("&Delete"));
+        auto* del = new wxButton(this, wxID_ANY, _("&Delete"));
         del->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_delete(); });
         top->Add(del, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(2));
     }

@@ -8,6 +8,7 @@
 #include <wx/utils.h>
 
 #include "gui/main_frame.h"
+#include "gui/view_panel.h"
 #include "gui/self_test_steps.h"
 #include "gui/wx_util.h"
 
@@ -35,6 +36,9 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir) {
     for (const auto& [view, name] : shots) {
         frame.show_view(view);
         frame.Raise();
+        // Keep the pointer and the focus where they draw nothing (no tooltip, no selected text).
+        frame.WarpPointer(frame.GetSize().x - 40, frame.GetSize().y - 10);
+        if (auto* panel = frame.view(view)) panel->SetFocus();
         frame.Refresh();
         frame.Update();
         pump_events(600);

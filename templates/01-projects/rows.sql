@@ -1,24 +1,7 @@
 -- 亿元以上项目建设进展情况表: one row per project that counts for the report year (not 取消,
 -- not completed before the year), its stage as it was in the report month.
 -- Amounts in 分 (the engine shows 万元). Parameters: :year :month :period :scope_region_id :scope_zone_id.
-WITH last_month AS (          -- the latest month reported up to the period, per project
-  SELECT project_id, MAX(month) AS month
-  FROM progress WHERE year = :year AND month <= :month
-  GROUP BY project_id
-),
-cur AS (
-  SELECT g.project_id, g.completed_ytd, g.image_progress, g.problems
-  FROM last_month l JOIN progress g ON g.project_id = l.project_id AND g.year = :year AND g.month = l.month
-),
-year_end AS (                 -- each earlier year's total: its last reported month's year-to-date
-  SELECT project_id, year, MAX(month) AS month FROM progress WHERE year < :year GROUP BY project_id, year
-),
-before AS (
-  SELECT e.project_id, SUM(g.completed_ytd) AS amount
-  FROM year_end e JOIN progress g ON g.project_id = e.project_id AND g.year = e.year AND g.month = e.month
-  GROUP BY e.project_id
-),
-open_problems AS (
+WITH open_problems AS (
   SELECT project_id, group_concat(description, '；') AS text
   FROM problems WHERE status <> '销号' GROUP BY project_id
 )
@@ -32,7 +15,11 @@ SELECT r.name AS region,
        p.total_investment,
        COALESCE(pl.planned_investment, 0) AS plan,
        COALESCE(c.completed_ytd, 0) AS ytd,
-       COALESCE(b.amount, 0) + COALESCE(c.completed_ytd, 0) AS since_start,
+       -- 自开工累计: each earlier year's last reported year-to-date, plus this year's
+       COALESCE((SELECT SUM(e.completed_ytd) FROM progress e
+                 WHERE e.project_id = p.id AND e.year < :year
+                   AND e.month = (SELECT MAX(e2.month) FROM progress e2 WHERE e2.project_id = p.id AND e2.year = e.year)), 0)
+         + COALESCE(c.completed_ytd, 0) AS since_start,
        COALESCE(c.image_progress, '') AS image_progress,
        CASE WHEN COALESCE(c.problems, '') <> '' THEN c.problems ELSE COALESCE(op.text, '') END AS problems,
        p.leader_name || CASE WHEN p.leader_title <> '' THEN '（' || p.leader_title || '）' ELSE '' END AS leader,
@@ -40,8 +27,9 @@ SELECT r.name AS region,
 FROM projects p
 JOIN regions r ON r.id = p.region_id
 LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
-LEFT JOIN cur c ON c.project_id = p.id
-LEFT JOIN before b ON b.project_id = p.id
+-- the latest month reported up to the period (a correlated lookup on the primary key: fast)
+LEFT JOIN progress c ON c.project_id = p.id AND c.year = :year
+     AND c.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
 LEFT JOIN open_problems op ON op.project_id = p.id
 WHERE p.stage <> '取消'
   AND (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion, 1, 4) >= substr(:period, 1, 4))

@@ -1,14 +1,6 @@
 -- Per 县（市、区）: the projects that count for the year (not 取消, not completed before it), counted
 -- by their stage in the report month; 上年同期 over every project not 取消; 名次 by 完成年度计划%.
-WITH last_month AS (
-  SELECT project_id, year, MAX(month) AS month FROM progress
-  WHERE year IN (:year, :last_year) AND month <= :month GROUP BY project_id, year
-),
-ytd AS (
-  SELECT g.project_id, g.year, g.completed_ytd
-  FROM last_month l JOIN progress g ON g.project_id = l.project_id AND g.year = l.year AND g.month = l.month
-),
-proj AS (
+WITH proj AS (
   SELECT p.id, p.region_id, p.total_investment,
          CASE WHEN p.stage IN ('停缓建','取消') OR p.actual_start IS NULL OR p.actual_start = '' THEN p.stage
               WHEN substr(p.actual_start,1,7) > :period THEN '前期'
@@ -21,8 +13,11 @@ proj AS (
          COALESCE(ly.completed_ytd, 0) AS ytd_ly
   FROM projects p
   LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
-  LEFT JOIN ytd y ON y.project_id = p.id AND y.year = :year
-  LEFT JOIN ytd ly ON ly.project_id = p.id AND ly.year = :last_year
+  -- 1-N月 of this year and of the last: the latest month reported up to N (primary-key lookups)
+  LEFT JOIN progress y ON y.project_id = p.id AND y.year = :year
+       AND y.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
+  LEFT JOIN progress ly ON ly.project_id = p.id AND ly.year = :last_year
+       AND ly.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :last_year AND g.month <= :month)
   WHERE p.stage <> '取消'
     AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
 ),

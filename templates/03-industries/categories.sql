@@ -1,14 +1,6 @@
 -- Per industrial category, grouped by its group (战略性新兴产业 first): 亿元以上产业项目 only
 -- (categories marked is_industrial), the projects that count for the year.
-WITH last_month AS (
-  SELECT project_id, year, MAX(month) AS month FROM progress
-  WHERE year IN (:year, :last_year) AND month <= :month GROUP BY project_id, year
-),
-ytd AS (
-  SELECT g.project_id, g.year, g.completed_ytd
-  FROM last_month l JOIN progress g ON g.project_id = l.project_id AND g.year = l.year AND g.month = l.month
-),
-proj AS (
+WITH proj AS (
   SELECT p.id, p.category_id, p.total_investment,
          (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)) AS counts,
          COALESCE(pl.planned_investment, 0) AS plan,
@@ -16,8 +8,11 @@ proj AS (
          COALESCE(ly.completed_ytd, 0) AS ytd_ly
   FROM projects p
   LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
-  LEFT JOIN ytd y ON y.project_id = p.id AND y.year = :year
-  LEFT JOIN ytd ly ON ly.project_id = p.id AND ly.year = :last_year
+  -- 1-N月 of this year and of the last: the latest month reported up to N (primary-key lookups)
+  LEFT JOIN progress y ON y.project_id = p.id AND y.year = :year
+       AND y.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
+  LEFT JOIN progress ly ON ly.project_id = p.id AND ly.year = :last_year
+       AND ly.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :last_year AND g.month <= :month)
   WHERE p.stage <> '取消'
     AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
     AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)

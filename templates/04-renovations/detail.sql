@@ -1,12 +1,4 @@
 -- 技改项目 of the report year: not 取消, with a plan for the year or progress in it.
-WITH last_month AS (
-  SELECT renovation_id, MAX(month) AS month FROM renovation_progress
-  WHERE year = :year AND month <= :month GROUP BY renovation_id
-),
-cur AS (
-  SELECT g.renovation_id, g.completed_ytd
-  FROM last_month l JOIN renovation_progress g ON g.renovation_id = l.renovation_id AND g.year = :year AND g.month = l.month
-)
 SELECT r.name AS region, v.enterprise, v.name, COALESCE(v.filing_number, '') AS filing_number, v.kind, v.stage,
        CASE WHEN v.in_statistics THEN '是' ELSE '否' END AS in_statistics,
        v.total_investment, v.equipment_investment,
@@ -16,7 +8,8 @@ SELECT r.name AS region, v.enterprise, v.name, COALESCE(v.filing_number, '') AS 
 FROM renovations v
 JOIN regions r ON r.id = v.region_id
 LEFT JOIN renovation_plans pl ON pl.renovation_id = v.id AND pl.year = :year
-LEFT JOIN cur c ON c.renovation_id = v.id
+LEFT JOIN renovation_progress c ON c.renovation_id = v.id AND c.year = :year
+       AND c.month = (SELECT MAX(g.month) FROM renovation_progress g WHERE g.renovation_id = v.id AND g.year = :year AND g.month <= :month)
 WHERE v.stage <> '取消'
   AND (pl.renovation_id IS NOT NULL OR c.renovation_id IS NOT NULL)
   AND (:scope_region_id IS NULL OR v.region_id = :scope_region_id)

@@ -1,18 +1,11 @@
 -- Per 县（市、区）: the 技改项目 of the report year (same selection as detail.sql).
-WITH last_month AS (
-  SELECT renovation_id, MAX(month) AS month FROM renovation_progress
-  WHERE year = :year AND month <= :month GROUP BY renovation_id
-),
-cur AS (
-  SELECT g.renovation_id, g.completed_ytd
-  FROM last_month l JOIN renovation_progress g ON g.renovation_id = l.renovation_id AND g.year = :year AND g.month = l.month
-),
-items AS (
+WITH items AS (
   SELECT v.region_id, v.in_statistics, v.total_investment, v.equipment_investment,
          COALESCE(pl.planned_investment, 0) AS plan, COALESCE(c.completed_ytd, 0) AS ytd
   FROM renovations v
   LEFT JOIN renovation_plans pl ON pl.renovation_id = v.id AND pl.year = :year
-  LEFT JOIN cur c ON c.renovation_id = v.id
+  LEFT JOIN renovation_progress c ON c.renovation_id = v.id AND c.year = :year
+       AND c.month = (SELECT MAX(g.month) FROM renovation_progress g WHERE g.renovation_id = v.id AND g.year = :year AND g.month <= :month)
   WHERE v.stage <> '取消'
     AND (pl.renovation_id IS NOT NULL OR c.renovation_id IS NOT NULL)
     AND (:scope_zone_id IS NULL OR v.zone_id = :scope_zone_id)

@@ -1,23 +1,18 @@
 -- Per 开发区: its projects that count for the year, 1-N月 completed (this year and last), 技改
 -- items of the year, funds in place and foreign capital of its deals, against the zone's targets.
 -- 名次 by completed / target investment.
-WITH last_month AS (
-  SELECT project_id, year, MAX(month) AS month FROM progress
-  WHERE year IN (:year, :last_year) AND month <= :month GROUP BY project_id, year
-),
-ytd AS (
-  SELECT g.project_id, g.year, g.completed_ytd
-  FROM last_month l JOIN progress g ON g.project_id = l.project_id AND g.year = l.year AND g.month = l.month
-),
-proj AS (
+WITH proj AS (
   SELECT p.zone_id,
          SUM(p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)) AS projects,
          SUM(CASE WHEN p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)
                   THEN COALESCE(y.completed_ytd, 0) ELSE 0 END) AS ytd,
          SUM(COALESCE(ly.completed_ytd, 0)) AS ytd_last_year
   FROM projects p
-  LEFT JOIN ytd y ON y.project_id = p.id AND y.year = :year
-  LEFT JOIN ytd ly ON ly.project_id = p.id AND ly.year = :last_year
+  -- 1-N月 of this year and of the last: the latest month reported up to N (primary-key lookups)
+  LEFT JOIN progress y ON y.project_id = p.id AND y.year = :year
+       AND y.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
+  LEFT JOIN progress ly ON ly.project_id = p.id AND ly.year = :last_year
+       AND ly.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :last_year AND g.month <= :month)
   WHERE p.stage <> '取消' AND p.zone_id IS NOT NULL
   GROUP BY p.zone_id
 ),

@@ -9,13 +9,6 @@ WITH settings_n AS (
          COALESCE((SELECT CAST(value AS REAL) FROM settings WHERE key = 'warn_red_points'), 30) AS red,
          COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'warn_not_started_red_months'), 3) AS red_months
 ),
-last_month AS (
-  SELECT project_id, MAX(month) AS month FROM progress WHERE year = :year AND month <= :month GROUP BY project_id
-),
-cur AS (
-  SELECT g.project_id, g.completed_ytd
-  FROM last_month l JOIN progress g ON g.project_id = l.project_id AND g.year = :year AND g.month = l.month
-),
 proj AS (
   SELECT p.*, r.name AS region_name, r.sort_order AS region_order,
          CASE WHEN p.stage IN ('停缓建','取消') OR p.actual_start IS NULL OR p.actual_start = '' THEN p.stage
@@ -31,7 +24,8 @@ proj AS (
   FROM projects p
   JOIN regions r ON r.id = p.region_id
   LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
-  LEFT JOIN cur c ON c.project_id = p.id
+  LEFT JOIN progress c ON c.project_id = p.id AND c.year = :year
+       AND c.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
   WHERE p.stage <> '取消'
     AND (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4))
     AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)

@@ -156,8 +156,13 @@ if command -v xvfb-run > /dev/null && [ -x "$U/bin/investledger" ]; then
   if command -v strace > /dev/null && strace -o /dev/null true 2> /dev/null; then
     tracer=(strace -f -e trace=open,openat -o "$WORK/gui.trace")
   fi
-  env -u INVESTLEDGER_DATA_DIR HOME="$HOME_DIR" xvfb-run -a "${tracer[@]}" timeout 10 "$U/bin/investledger" --db "$DB" > "$WORK/gui.log" 2>&1
-  rc=$?
+  # xvfb-run -a can lose the race for a display number to another suite's Xvfb: retry only then.
+  for attempt in 1 2 3; do
+    env -u INVESTLEDGER_DATA_DIR HOME="$HOME_DIR" xvfb-run -a "${tracer[@]}" timeout 10 "$U/bin/investledger" --db "$DB" > "$WORK/gui.log" 2>&1
+    rc=$?
+    grep -q "Xvfb failed to start" "$WORK/gui.log" || break
+    echo "(Xvfb did not start, attempt $attempt)"; sleep 2
+  done
   if [ $rc -eq 124 ] || [ $rc -eq 0 ]; then ok "GUI started (exit $rc)"; else cat "$WORK/gui.log"; fail "GUI exited with $rc"; fi
   if [ -f "$SRC/po/zh_CN.po" ]; then
     if [ ${#tracer[@]} -eq 0 ]; then

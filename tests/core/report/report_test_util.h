@@ -10,6 +10,7 @@
 #include <string>
 
 #include <minizip/unzip.h>
+#include <unistd.h>
 
 #include "core/db/database.h"
 
@@ -66,7 +67,9 @@ inline std::map<std::string, std::string> formula_cells(const std::string& sheet
 
 // A fresh empty scratch folder under the system temp folder.
 inline std::filesystem::path scratch_dir(const std::string& name) {
-    auto d = std::filesystem::temp_directory_path() / ("il_report_test_" + name);
+    // The process id keeps parallel runs (other worktrees, ctest -j) apart.
+    auto d = std::filesystem::temp_directory_path() /
+             ("il_report_test_" + std::to_string(::getpid()) + "_" + name);
     std::filesystem::remove_all(d);
     std::filesystem::create_directories(d);
     return d;

@@ -1,0 +1,176 @@
+// report_bench: how long reports take (a program to run by hand, not a timed test).
+//  1. The whole standard set for the demo city (1,100 projects, two years of months).
+//  2. For a big ledger (100,000 projects by default): the project progress report through the
+//     engine (query + layout + writing) against libxlsxwriter alone writing the same cells
+//     (same values, same formats, no query, no layout), with the ratio.
+// Usage: report_bench [--big N] [--runs R] [--out DIR]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <xlsxwriter.h>
+
+#include "core/db/database.h"
+#include "core/demo/demo_generator.h"
+#include "core/model/money.h"
+#include "core/platform/paths.h"
+#include "core/report/report_generator.h"
+#include "core/report/sql_query.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+// Process CPU time: on a shared, loaded machine wall time says little; both are printed.
+double cpu_now() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// libxlsxwriter alone: the cells of the project report (title, header, 合计, one 小计 per region,
+// every row) with the same formats, values precomputed.
+double write_raw(const il::report::ResultTable& t, const fs::path& file) {
+    auto t0 = Clock::now();
+    lxw_workbook* wb = workbook_new(file.string().c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "raw");
+    lxw_format* text = workbook_add_format(wb);
+    format_set_font_name(text, "宋体");
+    format_set_border(text, LXW_BORDER_THIN);
+    format_set_text_wrap(text);
+    lxw_format* money = workbook_add_format(wb);
+    format_set_font_name(money, "宋体");
+    format_set_border(money, LXW_BORDER_THIN);
+    format_set_num_format(money, "#,##0.00");
+    lxw_format* pct = workbook_add_format(wb);
+    format_set_font_name(pct, "宋体");
+    format_set_border(pct, LXW_BORDER_THIN);
+    format_set_num_format(pct, "0.0%");
+    const std::size_t ncols = t.columns.size();
+    std::vector<bool> is_money(ncols, false);
+    for (std::size_t c = 0; c < ncols; ++c)
+        is_money[c] = t.columns[c] == "total_investment" || t.columns[c] == "plan" || t.columns[c] == "ytd" ||
+                      t.columns[c] == "since_start";
+    worksheet_merge_range(ws, 0, 0, 0, 13, "title", text);
+    for (lxw_col_t c = 0; c < 14; ++c) worksheet_write_string(ws, 2, c, "header", text);
+    lxw_row_t row = 4;
+    std::string group;
+    for (const auto& r : t.rows) {
+        const std::string& g = std::get<std::string>(r[0]);
+        if (g != group) {  // a 小计 row
+            group = g;
+            worksheet_write_string(ws, row, 0, (g + "小计").c_str(), text);
+            for (lxw_col_t c = 5; c < 10; ++c) worksheet_write_number(ws, row, c, 1.0, money);
+            ++row;
+        }
+        lxw_col_t out = 0;
+        worksheet_write_number(ws, row, out++, static_cast<double>(row), text);
+        for (std::size_t c = 1; c < ncols; ++c, ++out) {
+            const auto& v = r[c];
+            if (auto* i = std::get_if<std::int64_t>(&v)) {
+                double d = is_money[c] ? il::Money::from_fen(*i).wan_for_cell() : static_cast<double>(*i);
+                worksheet_write_number(ws, row, out, d, money);
+                if (t.columns[c] == "ytd") worksheet_write_number(ws, row, ++out, 0.5, pct);  // the rate column
+            } else if (auto* s = std::get_if<std::string>(&v)) {
+                worksheet_write_string(ws, row, out, s->c_str(), text);
+            }
+        }
+        ++row;
+    }
+    lxw_error e = workbook_close(wb);
+    if (e) std::fprintf(stderr, "libxlsxwriter: %s\n", lxw_strerror(e));
+    return since(t0);
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    int big = 100000, runs = 5;
+    fs::path out = fs::temp_directory_path() / "il_report_bench";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--big")) big = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--runs")) runs = std::max(1, std::atoi(argv[i + 1]));
+        else if (!std::strcmp(argv[i], "--out")) out = argv[i + 1];
+    }
+    fs::create_directories(out);
+    il::report::TemplateCatalog catalog({il::platform::templates_dir()});
+
+    // 1. The demo city, whole standard set.
+    {
+        auto db = il::db::Database::open_memory("bench");
+        auto t0 = Clock::now();
+        il::demo::generate(*db, il::demo::DemoOptions{});
+        std::printf("demo city generated in %.2f s\n", since(t0));
+        std::vector<double> times, cpu;
+        std::size_t rows = 0, sheets = 0;
+        for (int r = 0; r < runs; ++r) {
+            il::report::ReportRequest req;
+            req.all = true;
+            req.period = {2017, 6};
+            req.out = out / "standard.xlsx";
+            req.record = false;
+            auto t1 = Clock::now();
+            double c1 = cpu_now();
+            auto res = il::report::generate_report(*db, catalog, req);
+            times.push_back(since(t1));
+            cpu.push_back(cpu_now() - c1);
+            rows = 0;
+            for (const auto& s : res.sheets) rows += s.data_rows;
+            sheets = res.sheets.size();
+        }
+        std::printf("standard set, demo city (%zu sheets, %zu rows): median %.3f s wall (%.3f s CPU), best %.3f s over %d runs\n",
+                    sheets, rows, median(times), median(cpu), *std::min_element(times.begin(), times.end()), runs);
+    }
+
+    // 2. A big ledger: engine against libxlsxwriter alone.
+    {
+        auto db = il::db::Database::open_memory("bench");
+        il::demo::DemoOptions opt;
+        opt.projects = big;
+        opt.renovations = 10;
+        opt.deals = 10;
+        auto t0 = Clock::now();
+        il::demo::generate(*db, opt);
+        std::printf("\n%d projects generated in %.1f s\n", big, since(t0));
+        auto tpl = catalog.load("01-projects");
+        auto params = il::report::report_params(*db, {2017, 6}, "");
+        std::vector<double> engine, query, raw, engine_cpu, query_cpu, raw_cpu;
+        il::report::ResultTable table;
+        for (int r = 0; r < std::max(1, runs / 2); ++r) {
+            auto t1 = Clock::now();
+            double c1 = cpu_now();
+            table = il::report::run_read_only_query(db->sql(), tpl.sheets[0].sql, params, "rows.sql");
+            query.push_back(since(t1));
+            query_cpu.push_back(cpu_now() - c1);
+            il::report::ReportRequest req;
+            req.templates = {"01-projects"};
+            req.period = {2017, 6};
+            req.out = out / "big_engine.xlsx";
+            req.record = false;
+            auto t2 = Clock::now();
+            double c2 = cpu_now();
+            il::report::generate_report(*db, catalog, req);
+            engine.push_back(since(t2));
+            engine_cpu.push_back(cpu_now() - c2);
+            double c3 = cpu_now();
+            raw.push_back(write_raw(table, out / "big_raw.xlsx"));
+            raw_cpu.push_back(cpu_now() - c3);
+        }
+        double e = median(engine), q = median(query), w = median(raw);
+        double ec = median(engine_cpu), qc = median(query_cpu), wc = median(raw_cpu);
+        std::printf("project report, %zu rows x %zu columns:\n", table.rows.size(), tpl.sheets[0].columns.size());
+        std::printf("                                            wall      CPU\n");
+        std::printf("  engine (checks + query + layout + write): %.3f s  %.3f s\n", e, ec);
+        std::printf("    of which the query alone:              %.3f s  %.3f s\n", q, qc);
+        std::printf("  libxlsxwriter alone, same cells:          %.3f s  %.3f s\n", w, wc);
+        std::printf("  ratio engine / libxlsxwriter:             %.2f      %.2f\n", e / w, ec / wc);
+        std::printf("  ratio without checks and query:           %.2f      %.2f\n", (e - q) / w, (ec - qc) / wc);
+    }
+    return 0;
+}
