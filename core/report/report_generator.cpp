@@ -6,6 +6,7 @@
 #include "core/model/money.h"
 #include "core/report/sql_query.h"
 #include "core/report/xlsx_writer.h"
+#include "core/stats/report_checks.h"
 #include "core/util/clock.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
@@ -88,58 +89,27 @@ SqlParams report_params(db::Database& db, const Period& period, const std::strin
 }
 
 std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& period, const std::string& scope_name) {
-    SqlParams params = report_params(db, period, scope_name);
-    // One read-only query lists every violation with its reason.
-    static const std::string sql = R"SQL(
-WITH scoped AS (
-  SELECT p.id, p.name, p.total_investment, p.stage, p.actual_start, r.name AS region
-  FROM projects p JOIN regions r ON r.id = p.region_id
-  WHERE (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
-    AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
-),
-months AS (
-  SELECT g.project_id, g.month, g.completed_month, g.completed_ytd,
-         LAG(g.completed_ytd) OVER (PARTITION BY g.project_id ORDER BY g.month) AS prev_ytd,
-         LAG(g.month) OVER (PARTITION BY g.project_id ORDER BY g.month) AS prev_m
-  FROM progress g JOIN scoped s ON s.id = g.project_id
-  WHERE g.year = :year AND g.month <= :month
-)
-SELECT s.region, s.name, m.month,
-  CASE
-    WHEN m.prev_ytd IS NOT NULL AND m.completed_ytd < m.prev_ytd THEN 'falls'
-    WHEN m.prev_m = m.month - 1 AND m.completed_month <> m.completed_ytd - m.prev_ytd THEN 'month'
-    WHEN m.prev_m IS NULL AND m.month = 1 AND m.completed_month <> m.completed_ytd THEN 'month'
-  END AS kind, m.completed_month, m.completed_ytd, m.prev_ytd
-FROM months m JOIN scoped s ON s.id = m.project_id
-WHERE kind IS NOT NULL
-UNION ALL
-SELECT s.region, s.name, :month, 'over_total', 0, g.completed_ytd, s.total_investment
-FROM scoped s JOIN progress g ON g.project_id = s.id AND g.year = :year AND g.month = :month
-WHERE s.total_investment > 0 AND g.completed_ytd > s.total_investment
-UNION ALL
-SELECT s.region, s.name, :month, 'not_started', 0, 0, 0
-FROM scoped s
-WHERE s.stage IN ('新开工','续建','竣工','投产')
-  AND (s.actual_start IS NULL OR substr(s.actual_start, 1, 7) > :period)
-ORDER BY 1, 2, 3
-)SQL";
-    ResultTable t = run_read_only_query(db.sql(), sql, params, "报表前检查");
+    // The rules live in core/stats (shared with the GUI and `check`); here they are limited to
+    // the report's scope and phrased with the project's region.
+    Scope scope = resolve_scope(db, scope_name);
+    SQLite::Statement where(db.sql(),
+                            "SELECT r.name, p.region_id, p.zone_id FROM projects p JOIN regions r ON r.id = p.region_id"
+                            " WHERE p.id = ?");
     std::vector<CheckFinding> out;
-    for (const auto& row : t.rows) {
-        auto text = [&](int i) { return std::holds_alternative<std::string>(row[i]) ? std::get<std::string>(row[i]) : std::string(); };
-        auto num = [&](int i) { return std::holds_alternative<std::int64_t>(row[i]) ? std::get<std::int64_t>(row[i]) : 0; };
-        std::string who = text(0) + " " + text(1) + "（" + std::to_string(period.year) + "年" + std::to_string(num(2)) + "月）：";
-        std::string kind = text(3);
-        if (kind == "falls")
-            who += "1-N月累计完成 " + format_wan(Money::from_fen(num(5))) + " 万元小于上月累计 " + format_wan(Money::from_fen(num(6))) + " 万元（累计不应下降）";
-        else if (kind == "month")
-            who += "本月完成 " + format_wan(Money::from_fen(num(4))) + " 万元不等于本月累计减上月累计（" +
-                   format_wan(Money::from_fen(num(5) - num(6))) + " 万元）";
-        else if (kind == "over_total")
-            who += "累计完成 " + format_wan(Money::from_fen(num(5))) + " 万元超过总投资 " + format_wan(Money::from_fen(num(6))) + " 万元";
-        else if (kind == "not_started")
-            who += "计为在建（新开工/续建），但报告月份前没有开工日期";
-        out.push_back({who});
+    for (const auto& f : stats::run_report_checks(db, period)) {
+        where.bind(1, f.project_id);
+        if (!where.executeStep()) {
+            where.reset();
+            continue;
+        }
+        std::string region = where.getColumn(0).getString();
+        std::int64_t region_id = where.getColumn(1).getInt64();
+        std::optional<std::int64_t> zone_id;
+        if (!where.getColumn(2).isNull()) zone_id = where.getColumn(2).getInt64();
+        where.reset();
+        if (scope.region_id && *scope.region_id != region_id) continue;
+        if (scope.zone_id && zone_id != scope.zone_id) continue;
+        out.push_back({region + " " + f.message});  // the message names the project and the month
     }
     return out;
 }

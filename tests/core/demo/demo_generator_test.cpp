@@ -58,7 +58,7 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     const auto s = demo::generate(*db, demo::DemoOptions{});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     MESSAGE("default demo city generated in " << seconds << " s");
-    CHECK(seconds < 20.0);  // generous for Debug builds and sanitizers; well under a second in release
+    CHECK(seconds < 120.0);  // a hang guard only: speed is measured by benchmarks
 
     CHECK(s.projects == 1100);
     CHECK(s.history_projects == 330);
