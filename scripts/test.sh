@@ -5,7 +5,8 @@
 #   run (scripts/test-sanitize.sh) when present. Exits non-zero on any failure.
 # Run as root (it installs Debian packages): `sudo bash scripts/test.sh`, or as root `bash scripts/test.sh`.
 # Environment: JOBS (default: number of CPUs), BUILD_DIR (default: build), BUILD_TYPE (default: Release),
-#              SKIP_DEPS=1 (do not call apt-get), SKIP_SANITIZE=1 (skip the sanitizer run).
+#              SKIP_DEPS=1 (do not call apt-get), SKIP_SANITIZE=1 (skip the sanitizer run),
+#              SKIP_FUZZ=1 (skip fuzzing), FUZZ_SECONDS (per reader, default 15).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
@@ -35,6 +36,15 @@ if [ -f scripts/test-sanitize.sh ] && [ "${SKIP_SANITIZE:-0}" != 1 ]; then
   echo "== Sanitizer run (scripts/test-sanitize.sh)"
   if ! JOBS="$JOBS" bash scripts/test-sanitize.sh; then
     echo "!! sanitizer run failed"
+    status=1
+  fi
+fi
+
+if [ "${SKIP_FUZZ:-0}" != 1 ]; then
+  # Each reader's fuzz target (libFuzzer, clang) for a bounded time; `scripts/fuzz.sh 600` runs longer.
+  echo "== Fuzzing the readers (scripts/fuzz.sh ${FUZZ_SECONDS:-15})"
+  if ! JOBS="$JOBS" bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}"; then
+    echo "!! fuzzing failed"
     status=1
   fi
 fi
