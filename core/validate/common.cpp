@@ -98,4 +98,19 @@ void check_industry_category(std::vector<FieldIssue>& out, const References* ref
         out.push_back({"category_id", "未知的产业类别（编号 " + std::to_string(*category_id) + "）"});
 }
 
+std::vector<FieldIssue> validate_monthly_figures(int year, int month, Money completed_month, Money completed_ytd,
+                                                 Money total_investment) {
+    std::vector<FieldIssue> out;
+    if (year < 1900 || year > 2200) out.push_back({"year", "年份 " + std::to_string(year) + " 无效"});
+    if (month < 1 || month > 12) out.push_back({"month", "月份 " + std::to_string(month) + " 应在 1-12 之间"});
+    if (completed_month.is_negative())
+        out.push_back({"completed_month", "本月完成投资不能为负数（" + format_wan(completed_month) +
+                                              "万元；1-N月累计不能少于上月累计）"});
+    check_non_negative(out, "completed_ytd", completed_ytd, "1-N月累计完成投资");
+    if (total_investment.fen > 0 && completed_ytd > total_investment)
+        out.push_back({"completed_ytd", "1-N月累计完成投资（" + format_wan(completed_ytd) + "万元）超过总投资（" +
+                                            format_wan(total_investment) + "万元）"});
+    return out;
+}
+
 }  // namespace il::validate

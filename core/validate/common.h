@@ -34,6 +34,11 @@ bool is_valid_day_text(std::string_view s);
 bool date_after(std::string_view a, std::string_view b);
 bool is_blank(std::string_view s);
 
+// The rules of one month's figures (year, month, 本月完成, 1-N月累计 against the total investment),
+// shared by projects' and renovations' monthly progress.
+std::vector<FieldIssue> validate_monthly_figures(int year, int month, Money completed_month, Money completed_ytd,
+                                                 Money total_investment);
+
 // Append helpers: each adds a FieldIssue when its rule fails.
 void check_required(std::vector<FieldIssue>& out, const char* field, const std::string& value, const char* label);
 void check_non_negative(std::vector<FieldIssue>& out, const char* field, Money value, const char* label);

@@ -49,17 +49,7 @@ std::vector<FieldIssue> validate_project(const Project& p, const References* ref
 }
 
 std::vector<FieldIssue> validate_progress(const ProgressEntry& e, Money total_investment) {
-    std::vector<FieldIssue> out;
-    if (e.year < 1900 || e.year > 2200) out.push_back({"year", "年份 " + std::to_string(e.year) + " 无效"});
-    if (e.month < 1 || e.month > 12) out.push_back({"month", "月份 " + std::to_string(e.month) + " 应在 1-12 之间"});
-    if (e.completed_month.is_negative())
-        out.push_back({"completed_month", "本月完成投资不能为负数（" + format_wan(e.completed_month) +
-                                              "万元；1-N月累计不能少于上月累计）"});
-    check_non_negative(out, "completed_ytd", e.completed_ytd, "1-N月累计完成投资");
-    if (total_investment.fen > 0 && e.completed_ytd > total_investment)
-        out.push_back({"completed_ytd", "1-N月累计完成投资（" + format_wan(e.completed_ytd) + "万元）超过总投资（" +
-                                            format_wan(total_investment) + "万元）"});
-    return out;
+    return validate_monthly_figures(e.year, e.month, e.completed_month, e.completed_ytd, total_investment);
 }
 
 std::vector<FieldIssue> validate_problem(const Problem& p) {
