@@ -8,6 +8,7 @@
 #include "core/db/references.h"
 #include "core/import/record_planner.h"
 #include "core/import/text_norm.h"
+#include "core/validate/common.h"
 #include "core/validate/project_rules.h"
 
 namespace il::import {
@@ -129,15 +130,10 @@ public:
 
         // The ledger's rules
         std::vector<FieldIssue> issues = validate::validate_project(p, &refs_);
-        for (auto& [k, in] : progress) {
-            ProgressEntry e;
-            e.project_id = existing_id;
-            e.year = in.year;
-            e.month = in.month;
-            if (in.ytd) e.completed_ytd = *in.ytd;
-            if (in.month_value) e.completed_month = *in.month_value;
-            for (auto& i : validate::validate_progress(e, p.total_investment)) issues.push_back(i);
-        }
+        for (auto& [k, in] : progress)
+            for (auto& i : validate::validate_monthly_figures(in.year, in.month, in.month_value.value_or(Money{}),
+                                                               in.ytd.value_or(Money{}), p.total_investment))
+                issues.push_back(i);
         if (!issues.empty()) {
             for (auto& i : issues) v.issue(i.field, i.reason);
             return reject(v, std::move(source), plan);

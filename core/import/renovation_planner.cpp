@@ -7,6 +7,7 @@
 #include "core/import/record_planner.h"
 #include "core/import/record_writer.h"
 #include "core/model/period.h"
+#include "core/validate/common.h"
 #include "core/validate/renovation_rules.h"
 
 namespace il::import {
@@ -94,15 +95,10 @@ public:
         if (!v.issues().empty()) return reject(v, std::move(source), plan);
 
         std::vector<FieldIssue> issues = validate::validate_renovation(r, &refs_);
-        for (auto& [k, in] : progress) {
-            RenovationProgress e;
-            e.renovation_id = existing_id;
-            e.year = in.year;
-            e.month = in.month;
-            if (in.ytd) e.completed_ytd = *in.ytd;
-            if (in.month_value) e.completed_month = *in.month_value;
-            for (auto& i : validate::validate_renovation_progress(e, r.total_investment)) issues.push_back(i);
-        }
+        for (auto& [k, in] : progress)
+            for (auto& i : validate::validate_monthly_figures(in.year, in.month, in.month_value.value_or(Money{}),
+                                                               in.ytd.value_or(Money{}), r.total_investment))
+                issues.push_back(i);
         if (!issues.empty()) {
             for (auto& i : issues) v.issue(i.field, i.reason);
             return reject(v, std::move(source), plan);
