@@ -209,6 +209,20 @@ void plan_deal_funds(RowValues& v, Deal& deal, bool existing, const std::string&
             deal.funds.push_back(std::move(e));
             changed = true;
         }
+        // A 累计 total an import kept for the same day (from a file of the same period, or this
+        // row's own 累计 column, settled next) stays the total: it gives up what this window now
+        // holds more, or takes back what it holds less
+        if (const std::int64_t delta = want - own_before; changed && delta != 0 && !f.from.empty()) {
+            for (std::size_t i = 0; i < deal.funds.size(); ++i) {
+                FundsInPlace& e = deal.funds[i];
+                auto start = own_window_start(e.notes);
+                if (!start || !start->empty() || e.date != f.to || e.currency != f.currency) continue;
+                e.amount -= delta;
+                if (e.amount <= 0) deal.funds.erase(deal.funds.begin() + static_cast<std::ptrdiff_t>(i));
+                else e.amount_cny = e.currency == Currency::USD ? usd_to_cny(UsdMoney{e.amount}, e.rate_micro) : Money{e.amount};
+                break;
+            }
+        }
         if (!existing || (!changed && total == total_stored)) continue;
         if (total != total_stored)
             changes.push_back({f.label, amount_text(total_stored, f.currency), amount_text(total, f.currency)});
