@@ -247,7 +247,7 @@ TEST_CASE("deal funds: 累计 and 1-N月 of the same period from separate files 
     SUBCASE("1-6月 first") { check_order(false); }
 }
 
-TEST_CASE("deal funds: monthly files in sequence (1-3月 and 累计, then 1-6月 and 累计)") {
+TEST_CASE("deal funds: monthly files (1-3月 and 累计, 1-6月 and 累计) in any order") {
     auto db = seeded_db();
     auto file = [](const char* title, const char* ytd_header, double ytd, double total) {
         SheetBuilder b;
@@ -257,12 +257,25 @@ TEST_CASE("deal funds: monthly files in sequence (1-3月 and 累计, then 1-6月
     ImportOptions o = deal_options();
     SheetBuilder q1 = file("2017年1-3月招商台账", "1-3月到位资金", 100, 500);
     SheetBuilder h1 = file("2017年1-6月招商台账", "1-6月到位资金", 250, 650);
-    for (const SheetBuilder* b : {&q1, &h1, &q1}) {
-        ImportPlan p = plan_import(*db, b->workbook(), o);
-        REQUIRE(p.rejected.empty());
-        apply_import(*db, p, o);
+    SUBCASE("in order, then the first again") {
+        for (const SheetBuilder* b : {&q1, &h1, &q1}) {
+            ImportPlan p = plan_import(*db, b->workbook(), o);
+            REQUIRE(p.rejected.empty());
+            apply_import(*db, p, o);
+        }
+    }
+    SUBCASE("the later file first") {
+        for (const SheetBuilder* b : {&h1, &q1, &h1}) {
+            ImportPlan p = plan_import(*db, b->workbook(), o);
+            REQUIRE(p.rejected.empty());
+            apply_import(*db, p, o);
+        }
     }
     CHECK(funds_cny(*db, "甲") == Money::from_wan(650).fen);
     CHECK(plan_import(*db, h1.workbook(), o).count(Outcome::Unchanged) == 1);
     CHECK(plan_import(*db, q1.workbook(), o).count(Outcome::Unchanged) == 1);
+    // the first quarter's figures are kept as the first quarter's
+    SQLite::Statement q(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date <= '2017-03-31'");
+    q.executeStep();
+    CHECK(q.getColumn(0).getInt64() == Money::from_wan(500).fen);
 }
