@@ -71,6 +71,9 @@ struct SheetWalker {
     ImportPlan& plan;
     const std::map<std::string, Cell>& fixed;
     MappingContext ctx;
+    ProgressSink& progress;
+    std::size_t& rows_seen;   // data rows walked in all sheets so far
+    std::size_t rows_total;   // rows of the sheets to walk (for the fraction)
 
     void walk(const Sheet& sheet, const SheetGrid& grid, const SheetLayout& layout, const Mapping& mapping) {
         RowContext base;
@@ -95,6 +98,11 @@ struct SheetWalker {
 
         for (const Row& row : sheet.rows) {
             if (row.index < layout.data_first) continue;
+            if (++rows_seen % kPlanChunk == 0) {
+                if (progress.cancelled()) throw Cancelled();
+                progress.step("检查第 " + std::to_string(rows_seen) + " 行",
+                              rows_total ? static_cast<double>(rows_seen) / static_cast<double>(rows_total) : 0.0);
+            }
             // Cells with merges expanded
             std::vector<Cell> cells(static_cast<std::size_t>(width));
             bool any = false;
@@ -246,7 +254,18 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
 
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
                        const DictionaryLookup& dict) {
+    NullProgress none;
+    return plan_import(db, workbook, options, dict, none);
+}
+
+ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
+                       const DictionaryLookup& dict, ProgressSink& progress) {
     ImportPlan plan;
+    std::size_t rows_seen = 0, rows_total = 0;
+    for (const Sheet& sheet : workbook.sheets)
+        if (options.sheet.empty() || sheet.name == options.sheet) rows_total += sheet.rows.size();
+    if (progress.cancelled()) throw Cancelled();
+    progress.step("检查数据", 0.0);
     plan.kind = options.kind;
     plan.source_name = options.source_name;
 
@@ -311,7 +330,7 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         MappingContext sheet_ctx = ctx;
         if (!sheet_ctx.year) sheet_ctx.year = layout->year;
         if (!sheet_ctx.month) sheet_ctx.month = layout->month;
-        SheetWalker walker{db, options, dict, *planner, plan, fixed, sheet_ctx};
+        SheetWalker walker{db, options, dict, *planner, plan, fixed, sheet_ctx, progress, rows_seen, rows_total};
         walker.walk(sheet, grid, *layout, mapping);
         plan.sheets.push_back({std::move(*layout), std::move(mapping)});
     }
@@ -329,6 +348,7 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         }
         throw ValidationError(s);
     }
+    progress.step("检查完毕", 1.0);
     return plan;
 }
 
