@@ -48,11 +48,16 @@ public:
         if (name) d.name = *name;
         if (region) d.region_id = *region;
         if (zone) d.zone_id = zone;
-        if (auto t = v.text("investor")) d.investor = *t;
+        // Optional texts: an empty cell in a column the file fills elsewhere clears the stored text
+        auto set_text = [&v](std::string_view f, std::string& dst) {
+            if (auto t = v.text(f)) dst = *t;
+            else if (v.cleared(f)) dst.clear();
+        };
+        set_text("investor", d.investor);
         if (auto t = v.choice("origin")) d.origin = *t;
         else if (!existing_id && !v.present("origin"))
             v.issue("origin", "缺少来源地（北京、天津、省内、省外、境外）：可加一列“来源地”或用 --set origin=北京");
-        if (auto t = v.text("country")) d.country = *t;
+        set_text("country", d.country);
         if (auto b = v.flag("is_foreign")) d.is_foreign = *b;
         if (auto id = v.industry()) d.industry_id = id;
         if (auto id = v.category()) d.category_id = id;
@@ -63,14 +68,14 @@ public:
         if (auto x = v.date("registered_date")) d.registered_date = x;
         if (auto x = v.date("started_date")) d.started_date = x;
         if (auto x = v.date("operating_date")) d.operating_date = x;
-        if (auto t = v.text("signing_event")) d.signing_event = *t;
+        set_text("signing_event", d.signing_event);
         if (auto t = v.choice("contract_type")) d.contract_type = *t;
         bool usd = false;
         if (auto amount = v.usd_or_cny("contract_amount", &usd)) {
             d.contract_amount = *amount;
             d.contract_currency = usd ? Currency::USD : Currency::CNY;
         }
-        if (auto t = v.text("notes")) d.notes = *t;
+        set_text("notes", d.notes);
         if (!v.issues().empty()) return reject(v, std::move(source), plan);
 
         auto issues = validate::validate_deal(d, &refs_);
