@@ -95,9 +95,12 @@ void print_text(const ImportPlan& plan, const ImportResult& res, const ImportArg
                 if (b.field.empty()) std::cout << "（不导入" << (b.note.empty() ? "" : "：" + b.note) << "）";
                 else {
                     std::cout << b.field;
-                    if (b.year) std::cout << " " << *b.year << (b.month ? "-" + std::to_string(*b.month) : "");
+                    if (b.month_from && b.month)
+                        std::cout << " " << (b.year ? std::to_string(*b.year) + "年" : "") << *b.month_from << "-" << *b.month << "月";
+                    else if (b.year) std::cout << " " << *b.year << (b.month ? "-" + std::to_string(*b.month) : "");
+                    else if (b.field == "funds") std::cout << " 截至导入当天";
                     const import::FieldDef* f = import::find_field(s.mapping.kind, b.field);
-                    bool amount = b.field == "completed_ytd" || b.field == "completed_month" ||
+                    bool amount = b.field == "completed_ytd" || b.field == "completed_month" || b.field == "funds" ||
                                   (f && (f->type == import::ValueType::Amount || f->type == import::ValueType::Money));
                     if (amount) std::cout << " [" << import::unit_name(b.unit, b.usd) << "]";
                 }

@@ -1,12 +1,14 @@
 // Planning and writing 招商引资 deals: matched by name + region; signed amounts in CNY or USD
 // (a 万美元 header or a "…万美元" cell); the ledger's deal rules validate. Funds in place
-// (到位资金) are dated transactions and are not read from ledgers (entered per payment).
+// (到位资金) columns become dated transactions the import keeps per window (deal_funds_plan.h).
 #include <map>
 
 #include "core/db/deal_repository.h"
 #include "core/db/references.h"
+#include "core/import/deal_funds_plan.h"
 #include "core/import/record_planner.h"
 #include "core/import/record_writer.h"
+#include "core/util/clock.h"
 #include "core/validate/deal_rules.h"
 
 namespace il::import {
@@ -76,6 +78,8 @@ public:
             d.contract_currency = usd ? Currency::USD : Currency::CNY;
         }
         set_text("notes", d.notes);
+        std::vector<CellChange> funds_changes;
+        if (v.issues().empty()) plan_deal_funds(v, d, existing_id != 0, today_, funds_changes);
         if (!v.issues().empty()) return reject(v, std::move(source), plan);
 
         auto issues = validate::validate_deal(d, &refs_);
@@ -90,6 +94,7 @@ public:
         if (existing_id) {
             for (auto& c : db::diff_fields(db::DealRepository::fields(before), db::DealRepository::fields(d)))
                 rec.changes.push_back(display_change(c, RecordKind::Deals, dict_));
+            for (auto& c : funds_changes) rec.changes.push_back(std::move(c));
             rec.outcome = rec.changes.empty() ? Outcome::Unchanged : Outcome::Changed;
         }
         rec.deal = std::move(d);
@@ -104,6 +109,7 @@ private:
     validate::References refs_;
     std::map<std::pair<std::string, std::int64_t>, std::int64_t> by_name_;
     std::map<std::string, int> seen_rows_;
+    std::string today_ = today_iso();
 };
 
 class DealWriter : public RecordWriter {

@@ -86,6 +86,7 @@ struct SheetWalker {
             base.zone_id = z.id;
             base.region_id = dict.zone_region(*z.id);
         } else if (auto rr = region_inside(dict, layout.reporting_unit)) base.region_id = rr;
+        else if (auto rt = region_inside(dict, layout.title)) base.region_id = rt;  // "固安县2017年重点项目台账"
         RowContext rc = base;
 
         const ColumnBinding* name_b = mapping.find("name");
