@@ -220,3 +220,26 @@ TEST_CASE("cli import: malformed files give a clear message and a non-zero exit,
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("cli import: Excel's 'Unicode text' (UTF-16, tabs) imports like any ledger") {
+    auto dir = scratch_dir("cli-utf16");
+    fs::path db = dir / "ledger.db";
+    std::u16string u = u"固安县重点项目\r\n项目名称\t总投资（亿元）\t计划开工时间\r\n甲项目\t\"1,234.5\"\t2017年3月\r\n合计\t1234.5\t\r\n";
+    std::string bytes = "\xFF\xFE";
+    for (char16_t c : u) {
+        bytes += static_cast<char>(c & 0xFF);
+        bytes += static_cast<char>(c >> 8);
+    }
+    write_bytes(dir / "unicode.txt.csv", bytes);
+    Run r = cli("--db " + q(db) + " import " + q(dir / "unicode.txt.csv") + " --json");
+    CHECK(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["new"] == 1);
+    CHECK(j["rejected"] == 0);
+    Run list = cli("--db " + q(db) + " list projects --json");
+    auto projects = nlohmann::json::parse(list.out);
+    REQUIRE(projects.size() == 1);
+    CHECK(projects[0]["total_investment_wan"] == "12345000.00");
+    CHECK(projects[0]["region"] == "固安县");
+    fs::remove_all(dir);
+}
