@@ -23,6 +23,11 @@ private:
     void step_views();
     void step_list();
     void step_edit_dialog();
+    // self_test_records.cpp: 技改, 招商, 问题 dialogs; delete and undo from the lists.
+    void step_renovation_dialog();
+    void step_deal_dialog();
+    void step_problems();
+    void step_delete_undo();
     void step_monthly_grid();
     void step_report();
     void step_settings();
