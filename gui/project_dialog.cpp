@@ -288,7 +288,7 @@ void ProjectDialog::show_issues(const std::vector<FieldIssue>& issues) {
     wxWindow* first = nullptr;
     std::map<wxWindow*, wxString> tips;
     for (const auto& issue : issues) {
-        all << (all.empty() ? "" : "\n") << "• " << wx(issue.reason);
+        all << (all.empty() ? "" : "\n") << wxString::FromUTF8("• ") << wx(issue.reason);
         wxWindow* w = control_of(issue.field);
         if (!w) continue;
         tips[w] << (tips[w].empty() ? "" : "\n") << wx(issue.reason);

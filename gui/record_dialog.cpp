@@ -299,7 +299,7 @@ void RecordDialog::show_issues(const std::vector<FieldIssue>& issues) {
     wxWindow* first = nullptr;
     std::map<wxWindow*, wxString> tips;
     for (const auto& issue : issues) {
-        all << (all.empty() ? "" : "\n") << "• " << wx(issue.reason);
+        all << (all.empty() ? "" : "\n") << wxString::FromUTF8("• ") << wx(issue.reason);
         int page = -1;
         wxWindow* w = nullptr;
         if (wxGrid* grid = mark_cell(issue.field, true, &page)) {

@@ -2,6 +2,7 @@
 // (see self_test_steps.h). Markers left in the ledger are checked again from outside by
 // tests/gui/gui_self_test.sh.
 #include <wx/datetime.h>
+#include <wx/utils.h>
 
 #include "core/db/deal_repository.h"
 #include "core/db/project_repository.h"
@@ -30,7 +31,60 @@ bool has_issue(const RecordDialog& dlg, const std::string& field) {
         if (issue.field == field) return true;
     return false;
 }
+void grab(wxWindow& w, const wxString& file) {
+    wxRect r = w.GetScreenRect();
+    wxArrayString out, err;
+    wxExecute(wxString::Format("import -window root -crop %dx%d+%d+%d %s", r.width, r.height, r.x, r.y, file), out, err,
+              wxEXEC_SYNC);
+}
 }  // namespace
+
+int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
+    auto& ctx = frame.context();
+    int failures = 0;
+    if (std::int64_t id = first_id(frame, View::Renovations)) {
+        RenovationDialog dlg(&frame, ctx, id);
+        dlg.Show();
+        pump_events(400);
+        grab(dlg, out_dir + "/renovation-dialog.png");
+        dlg.set_field_text("equipment_investment", "999999");
+        dlg.try_save();  // refused: equipment above the total
+        pump_events(400);
+        grab(dlg, out_dir + "/renovation-dialog-error.png");
+        dlg.Hide();
+    } else {
+        ++failures;
+    }
+    if (std::int64_t id = first_id(frame, View::Deals)) {
+        DealDialog dlg(&frame, ctx, id);
+        dlg.Show();
+        pump_events(400);
+        grab(dlg, out_dir + "/deal-dialog.png");
+        int row = dlg.add_funds_row();
+        dlg.set_funds_cell(row, DealDialog::F_DATE, "2017-05-18");
+        dlg.set_funds_cell(row, DealDialog::F_AMOUNT, "100");
+        dlg.set_funds_cell(row, DealDialog::F_CURRENCY, wxString::FromUTF8("美元"));
+        dlg.try_save();  // refused: a USD entry without its rate
+        pump_events(400);
+        grab(dlg, out_dir + "/deal-dialog-funds-error.png");
+        dlg.Hide();
+    } else {
+        ++failures;
+    }
+    if (std::int64_t project = first_id(frame, View::Projects)) {
+        ProblemDialog dlg(&frame, ctx, 0, project);
+        dlg.set_field_text("description", wxString::FromUTF8("施工用电未接入，需协调供电公司"));
+        dlg.set_choice_text("status", wxString::FromUTF8("销号"));
+        dlg.Show();
+        dlg.try_save();  // refused: resolved without a closing date
+        pump_events(400);
+        grab(dlg, out_dir + "/problem-dialog-error.png");
+        dlg.Hide();
+    } else {
+        ++failures;
+    }
+    return failures;
+}
 
 void SelfTest::step_renovation_dialog() {
     auto& ctx = frame_.context();

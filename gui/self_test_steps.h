@@ -11,6 +11,8 @@ void pump_events(int ms);
 
 // Screenshots of dialogs (the edit dialog) for docs/screenshots. Returns the number of failures.
 int screenshot_dialogs(MainFrame& frame, const wxString& out_dir);
+// The same for the 技改, 招商 and 问题 dialogs (self_test_records.cpp).
+int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir);
 
 class SelfTest {
 public:
