@@ -27,6 +27,10 @@ struct ImportOptions {
     RecordKind kind = RecordKind::Projects;
     std::string sheet;                          // only this sheet; empty: every sheet with a header
     std::optional<nlohmann::json> preset;       // a saved mapping (import_presets.mapping)
+    std::string preset_name;                    // its name, for messages (optional)
+    // Without `preset`: use the saved preset whose layout signature (normalised header cells,
+    // layout_signature) equals the sheet's header, if one exists for this kind.
+    bool auto_preset = true;
     std::vector<std::pair<std::string, std::string>> set_fields;  // --set FIELD=VALUE (also year, period)
     bool keep_good = false;                     // write the good rows even when some are rejected
     bool dry_run = false;                       // validate and report, write nothing
@@ -78,6 +82,8 @@ struct PlannedRecord {
 struct SheetPlan {
     SheetLayout layout;
     Mapping mapping;
+    std::string preset_name;    // the preset the mapping came from; "" = mapped automatically
+    bool preset_auto = false;   // true: picked because the header matches its layout signature
 };
 
 struct ImportPlan {

@@ -126,3 +126,32 @@ TEST_CASE("cli import: rejected rows, errors workbook, keep-good, unreadable fil
     CHECK(noname.out.find("项目名称") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("cli import: a preset saved for the header is picked without --preset, and says so") {
+    auto dir = scratch_dir("cli-auto-preset");
+    fs::path db = dir / "ledger.db";
+    fs::path form = write_form(dir);
+    Run first = cli("--db " + q(db) + " import " + q(form) + " --save-preset 市表");
+    REQUIRE(first.status == 0);
+    Run again = cli("--db " + q(db) + " import " + q(form) + " --dry-run");
+    CHECK(again.status == 0);
+    CHECK(again.out.find("表头与导入方案“市表”一致，已自动使用该方案") != std::string::npos);
+    Run j = cli("--db " + q(db) + " import " + q(form) + " --dry-run --json");
+    auto parsed = nlohmann::json::parse(j.out);
+    CHECK(parsed["mappings"][0]["preset"] == "市表");
+    CHECK(parsed["mappings"][0]["preset_auto"] == true);
+    Run off = cli("--db " + q(db) + " import " + q(form) + " --dry-run --no-preset");
+    CHECK(off.out.find("已自动使用") == std::string::npos);
+
+    // A deals ledger: its preset also chooses the kind when --kind is not given
+    write_bytes(dir / "deals.csv", "项目名称,所属县市区,来源地,签约额（万元）\n甲招商,固安县,北京,5000\n");
+    Run d1 = cli("--db " + q(db) + " import " + q(dir / "deals.csv") + " --kind deals --save-preset 招商表");
+    REQUIRE(d1.status == 0);
+    CHECK(d1.out.find("新增 1") != std::string::npos);
+    Run d2 = cli("--db " + q(db) + " import " + q(dir / "deals.csv") + " --json");
+    CHECK(d2.status == 0);
+    auto jd = nlohmann::json::parse(d2.out);
+    CHECK(jd["kind"] == "deals");
+    CHECK(jd["unchanged"] == 1);
+    fs::remove_all(dir);
+}
