@@ -223,7 +223,8 @@ void register_import_command(CLI::App& app, CliContext& ctx) {
         auto all = import::list_presets(*db);
         if (*list_json) {
             nlohmann::json j = nlohmann::json::array();
-            for (const auto& p : all) j.push_back({{"name", p.name}, {"kind", import::kind_name(p.kind)}, {"mapping", p.mapping}});
+            for (const auto& p : all)
+                j.push_back({{"name", p.name}, {"kind", import::kind_name(p.kind)}, {"signature", p.signature}, {"mapping", p.mapping}});
             std::cout << j.dump(2) << "\n";
             return;
         }

@@ -209,6 +209,32 @@ void plan_deal_funds(RowValues& v, Deal& deal, bool existing, const std::string&
             deal.funds.push_back(std::move(e));
             changed = true;
         }
+        // The import's transaction of the smallest window that holds this one (a 累计 total of
+        // the same day, or 1-6月 when this is 1-3月, from another file or imported before) keeps
+        // its window's stated total: it gives up what this window now holds more, or takes back
+        // what it holds less. So files of one deal can be imported in any order.
+        if (const std::int64_t delta = want - own_before; changed && delta != 0) {
+            std::optional<std::size_t> outer;
+            std::string outer_start, outer_to;
+            for (std::size_t i = 0; i < deal.funds.size(); ++i) {
+                const FundsInPlace& e = deal.funds[i];
+                auto start = own_window_start(e.notes);
+                if (!start || e.currency != f.currency || e.notes == note || e.date < f.to) continue;
+                bool holds = start->empty() || (!f.from.empty() && *start <= f.from);
+                if (!holds || (*start == f.from && e.date == f.to)) continue;
+                if (!outer || e.date < outer_to || (e.date == outer_to && *start > outer_start)) {
+                    outer = i;
+                    outer_start = *start;
+                    outer_to = e.date;
+                }
+            }
+            if (outer) {
+                FundsInPlace& e = deal.funds[*outer];
+                e.amount -= delta;
+                if (e.amount <= 0) deal.funds.erase(deal.funds.begin() + static_cast<std::ptrdiff_t>(*outer));
+                else e.amount_cny = e.currency == Currency::USD ? usd_to_cny(UsdMoney{e.amount}, e.rate_micro) : Money{e.amount};
+            }
+        }
         if (!existing || (!changed && total == total_stored)) continue;
         if (total != total_stored)
             changes.push_back({f.label, amount_text(total_stored, f.currency), amount_text(total, f.currency)});

@@ -12,6 +12,10 @@
 // what is recorded transaction by transaction rejects the row (an import never deletes payments
 // entered by hand). Narrower windows are settled first, USD before CNY, so that a file with
 // "6月到位" and "1-6月到位", or with 到位资金（万元） and 其中到位外资（万美元）, adds no amount twice.
+// The import's transaction of a wider window (a 累计 total, or 1-6月 holding 1-3月) is not counted
+// in a narrower one, and when a narrower window's transaction changes, the smallest wider window
+// kept by an import gives up (or takes back) the difference: the files of a deal (1-3月, 1-6月, 累计)
+// give the same funds in whatever order they are imported.
 #include <string>
 #include <vector>
 

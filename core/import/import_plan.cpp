@@ -75,6 +75,9 @@ struct SheetWalker {
     ImportPlan& plan;
     const std::map<std::string, Cell>& fixed;
     MappingContext ctx;
+    ProgressSink& progress;
+    std::size_t& rows_seen;   // data rows walked in all sheets so far
+    std::size_t rows_total;   // rows of the sheets to walk (for the fraction)
 
     void walk(const Sheet& sheet, const SheetGrid& grid, const SheetLayout& layout, const Mapping& mapping) {
         RowContext base;
@@ -83,6 +86,7 @@ struct SheetWalker {
             base.zone_id = z.id;
             base.region_id = dict.zone_region(*z.id);
         } else if (auto rr = region_inside(dict, layout.reporting_unit)) base.region_id = rr;
+        else if (auto rt = region_inside(dict, layout.title)) base.region_id = rt;  // "固安县2017年重点项目台账"
         RowContext rc = base;
 
         const ColumnBinding* name_b = mapping.find("name");
@@ -100,6 +104,11 @@ struct SheetWalker {
 
         for (const Row& row : sheet.rows) {
             if (row.index < layout.data_first) continue;
+            if (++rows_seen % kPlanChunk == 0) {
+                if (progress.cancelled()) throw Cancelled();
+                progress.step("检查第 " + std::to_string(rows_seen) + " 行",
+                              rows_total ? static_cast<double>(rows_seen) / static_cast<double>(rows_total) : 0.0);
+            }
             // Cells with merges expanded
             std::vector<Cell> cells(static_cast<std::size_t>(width));
             bool any = false;
@@ -269,7 +278,18 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
 
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
                        const DictionaryLookup& dict) {
+    NullProgress none;
+    return plan_import(db, workbook, options, dict, none);
+}
+
+ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
+                       const DictionaryLookup& dict, ProgressSink& progress) {
     ImportPlan plan;
+    std::size_t rows_seen = 0, rows_total = 0;
+    for (const Sheet& sheet : workbook.sheets)
+        if (options.sheet.empty() || sheet.name == options.sheet) rows_total += sheet.rows.size();
+    if (progress.cancelled()) throw Cancelled();
+    progress.step("检查数据", 0.0);
     plan.kind = options.kind;
     plan.source_name = options.source_name;
 
@@ -346,7 +366,7 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         if (!sheet_ctx.month) sheet_ctx.month = layout->month;
         if (preset_auto)
             plan.notes.push_back("工作表“" + sheet.name + "”：表头与导入方案“" + preset_name + "”一致，已自动使用该方案");
-        SheetWalker walker{db, options, dict, *planner, plan, fixed, sheet_ctx};
+        SheetWalker walker{db, options, dict, *planner, plan, fixed, sheet_ctx, progress, rows_seen, rows_total};
         walker.walk(sheet, grid, *layout, mapping);
         plan.sheets.push_back({std::move(*layout), std::move(mapping), preset_name, preset_auto});
     }
@@ -364,6 +384,7 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         }
         throw ValidationError(s);
     }
+    progress.step("检查完毕", 1.0);
     return plan;
 }
 

@@ -19,6 +19,7 @@
 #include "core/model/deal.h"
 #include "core/model/project.h"
 #include "core/model/renovation.h"
+#include "core/util/progress.h"
 #include "core/validate/field_issue.h"
 
 namespace il::import {
@@ -105,5 +106,11 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
 // The same with the dictionaries given (for tests and the GUI, which already holds them).
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
                        const DictionaryLookup& dictionaries);
+
+// The same, reporting every kPlanChunk rows to `progress` and throwing il::Cancelled when it asks
+// to stop (nothing is written while planning, so there is nothing to undo).
+inline constexpr int kPlanChunk = 200;
+ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
+                       const DictionaryLookup& dictionaries, ProgressSink& progress);
 
 }  // namespace il::import

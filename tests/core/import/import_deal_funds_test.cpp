@@ -217,3 +217,65 @@ TEST_CASE("deal funds: a total without any period is dated today; unreadable cel
     CHECK(plan.records[0].deal->funds[0].date == today_iso());
     CHECK(plan.records[0].deal->funds[0].amount == 1'250'500'000);
 }
+
+TEST_CASE("deal funds: 累计 and 1-N月 of the same period from separate files agree in either order") {
+    auto check_order = [](bool total_first) {
+        auto db = seeded_db();
+        SheetBuilder total;
+        total.row({"2017年1-6月招商台账"}).row({"项目名称", "所属县市区", "来源地", "累计到位资金"}).row({"甲", "固安县", "北京", 3000});
+        SheetBuilder ytd;
+        ytd.row({"2017年1-6月招商台账"}).row({"项目名称", "所属县市区", "来源地", "1-6月到位资金"}).row({"甲", "固安县", "北京", 1200});
+        ImportOptions o = deal_options();
+        for (const SheetBuilder* b : total_first ? std::vector<const SheetBuilder*>{&total, &ytd}
+                                                 : std::vector<const SheetBuilder*>{&ytd, &total}) {
+            ImportPlan p = plan_import(*db, b->workbook(), o);
+            REQUIRE(p.rejected.empty());
+            apply_import(*db, p, o);
+        }
+        CHECK(funds_cny(*db, "甲") == Money::from_wan(3000).fen);
+        // and both files again change nothing
+        for (const SheetBuilder* b : {&total, &ytd}) CHECK(plan_import(*db, b->workbook(), o).count(Outcome::Unchanged) == 1);
+        // a corrected 1-6月 figure keeps the stated 累计 total
+        SheetBuilder ytd2;
+        ytd2.row({"2017年1-6月招商台账"}).row({"项目名称", "所属县市区", "来源地", "1-6月到位资金"}).row({"甲", "固安县", "北京", 1500});
+        ImportPlan p = plan_import(*db, ytd2.workbook(), o);
+        apply_import(*db, p, o);
+        CHECK(funds_cny(*db, "甲") == Money::from_wan(3000).fen);
+        CHECK(plan_import(*db, total.workbook(), o).count(Outcome::Unchanged) == 1);
+    };
+    SUBCASE("累计 first") { check_order(true); }
+    SUBCASE("1-6月 first") { check_order(false); }
+}
+
+TEST_CASE("deal funds: monthly files (1-3月 and 累计, 1-6月 and 累计) in any order") {
+    auto db = seeded_db();
+    auto file = [](const char* title, const char* ytd_header, double ytd, double total) {
+        SheetBuilder b;
+        b.row({title}).row({"项目名称", "所属县市区", "来源地", ytd_header, "累计到位资金"}).row({"甲", "固安县", "北京", ytd, total});
+        return b;
+    };
+    ImportOptions o = deal_options();
+    SheetBuilder q1 = file("2017年1-3月招商台账", "1-3月到位资金", 100, 500);
+    SheetBuilder h1 = file("2017年1-6月招商台账", "1-6月到位资金", 250, 650);
+    SUBCASE("in order, then the first again") {
+        for (const SheetBuilder* b : {&q1, &h1, &q1}) {
+            ImportPlan p = plan_import(*db, b->workbook(), o);
+            REQUIRE(p.rejected.empty());
+            apply_import(*db, p, o);
+        }
+    }
+    SUBCASE("the later file first") {
+        for (const SheetBuilder* b : {&h1, &q1, &h1}) {
+            ImportPlan p = plan_import(*db, b->workbook(), o);
+            REQUIRE(p.rejected.empty());
+            apply_import(*db, p, o);
+        }
+    }
+    CHECK(funds_cny(*db, "甲") == Money::from_wan(650).fen);
+    CHECK(plan_import(*db, h1.workbook(), o).count(Outcome::Unchanged) == 1);
+    CHECK(plan_import(*db, q1.workbook(), o).count(Outcome::Unchanged) == 1);
+    // the first quarter's figures are kept as the first quarter's
+    SQLite::Statement q(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date <= '2017-03-31'");
+    q.executeStep();
+    CHECK(q.getColumn(0).getInt64() == Money::from_wan(500).fen);
+}

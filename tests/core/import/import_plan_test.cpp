@@ -300,3 +300,26 @@ TEST_CASE("a saved preset is picked when the file's header matches its layout") 
     CHECK(found->kind == RecordKind::Projects);
     CHECK_FALSE(preset_for_workbook(*db, other.workbook()));
 }
+
+TEST_CASE("units: 元 / 亿元 headers, a unit line, and units written in the cells") {
+    auto db = seeded_db();
+    SheetBuilder yuan;
+    yuan.row({"项目名称", "所属县市区", "总投资（元）", "2017年计划投资（亿元）"})
+        .row({"甲", "固安县", "1,234,567,890", "1.5"})
+        .row({"乙", "固安县", 300000000, "8,000万元"})   // a unit in the cell wins
+        .row({"丙", "固安县", "2亿元", {}});
+    ImportPlan p = plan_import(*db, yuan.workbook(), {});
+    REQUIRE(p.rejected.empty());
+    REQUIRE(p.records.size() == 3);
+    CHECK(p.records[0].project->total_investment == Money{123'456'789'000});
+    CHECK(p.records[0].project->annual_plans.at(2017) == Money::from_wan(15000));
+    CHECK(p.records[1].project->total_investment == Money::from_wan(30000));
+    CHECK(p.records[1].project->annual_plans.at(2017) == Money::from_wan(8000));
+    CHECK(p.records[2].project->total_investment == Money::from_wan(20000));
+
+    SheetBuilder line;  // "单位：亿元" above the header applies to columns without their own unit
+    line.row({"某县重点项目表"}).row({"单位：亿元"}).row({"项目名称", "所属县市区", "总投资"}).row({"丁", "固安县", "12.5"});
+    ImportPlan q = plan_import(*db, line.workbook(), {});
+    REQUIRE(q.records.size() == 1);
+    CHECK(q.records[0].project->total_investment == Money::from_wan(125000));
+}
