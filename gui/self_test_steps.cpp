@@ -49,7 +49,7 @@ int screenshot_dialogs(MainFrame& frame, const wxString& out_dir) {
     pump_events(500);
     grab(frame, dlg, out_dir + "/edit-dialog-error.png");
     dlg.Hide();
-    return 0;
+    return screenshot_record_dialogs(frame, out_dir);
 }
 
 void SelfTest::check(bool ok, const wxString& what) {
@@ -67,8 +67,9 @@ void SelfTest::run(const wxString& only_step) {
     else if (!only_step.empty()) check(false, "unknown step " + only_step);
     else
         steps = {&SelfTest::step_views, &SelfTest::step_home, &SelfTest::step_background_load, &SelfTest::step_list,
-                 &SelfTest::step_edit_dialog, &SelfTest::step_monthly_grid, &SelfTest::step_report,
-                 &SelfTest::step_settings, &SelfTest::step_layout_save};
+                 &SelfTest::step_edit_dialog, &SelfTest::step_renovation_dialog, &SelfTest::step_deal_dialog,
+                 &SelfTest::step_problems, &SelfTest::step_delete_undo, &SelfTest::step_monthly_grid,
+                 &SelfTest::step_report, &SelfTest::step_settings, &SelfTest::step_layout_save};
     for (auto step : steps) {
         try {
             (this->*step)();
