@@ -163,7 +163,8 @@ def edit_state(con, i, orig_versions):
         row = con.execute("SELECT completed_month FROM progress WHERE project_id = ? AND year = 2018 AND month = 1",
                           (i,)).fetchone()
         audit = con.execute("SELECT count(*) FROM audit_log WHERE table_name = 'progress' AND record_id = ?"
-                            " AND field LIKE '2018-01.%'", (i,)).fetchone()[0]
+                            " AND (field LIKE '2018-01.%' OR (field IS NULL AND new_value LIKE '%\"2018-01.%'))",
+                            (i,)).fetchone()[0]
         if row is None:
             return False if audit == 0 else f"audit rows without progress row (edit {i})"
         if row[0] != i * 1000000:
