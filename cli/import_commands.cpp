@@ -28,6 +28,8 @@ struct ImportArgs {
     bool keep_good = false;
     bool json = false;
     bool show_mapping = false;
+    bool kind_given = false;   // --kind on the command line (else a matching preset may choose it)
+    bool no_preset = false;    // --no-preset: never pick a saved preset by the header
     std::string errors_out;
 };
 
@@ -73,6 +75,8 @@ nlohmann::json plan_json(const ImportPlan& plan, const ImportResult& res, const 
     for (const auto& s : plan.sheets) {
         nlohmann::json m = import::mapping_to_json(s.mapping);
         m["sheet"] = s.layout.sheet;
+        m["preset"] = s.preset_name;
+        m["preset_auto"] = s.preset_auto;
         maps.push_back(std::move(m));
     }
     j["mappings"] = maps;
@@ -91,9 +95,12 @@ void print_text(const ImportPlan& plan, const ImportResult& res, const ImportArg
                 if (b.field.empty()) std::cout << "（不导入" << (b.note.empty() ? "" : "：" + b.note) << "）";
                 else {
                     std::cout << b.field;
-                    if (b.year) std::cout << " " << *b.year << (b.month ? "-" + std::to_string(*b.month) : "");
+                    if (b.month_from && b.month)
+                        std::cout << " " << (b.year ? std::to_string(*b.year) + "年" : "") << *b.month_from << "-" << *b.month << "月";
+                    else if (b.year) std::cout << " " << *b.year << (b.month ? "-" + std::to_string(*b.month) : "");
+                    else if (b.field == "funds") std::cout << " 截至导入当天";
                     const import::FieldDef* f = import::find_field(s.mapping.kind, b.field);
-                    bool amount = b.field == "completed_ytd" || b.field == "completed_month" ||
+                    bool amount = b.field == "completed_ytd" || b.field == "completed_month" || b.field == "funds" ||
                                   (f && (f->type == import::ValueType::Amount || f->type == import::ValueType::Money));
                     if (amount) std::cout << " [" << import::unit_name(b.unit, b.usd) << "]";
                 }
@@ -148,9 +155,14 @@ void run_import(CliContext& ctx, const ImportArgs& a) {
         if (!p) throw NotFoundError("没有名为“" + a.preset + "”的导入方案（presets list 可列出全部）");
         if (p->kind != o.kind) o.kind = p->kind;
         o.preset = p->mapping;
+        o.preset_name = p->name;
     }
+    o.auto_preset = a.preset.empty() && !a.no_preset;
     if (!std::filesystem::exists(a.file)) throw FileError("文件不存在：" + a.file);
     import::Workbook wb = import::read_workbook(a.file);
+    // No --kind: a preset saved for this header layout also says what the file holds
+    if (o.auto_preset && !a.kind_given)
+        if (auto p = import::preset_for_workbook(*db, wb, a.sheet); p && p->kind != o.kind) o.kind = p->kind;
     ImportPlan plan = import::plan_import(*db, wb, o);
     ImportResult res = import::apply_import(*db, plan, o);
 
@@ -195,7 +207,11 @@ void register_import_command(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--errors", args->errors_out, "把被拒绝的行写入此 .xlsx（含“错误原因”列，改正后可重新导入）");
     cmd->add_flag("--json", args->json, "以 JSON 输出结果");
     cmd->add_flag("--mapping", args->show_mapping, "列出每一列对应的字段");
-    cmd->callback([&ctx, args] { run_import(ctx, *args); });
+    cmd->add_flag("--no-preset", args->no_preset, "不按表头自动选用已保存的导入方案");
+    cmd->callback([&ctx, args, cmd] {
+        args->kind_given = cmd->count("--kind") > 0;
+        run_import(ctx, *args);
+    });
 
     auto* presets = app.add_subcommand("presets", "导入方案（保存的列对应）");
     presets->require_subcommand(1);
@@ -207,7 +223,8 @@ void register_import_command(CLI::App& app, CliContext& ctx) {
         auto all = import::list_presets(*db);
         if (*list_json) {
             nlohmann::json j = nlohmann::json::array();
-            for (const auto& p : all) j.push_back({{"name", p.name}, {"kind", import::kind_name(p.kind)}, {"mapping", p.mapping}});
+            for (const auto& p : all)
+                j.push_back({{"name", p.name}, {"kind", import::kind_name(p.kind)}, {"signature", p.signature}, {"mapping", p.mapping}});
             std::cout << j.dump(2) << "\n";
             return;
         }

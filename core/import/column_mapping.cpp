@@ -56,6 +56,29 @@ void resolve_period(ColumnBinding& b, const FieldDef& f, const HeaderLabel& h, c
         case PeriodRole::MonthText:
             b.month = h.month_to ? h.month_to : ctx.month;
             break;
+        case PeriodRole::Funds:
+            b.field = "funds";
+            if (h.month_to || h.this_month) {
+                // "1-6月到位", "6月到位", "本月到位": a window inside one year
+                b.month = h.month_to ? h.month_to : ctx.month;
+                b.month_from = h.month_from ? h.month_from : b.month;
+            } else if (h.year || h.this_year) {
+                // "2017年到位资金", "本年到位": the year so far (to the file's month, else to the
+                // year's end or today, whichever comes first)
+                b.month_from = 1;
+                if (!h.year || h.year == ctx.year) b.month = ctx.month;
+                else if (h.year < ctx.year) b.month = 12;
+                else b.month.reset();
+            } else {
+                // "累计到位", "到位资金": everything so far, as of the file's period (else today)
+                b.year = ctx.year;
+                b.month = ctx.year ? ctx.month : std::optional<int>();
+                if (!b.year) b.note = "累计到位资金：截至导入当天";
+                return;
+            }
+            if (!b.year || (h.month_to || h.this_month ? !b.month : false))
+                b.note = "不知道属于哪一年哪个月（表头或标题里写“2017年1-6月”，或用 --set period=2017-06）";
+            return;
         case PeriodRole::None: return;
     }
     if (!b.year || !b.month)
@@ -111,6 +134,8 @@ ColumnBinding bind_column(const ColumnHeader& col, RecordKind kind, const SheetL
         b.usd = layout.unit->usd;
     }
     if (is_period_bound(*f)) resolve_period(b, *f, h, ctx);
+    // 到位外资 without a unit is in 万美元
+    if (f->period == PeriodRole::Funds && !h.unit && contains(h.core, "外资")) b.usd = true;
     return b;
 }
 
@@ -141,6 +166,8 @@ std::vector<std::string> Mapping::problems() const {
         if (c.field.empty()) continue;
         const FieldDef* f = find_field(kind, c.field == "completed_ytd" || c.field == "completed_month" ? c.field : c.field);
         bool period = f && f->period != PeriodRole::None;
+        // funds: all so far needs no period (as of today); a year's funds need no month
+        if (c.field == "funds" && (!c.month_from || (c.year && !c.month))) continue;
         if (period && (!c.year || (c.field != "annual_plan" && !c.month)))
             out.push_back("第" + std::to_string(c.col + 1) + "列“" + c.header + "”" + c.note);
     }
@@ -187,7 +214,8 @@ Mapping auto_map(const SheetLayout& layout, RecordKind kind, const MappingContex
         ColumnBinding b = bind_column(col, kind, layout, ctx);
         if (!b.field.empty()) {
             std::string key = b.field + "@" + (b.year ? std::to_string(*b.year) : "") + "-" +
-                              (b.month ? std::to_string(*b.month) : "");
+                              (b.month_from ? std::to_string(*b.month_from) : "") + "-" +
+                              (b.month ? std::to_string(*b.month) : "") + (b.usd ? "-usd" : "");
             if (!taken.insert(key).second) {
                 b.note = "与前面的列重复（" + b.field + "），不导入";
                 b.field.clear();
@@ -204,6 +232,7 @@ nlohmann::json mapping_to_json(const Mapping& m) {
         nlohmann::json j = {{"col", c.col}, {"header", c.header}, {"field", c.field}, {"unit", unit_name(c.unit, c.usd)}};
         if (c.year) j["year"] = *c.year;
         if (c.month) j["month"] = *c.month;
+        if (c.month_from) j["month_from"] = *c.month_from;
         cols.push_back(std::move(j));
     }
     return {{"kind", kind_name(m.kind)}, {"signature", m.signature}, {"columns", cols}};
@@ -224,6 +253,8 @@ Mapping apply_preset(const nlohmann::json& preset, const SheetLayout& layout, Re
         b.month.reset();
         if (j.contains("year") && j["year"].is_number_integer()) b.year = j["year"].get<int>();
         if (j.contains("month") && j["month"].is_number_integer()) b.month = j["month"].get<int>();
+        b.month_from.reset();
+        if (j.contains("month_from") && j["month_from"].is_number_integer()) b.month_from = j["month_from"].get<int>();
         std::string unit = j.value("unit", std::string("万元"));
         b.usd = unit == "万美元";
         b.unit = unit == "亿元" ? AmountUnit::Yi : unit == "元" ? AmountUnit::Yuan : AmountUnit::Wan;

@@ -21,6 +21,8 @@ struct ColumnBinding {
                                    // completed_ytd / completed_month
     std::optional<int> year;       // period-bound fields: the year …
     std::optional<int> month;      // … and month (ytd: 1-month月)
+    std::optional<int> month_from; // funds: the window's first month (1 for 1-6月, 6 for 6月);
+                                   // unset: all funds so far (as of year/month, else today)
     AmountUnit unit = AmountUnit::Wan;
     bool usd = false;
     std::string note;              // why a column is not imported, or what was assumed

@@ -1,12 +1,14 @@
 // Planning and writing 招商引资 deals: matched by name + region; signed amounts in CNY or USD
 // (a 万美元 header or a "…万美元" cell); the ledger's deal rules validate. Funds in place
-// (到位资金) are dated transactions and are not read from ledgers (entered per payment).
+// (到位资金) columns become dated transactions the import keeps per window (deal_funds_plan.h).
 #include <map>
 
 #include "core/db/deal_repository.h"
 #include "core/db/references.h"
+#include "core/import/deal_funds_plan.h"
 #include "core/import/record_planner.h"
 #include "core/import/record_writer.h"
+#include "core/util/clock.h"
 #include "core/validate/deal_rules.h"
 
 namespace il::import {
@@ -48,11 +50,16 @@ public:
         if (name) d.name = *name;
         if (region) d.region_id = *region;
         if (zone) d.zone_id = zone;
-        if (auto t = v.text("investor")) d.investor = *t;
+        // Optional texts: an empty cell in a column the file fills elsewhere clears the stored text
+        auto set_text = [&v](std::string_view f, std::string& dst) {
+            if (auto t = v.text(f)) dst = *t;
+            else if (v.cleared(f)) dst.clear();
+        };
+        set_text("investor", d.investor);
         if (auto t = v.choice("origin")) d.origin = *t;
         else if (!existing_id && !v.present("origin"))
             v.issue("origin", "缺少来源地（北京、天津、省内、省外、境外）：可加一列“来源地”或用 --set origin=北京");
-        if (auto t = v.text("country")) d.country = *t;
+        set_text("country", d.country);
         if (auto b = v.flag("is_foreign")) d.is_foreign = *b;
         if (auto id = v.industry()) d.industry_id = id;
         if (auto id = v.category()) d.category_id = id;
@@ -63,14 +70,16 @@ public:
         if (auto x = v.date("registered_date")) d.registered_date = x;
         if (auto x = v.date("started_date")) d.started_date = x;
         if (auto x = v.date("operating_date")) d.operating_date = x;
-        if (auto t = v.text("signing_event")) d.signing_event = *t;
+        set_text("signing_event", d.signing_event);
         if (auto t = v.choice("contract_type")) d.contract_type = *t;
         bool usd = false;
         if (auto amount = v.usd_or_cny("contract_amount", &usd)) {
             d.contract_amount = *amount;
             d.contract_currency = usd ? Currency::USD : Currency::CNY;
         }
-        if (auto t = v.text("notes")) d.notes = *t;
+        set_text("notes", d.notes);
+        std::vector<CellChange> funds_changes;
+        if (v.issues().empty()) plan_deal_funds(v, d, existing_id != 0, today_, funds_changes);
         if (!v.issues().empty()) return reject(v, std::move(source), plan);
 
         auto issues = validate::validate_deal(d, &refs_);
@@ -85,6 +94,7 @@ public:
         if (existing_id) {
             for (auto& c : db::diff_fields(db::DealRepository::fields(before), db::DealRepository::fields(d)))
                 rec.changes.push_back(display_change(c, RecordKind::Deals, dict_));
+            for (auto& c : funds_changes) rec.changes.push_back(std::move(c));
             rec.outcome = rec.changes.empty() ? Outcome::Unchanged : Outcome::Changed;
         }
         rec.deal = std::move(d);
@@ -99,6 +109,7 @@ private:
     validate::References refs_;
     std::map<std::pair<std::string, std::int64_t>, std::int64_t> by_name_;
     std::map<std::string, int> seen_rows_;
+    std::string today_ = today_iso();
 };
 
 class DealWriter : public RecordWriter {

@@ -71,6 +71,13 @@ const std::vector<FieldDef>& table() {
         {"contract_amount", "签约额", D, VT::Money, PR::None,
          {"签约额", "合同额", "协议额", "签约金额", "合同金额", "协议金额", "协议投资额", "签约投资额", "投资额",
           "总投资", "计划总投资", "合同投资额"}},
+        // 到位资金 in 万元 (total, foreign funds included at their CNY value) or 万美元 (外资)
+        {"funds", "到位资金", D, VT::Money, PR::Funds,
+         {"到位资金", "实际到位资金", "累计到位", "累计到位资金", "到位", "实际到位", "到位金额", "到位额", "资金到位",
+          "已到位资金", "到位资金额", "实际到位金额", "资金到位情况", "累计实际到位", "累计实际到位资金", "到位外资",
+          "实际到位外资", "累计到位外资", "实际利用外资", "到位外资额", "外资到位"}},
+        {"funds_rate", "汇率", D, VT::Text, PR::None,
+         {"汇率", "美元汇率", "折算汇率", "兑换汇率", "人民币汇率", "汇率(人民币/美元)", "美元兑人民币汇率", "折合汇率"}},
         {"origin", "来源地", D, VT::Choice, PR::None,
          {"来源地", "投资来源", "资金来源地", "来源", "客商来源地", "投资方来源地", "项目来源地"},
          {"北京", "天津", "省内", "省外", "境外"}},
@@ -160,6 +167,9 @@ const FieldDef* field_for_header(RecordKind kind, std::string_view core) {
         for (auto syn : f.synonyms)
             if (syn == n) return &f;
     }
+    // "其中：到位外资" names the same field as "到位外资"
+    for (std::string_view part : {"其中:", "其中"})
+        if (starts_with(n, part) && n.size() > part.size()) return field_for_header(kind, n.substr(part.size()));
     return nullptr;
 }
 

@@ -29,7 +29,9 @@ enum class ValueType {
 };
 
 // Figures that belong to a year or a month: the column's header (or the file's title) says which.
-enum class PeriodRole { None, AnnualPlan, CompletedYtd, CompletedMonth, Completed, MonthText };
+// Funds: 到位资金 received in a window of time: "1-6月到位" (the year to June), "6月到位" / "本月到位"
+// (that month), "2017年到位" / "本年到位" (the year so far), "累计到位" / "到位资金" (all so far).
+enum class PeriodRole { None, AnnualPlan, CompletedYtd, CompletedMonth, Completed, MonthText, Funds };
 
 struct FieldDef {
     std::string_view key;       // stable name used in presets, --set and error reports: "total_investment"

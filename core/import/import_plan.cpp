@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "core/import/presets.h"
 #include "core/import/record_planner.h"
 #include "core/import/sheet_grid.h"
 #include "core/import/text_norm.h"
@@ -63,6 +64,9 @@ std::optional<std::int64_t> region_inside(const DictionaryLookup& dict, const st
     return found;
 }
 
+// No content: empty, or only spaces.
+bool blank_cell(const Cell& c) { return c.empty() || (c.type == CellType::Text && trim(c.text).empty()); }
+
 struct SheetWalker {
     db::Database& db;
     const ImportOptions& options;
@@ -71,6 +75,9 @@ struct SheetWalker {
     ImportPlan& plan;
     const std::map<std::string, Cell>& fixed;
     MappingContext ctx;
+    ProgressSink& progress;
+    std::size_t& rows_seen;   // data rows walked in all sheets so far
+    std::size_t rows_total;   // rows of the sheets to walk (for the fraction)
 
     void walk(const Sheet& sheet, const SheetGrid& grid, const SheetLayout& layout, const Mapping& mapping) {
         RowContext base;
@@ -79,6 +86,7 @@ struct SheetWalker {
             base.zone_id = z.id;
             base.region_id = dict.zone_region(*z.id);
         } else if (auto rr = region_inside(dict, layout.reporting_unit)) base.region_id = rr;
+        else if (auto rt = region_inside(dict, layout.title)) base.region_id = rt;  // "固安县2017年重点项目台账"
         RowContext rc = base;
 
         const ColumnBinding* name_b = mapping.find("name");
@@ -91,10 +99,16 @@ struct SheetWalker {
         }
         int width = grid.column_count();
         int footer_row = -1, skipped_after_footer = 0;
+        std::vector<std::pair<SourceRow, RowContext>> records;
         int totals = 0, subtotals = 0, labels = 0;
 
         for (const Row& row : sheet.rows) {
             if (row.index < layout.data_first) continue;
+            if (++rows_seen % kPlanChunk == 0) {
+                if (progress.cancelled()) throw Cancelled();
+                progress.step("检查第 " + std::to_string(rows_seen) + " 行",
+                              rows_total ? static_cast<double>(rows_seen) / static_cast<double>(rows_total) : 0.0);
+            }
             // Cells with merges expanded
             std::vector<Cell> cells(static_cast<std::size_t>(width));
             bool any = false;
@@ -180,21 +194,39 @@ struct SheetWalker {
                     continue;
                 }
             }
-            // A record
+            // A record: planned below, once every record row is known
             SourceRow src;
             src.sheet = sheet.name;
             src.row = row.index + 1;
-            src.cells = cells;
-            RowValues values(options.kind, dict, fixed, rc);
-            for (const ColumnBinding* b : bound)
+            src.cells = std::move(cells);
+            records.push_back({std::move(src), rc});
+        }
+        // A mapped column that is empty in every record row is taken as absent (a template's
+        // unused column): its empty cells neither clear texts nor count as "not reported".
+        std::vector<const ColumnBinding*> used;
+        for (const ColumnBinding* b : bound) {
+            bool filled = false;
+            for (const auto& [src, ctx_rc] : records)
+                if (b->col < width && !blank_cell(src.cells[static_cast<std::size_t>(b->col)])) {
+                    filled = true;
+                    break;
+                }
+            if (filled || fixed.count(b->field)) used.push_back(b);
+            else if (!records.empty())
+                plan.notes.push_back("工作表“" + sheet.name + "”第" + std::to_string(b->col + 1) + "列“" + b->header +
+                                     "”整列为空，视为没有这一列");
+        }
+        for (auto& [src, row_rc] : records) {
+            RowValues values(options.kind, dict, fixed, row_rc);
+            for (const ColumnBinding* b : used)
                 if (b->col < width) values.add(b, &src.cells[static_cast<std::size_t>(b->col)]);
             // Values from outside the row (group label, 小计 line, sheet name), for the errors
             // workbook: a corrected row must re-import without its surroundings
             auto own = [&](const char* f) { return values.text(f).has_value(); };
-            if (!own("region") && rc.region_id) src.context.push_back({"region", dict.region_name(*rc.region_id)});
-            if (!own("zone") && rc.zone_id) src.context.push_back({"zone", dict.zone_name(*rc.zone_id)});
-            if (!own("stage") && rc.stage) src.context.push_back({"stage", *rc.stage});
-            // RowValues points into src.cells: keep src alive until planned
+            if (!own("region") && row_rc.region_id) src.context.push_back({"region", dict.region_name(*row_rc.region_id)});
+            if (!own("zone") && row_rc.zone_id) src.context.push_back({"zone", dict.zone_name(*row_rc.zone_id)});
+            if (!own("stage") && row_rc.stage) src.context.push_back({"stage", *row_rc.stage});
+            // RowValues points into src.cells: moving src keeps the cells' storage
             planner.plan_row(values, std::move(src), plan);
         }
         plan.skipped_rows += totals + subtotals + labels + skipped_after_footer + (footer_row >= 0 ? 1 : 0);
@@ -246,7 +278,18 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
 
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
                        const DictionaryLookup& dict) {
+    NullProgress none;
+    return plan_import(db, workbook, options, dict, none);
+}
+
+ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
+                       const DictionaryLookup& dict, ProgressSink& progress) {
     ImportPlan plan;
+    std::size_t rows_seen = 0, rows_total = 0;
+    for (const Sheet& sheet : workbook.sheets)
+        if (options.sheet.empty() || sheet.name == options.sheet) rows_total += sheet.rows.size();
+    if (progress.cancelled()) throw Cancelled();
+    progress.step("检查数据", 0.0);
     plan.kind = options.kind;
     plan.source_name = options.source_name;
 
@@ -298,7 +341,17 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
             looked.push_back("“" + sheet.name + "”没有可识别的表头");
             continue;
         }
+        std::string preset_name = options.preset ? options.preset_name : std::string();
+        bool preset_auto = false;
+        std::optional<Preset> saved;
+        if (!options.preset && options.auto_preset)
+            saved = preset_for_signature(db, options.kind, layout_signature(*layout));
+        if (saved) {
+            preset_name = saved->name;
+            preset_auto = true;
+        }
         Mapping mapping = options.preset ? apply_preset(*options.preset, *layout, options.kind, ctx)
+                          : saved        ? apply_preset(saved->mapping, *layout, options.kind, ctx)
                                          : auto_map(*layout, options.kind, ctx);
         auto problems = mapping.problems();
         // --set can supply what the header lacks (a figure's year)
@@ -311,9 +364,11 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         MappingContext sheet_ctx = ctx;
         if (!sheet_ctx.year) sheet_ctx.year = layout->year;
         if (!sheet_ctx.month) sheet_ctx.month = layout->month;
-        SheetWalker walker{db, options, dict, *planner, plan, fixed, sheet_ctx};
+        if (preset_auto)
+            plan.notes.push_back("工作表“" + sheet.name + "”：表头与导入方案“" + preset_name + "”一致，已自动使用该方案");
+        SheetWalker walker{db, options, dict, *planner, plan, fixed, sheet_ctx, progress, rows_seen, rows_total};
         walker.walk(sheet, grid, *layout, mapping);
-        plan.sheets.push_back({std::move(*layout), std::move(mapping)});
+        plan.sheets.push_back({std::move(*layout), std::move(mapping), preset_name, preset_auto});
     }
     if (!found_sheet) {
         std::string names;
@@ -329,6 +384,7 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         }
         throw ValidationError(s);
     }
+    progress.step("检查完毕", 1.0);
     return plan;
 }
 

@@ -19,6 +19,7 @@
 #include "core/model/deal.h"
 #include "core/model/project.h"
 #include "core/model/renovation.h"
+#include "core/util/progress.h"
 #include "core/validate/field_issue.h"
 
 namespace il::import {
@@ -27,6 +28,10 @@ struct ImportOptions {
     RecordKind kind = RecordKind::Projects;
     std::string sheet;                          // only this sheet; empty: every sheet with a header
     std::optional<nlohmann::json> preset;       // a saved mapping (import_presets.mapping)
+    std::string preset_name;                    // its name, for messages (optional)
+    // Without `preset`: use the saved preset whose layout signature (normalised header cells,
+    // layout_signature) equals the sheet's header, if one exists for this kind.
+    bool auto_preset = true;
     std::vector<std::pair<std::string, std::string>> set_fields;  // --set FIELD=VALUE (also year, period)
     bool keep_good = false;                     // write the good rows even when some are rejected
     bool dry_run = false;                       // validate and report, write nothing
@@ -78,6 +83,8 @@ struct PlannedRecord {
 struct SheetPlan {
     SheetLayout layout;
     Mapping mapping;
+    std::string preset_name;    // the preset the mapping came from; "" = mapped automatically
+    bool preset_auto = false;   // true: picked because the header matches its layout signature
 };
 
 struct ImportPlan {
@@ -99,5 +106,11 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
 // The same with the dictionaries given (for tests and the GUI, which already holds them).
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
                        const DictionaryLookup& dictionaries);
+
+// The same, reporting every kPlanChunk rows to `progress` and throwing il::Cancelled when it asks
+// to stop (nothing is written while planning, so there is nothing to undo).
+inline constexpr int kPlanChunk = 200;
+ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
+                       const DictionaryLookup& dictionaries, ProgressSink& progress);
 
 }  // namespace il::import

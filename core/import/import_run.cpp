@@ -39,6 +39,12 @@ private:
 fs::path backup_before_import(db::Database& db) { return db::pre_change_backup(db, "import"); }
 
 ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOptions& options) {
+    NullProgress none;
+    return apply_import(db, plan, options, none);
+}
+
+ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOptions& options, ProgressSink& progress) {
+    if (progress.cancelled()) throw Cancelled();
     ImportResult result;
     auto writer = make_record_writer(db, plan.kind);
     bool any_change = std::any_of(plan.records.begin(), plan.records.end(),
@@ -46,10 +52,26 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
     if (!options.dry_run && any_change && !db.in_memory() && (plan.rejected.empty() || options.keep_good))
         result.backup = backup_before_import(db);  // restorable with `investledger-cli restore`
 
+    // A cancel before the commit: the transaction rolls back, the backup is not needed.
+    auto cancel = [&] {
+        if (result.backup) {
+            std::error_code ec;
+            fs::remove(*result.backup, ec);
+        }
+        throw Cancelled();
+    };
     SQLite::Transaction tx(db.sql());
     std::vector<PlannedRecord> kept;
     kept.reserve(plan.records.size());
+    const std::size_t total = plan.records.size();
+    std::size_t done = 0;
+    progress.step(options.dry_run ? "试写入" : "写入", 0.0);
     for (auto& rec : plan.records) {
+        if (++done % kWriteChunk == 0) {
+            if (progress.cancelled()) cancel();
+            progress.step((options.dry_run ? "试写入第 " : "写入第 ") + std::to_string(done) + "/" + std::to_string(total) + " 条",
+                          static_cast<double>(done) / static_cast<double>(total));
+        }
         if (rec.outcome == Outcome::Unchanged) {
             kept.push_back(std::move(rec));
             continue;
@@ -80,6 +102,8 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
     result.unchanged = plan.count(Outcome::Unchanged);
     result.rejected = static_cast<int>(plan.rejected.size());
 
+    if (progress.cancelled()) cancel();
+    progress.step("完成", 1.0);
     if (options.dry_run) {
         result.message = "试运行：未写入任何数据";
         return result;  // tx rolls back
@@ -103,11 +127,21 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
 }
 
 ImportResult import_file(db::Database& db, const fs::path& file, const ImportOptions& options_in, ImportPlan* plan_out) {
+    NullProgress none;
+    return import_file(db, file, options_in, plan_out, none);
+}
+
+ImportResult import_file(db::Database& db, const fs::path& file, const ImportOptions& options_in, ImportPlan* plan_out,
+                         ProgressSink& progress) {
     ImportOptions options = options_in;
     if (options.source_name.empty()) options.source_name = file.filename().string();
+    if (progress.cancelled()) throw Cancelled();
+    progress.step("读取 " + options.source_name, 0.0);
     Workbook wb = read_workbook(file);
-    ImportPlan plan = plan_import(db, wb, options);
-    ImportResult r = apply_import(db, plan, options);
+    ProgressRange planning(progress, 0.1, 0.5);
+    ImportPlan plan = plan_import(db, wb, options, DictionaryLookup::load(db), planning);
+    ProgressRange writing(progress, 0.5, 1.0);
+    ImportResult r = apply_import(db, plan, options, writing);
     if (plan_out) *plan_out = std::move(plan);
     return r;
 }

@@ -21,9 +21,20 @@ struct ImportResult {
 // Writes `plan` (records that write-time checks reject move to plan.rejected).
 ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOptions& options);
 
+// The same, reporting every kWriteChunk records to `progress`. When it asks to stop before the
+// transaction is committed, everything is rolled back (the database is as before; the
+// pre-import backup, no longer needed, is removed) and il::Cancelled is thrown.
+inline constexpr int kWriteChunk = 100;
+ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOptions& options, ProgressSink& progress);
+
 // Convenience: read, plan and apply one file.
 ImportResult import_file(db::Database& db, const std::filesystem::path& file, const ImportOptions& options,
                          ImportPlan* plan_out = nullptr);
+
+// The same with progress over the three parts (reading to 0.1, checking to 0.5, writing to 1)
+// and cancel (il::Cancelled, nothing written).
+ImportResult import_file(db::Database& db, const std::filesystem::path& file, const ImportOptions& options,
+                         ImportPlan* plan_out, ProgressSink& progress);
 
 // The pre-import backup (db::pre_change_backup with reason "import").
 std::filesystem::path backup_before_import(db::Database& db);

@@ -1,5 +1,7 @@
 #include "core/import/presets.h"
 
+#include "core/import/sheet_grid.h"
+#include "core/import/sheet_layout.h"
 #include "core/util/uid.h"
 
 namespace il::import {
@@ -22,12 +24,19 @@ constexpr const char* kColumns = "SELECT id, uid, name, kind, signature, mapping
 }  // namespace
 
 Preset save_preset(db::Database& db, const std::string& name, const Mapping& mapping) {
+    return save_preset(db, name, mapping.signature, mapping);
+}
+
+Preset save_preset(db::Database& db, const std::string& name, const std::string& layout_signature,
+                   const Mapping& mapping) {
     if (name.empty()) throw ValidationError("导入方案需要一个名称");
+    if (layout_signature.empty()) throw ValidationError("导入方案“" + name + "”缺少表头特征（layout signature）");
     Preset p;
     p.name = name;
     p.kind = mapping.kind;
-    p.signature = mapping.signature;
+    p.signature = layout_signature;
     p.mapping = mapping_to_json(mapping);
+    p.mapping["signature"] = layout_signature;
     auto existing = load_preset(db, name);
     if (existing) {
         SQLite::Statement q(db.sql(), "UPDATE import_presets SET kind = ?, signature = ?, mapping = ? WHERE id = ?");
@@ -77,6 +86,19 @@ std::optional<Preset> preset_for_signature(db::Database& db, RecordKind kind, co
     q.bind(1, kind_name(kind));
     q.bind(2, signature);
     if (q.executeStep()) return from_row(q);
+    return std::nullopt;
+}
+
+std::optional<Preset> preset_for_workbook(db::Database& db, const Workbook& workbook, const std::string& sheet) {
+    for (const Sheet& s : workbook.sheets) {
+        if ((!sheet.empty() && s.name != sheet) || s.is_chart) continue;
+        SheetGrid grid(s);
+        for (RecordKind kind : {RecordKind::Projects, RecordKind::Renovations, RecordKind::Deals}) {
+            auto layout = detect_layout(grid, kind);
+            if (!layout) continue;
+            if (auto p = preset_for_signature(db, kind, layout_signature(*layout))) return p;
+        }
+    }
     return std::nullopt;
 }
 

@@ -85,8 +85,13 @@ public:
         if (region) p.region_id = *region;
         if (code) p.code = code;
         if (zone) p.zone_id = zone;
-        if (auto t = v.text("owner")) p.owner = *t;
-        if (auto t = v.text("site")) p.site = *t;
+        // Optional texts: an empty cell in a column the file fills elsewhere clears the stored text
+        auto set_text = [&v](std::string_view f, std::string& dst) {
+            if (auto t = v.text(f)) dst = *t;
+            else if (v.cleared(f)) dst.clear();
+        };
+        set_text("owner", p.owner);
+        set_text("site", p.site);
         if (auto id = v.industry()) p.industry_id = id;
         if (auto id = v.category()) p.category_id = id;
         // 建设性质: the city's form writes the stage there (续建 / 新开工); take it as the stage
@@ -105,23 +110,29 @@ public:
         if (auto t = v.choice("stage")) p.stage = *t;
         else if (!v.present("stage") && !stage_set && v.context().stage) p.stage = *v.context().stage;
         if (auto m = v.amount_vs("total_investment", p.total_investment)) p.total_investment = *m;
+        else if (!existing_id && v.cleared("total_investment"))
+            v.issue("total_investment", "总投资为空：新项目必须填写总投资（已有项目留空表示本次不报，保留原值）");
         if (auto d = v.date("planned_start")) p.planned_start = d;
         if (auto d = v.date("planned_completion")) p.planned_completion = d;
         if (auto d = v.date("actual_start")) p.actual_start = d;
         if (auto d = v.date("actual_completion")) p.actual_completion = d;
-        if (auto t = v.text("content")) p.content = *t;
+        set_text("content", p.content);
         if (auto t = v.text("leader")) {
             auto [who, title] = split_leader(*t);
             p.leader_name = who;
             if (!title.empty()) p.leader_title = title;
+        } else if (v.cleared("leader")) {
+            p.leader_name.clear();
+            if (!v.binding("leader_title")) p.leader_title.clear();
         }
-        if (auto t = v.text("leader_title")) p.leader_title = *t;
-        if (auto t = v.text("responsible_unit")) p.responsible_unit = *t;
-        if (auto t = v.text("contact_person")) p.contact_person = *t;
+        set_text("leader_title", p.leader_title);
+        set_text("responsible_unit", p.responsible_unit);
+        set_text("contact_person", p.contact_person);
         if (auto t = v.code("contact_phone")) p.contact_phone = *t;
+        else if (v.cleared("contact_phone")) p.contact_phone.clear();
         if (auto b = v.flag("is_jingjin")) p.is_jingjin = *b;
         if (auto b = v.flag("is_foreign")) p.is_foreign = *b;
-        if (auto t = v.text("notes")) p.notes = *t;
+        set_text("notes", p.notes);
 
         // Figures per year and month
         std::map<std::pair<int, int>, ProgressInput> progress;
@@ -178,9 +189,10 @@ private:
         if (in.month_value && !in.ytd && (!old || old->completed_month != *in.month_value))
             out.push_back({progress_label(in.year, in.month, "本月完成"), money(old, &ProgressEntry::completed_month),
                            format_wan(*in.month_value)});
-        if (in.image_progress && (!old || old->image_progress != *in.image_progress))
+        // "" (an emptied cell) is a change only when the month stores a text
+        if (in.image_progress && (old ? old->image_progress != *in.image_progress : !in.image_progress->empty()))
             out.push_back({progress_label(in.year, in.month, "形象进度"), old ? old->image_progress : "", *in.image_progress});
-        if (in.problems && (!old || old->problems != *in.problems))
+        if (in.problems && (old ? old->problems != *in.problems : !in.problems->empty()))
             out.push_back({progress_label(in.year, in.month, "存在问题"), old ? old->problems : "", *in.problems});
     }
 

@@ -48,7 +48,19 @@ CellChange display_change(const db::FieldChange& c, RecordKind kind, const Dicti
 
 void collect_figures(RowValues& v, std::map<int, Money>& plans, std::map<std::pair<int, int>, ProgressInput>& progress) {
     for (const auto& [b, c] : v.cells()) {
-        if (c->empty()) continue;
+        bool text = b->field == "image_progress" || b->field == "problems";
+        if (c->empty()) {
+            // An emptied 形象进度 / 存在问题 cell clears the month's text (when that month is stored)
+            // (wholly empty columns are not in the row; --set cannot set a month's text)
+            if (text && b->year && b->month) {
+                ProgressInput& in = progress[{*b->year, *b->month}];
+                in.year = *b->year;
+                in.month = *b->month;
+                auto& slot = b->field == "image_progress" ? in.image_progress : in.problems;
+                if (!slot) slot = std::string();
+            }
+            continue;
+        }
         if (b->field == "annual_plan" && b->year) {
             auto m = read_amount(*c, b->unit);
             if (!m.ok()) v.issue("annual_plan", m.error);
@@ -59,7 +71,6 @@ void collect_figures(RowValues& v, std::map<int, Money>& plans, std::map<std::pa
             continue;
         }
         bool figure = b->field == "completed_ytd" || b->field == "completed_month";
-        bool text = b->field == "image_progress" || b->field == "problems";
         if ((!figure && !text) || !b->year || !b->month) continue;
         ProgressInput& in = progress[{*b->year, *b->month}];
         in.year = *b->year;
@@ -74,7 +85,9 @@ void collect_figures(RowValues& v, std::map<int, Money>& plans, std::map<std::pa
             }
         } else {
             std::string t = trim(cell_text(*c));
-            if (!t.empty()) (b->field == "image_progress" ? in.image_progress : in.problems) = t;
+            auto& slot = b->field == "image_progress" ? in.image_progress : in.problems;
+            if (!t.empty()) slot = t;
+            else if (!slot) slot = std::string();
         }
     }
 }
@@ -82,7 +95,8 @@ void collect_figures(RowValues& v, std::map<int, Money>& plans, std::map<std::pa
 bool reconcile_progress(ProgressInput& in, std::optional<Money> stored_ytd, std::optional<Money> stored_month) {
     if (stored_ytd && in.ytd) in.ytd = same_at(*stored_ytd, *in.ytd, in.ytd_step);
     if (stored_month && in.month_value) in.month_value = same_at(*stored_month, *in.month_value, in.month_step);
-    if (!stored_ytd && !in.image_progress && !in.problems) {
+    auto has_text = [](const std::optional<std::string>& t) { return t && !t->empty(); };
+    if (!stored_ytd && !has_text(in.image_progress) && !has_text(in.problems)) {
         bool zero_ytd = !in.ytd || in.ytd->fen == 0;
         bool zero_month = !in.month_value || in.month_value->fen == 0;
         if (zero_ytd && zero_month) return false;

@@ -81,6 +81,8 @@ public:
             if (auto s = resolve_choice(*st, *v.context().stage)) r.stage = *s;
         }
         if (auto m = v.amount_vs("total_investment", r.total_investment)) r.total_investment = *m;
+        else if (!existing_id && v.cleared("total_investment"))
+            v.issue("total_investment", "总投资为空：新技改项目必须填写总投资（已有项目留空表示本次不报，保留原值）");
         if (auto m = v.amount_vs("equipment_investment", r.equipment_investment)) r.equipment_investment = *m;
         if (auto b = v.flag("in_statistics")) r.in_statistics = *b;
         if (auto d = v.date("planned_start")) r.planned_start = d;
@@ -90,6 +92,7 @@ public:
         if (auto m = v.amount_vs("expected_output", r.expected_output)) r.expected_output = *m;
         if (auto m = v.amount_vs("expected_tax", r.expected_tax)) r.expected_tax = *m;
         if (auto t = v.text("notes")) r.notes = *t;
+        else if (v.cleared("notes")) r.notes.clear();  // an emptied optional text clears it
         std::map<std::pair<int, int>, ProgressInput> progress;
         collect_figures(v, r.annual_plans, progress);
         if (!v.issues().empty()) return reject(v, std::move(source), plan);

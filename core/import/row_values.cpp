@@ -20,6 +20,17 @@ const Cell* RowValues::cell(std::string_view field) const {
     return nullptr;
 }
 
+bool RowValues::cleared(std::string_view field) const {
+    if (fixed_.count(std::string(field))) return false;
+    bool mapped = false;
+    for (const auto& [b, c] : cells_) {
+        if (b->field != field) continue;
+        mapped = true;
+        if (!trim(cell_text(*c)).empty()) return false;
+    }
+    return mapped;
+}
+
 const ColumnBinding* RowValues::binding(std::string_view field) const {
     for (const auto& [b, c] : cells_)
         if (b->field == field) return b;

@@ -33,6 +33,10 @@ public:
     const Cell* cell(std::string_view field) const;
     const ColumnBinding* binding(std::string_view field) const;
     bool present(std::string_view field) const { return cell(field) != nullptr; }
+    // The file has a column for `field` (one with content somewhere: wholly empty columns are not
+    // added), and this row leaves it empty, with no --set value. For an optional text field of an
+    // existing record this clears the stored text; for an amount it means "not reported".
+    bool cleared(std::string_view field) const;
 
     std::optional<std::string> text(std::string_view field) const;
     std::optional<std::string> code(std::string_view field) const;

@@ -215,7 +215,7 @@ Cell derive_cell(const ColumnDef& def, const Cell& a, const Cell& b, const Cell*
 }  // namespace
 
 SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef& sheet, const ResultTable& data,
-                          const ReportContext& ctx, const std::string& query_label) {
+                          const ReportContext& ctx, const std::string& query_label, const RowProgress& on_rows) {
     const std::size_t ncols = sheet.columns.size();
     const auto last_col = static_cast<std::uint16_t>(ncols - 1);
 
@@ -531,6 +531,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
                 lines = std::max(lines, wrapped_lines(v.s, p.def->width));
         }
         if (lines > 1) ws.row_height(row, std::max(15.0, lines * line_height + 2));
+        if (on_rows && (r + 1) % kRowChunk == 0) on_rows(r + 1, nrows);
     };
     if (nrows == 0) {
         ws.merge(row, 0, row, last_col, sheet.empty_text, f_empty);
@@ -556,6 +557,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             ++row;
         }
     }
+    if (on_rows) on_rows(nrows, nrows);
     summary.last_row = row - 1;
     const std::uint32_t data_first_row = block_first + (groups.empty() ? 0 : 1);
     const std::uint32_t data_last_row = row - 1;

@@ -4,6 +4,7 @@
 // setup). Amounts go in as numbers rounded to the cell (0.01 万元) and every total is computed
 // from those rounded integers, so the totals agree to the cent with what Excel adds up.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -67,8 +68,13 @@ struct SheetSummary {
     std::uint32_t last_row = 0;
 };
 
+// Called while detail rows are written: rows done so far, rows in all (every kRowChunk rows and
+// at the end). It may throw (il::Cancelled) to stop rendering.
+using RowProgress = std::function<void(std::size_t done, std::size_t total)>;
+inline constexpr std::size_t kRowChunk = 500;
+
 // Renders `sheet` with the rows of `data` onto a new worksheet of `wb`.
 SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef& sheet, const ResultTable& data,
-                          const ReportContext& ctx, const std::string& query_label);
+                          const ReportContext& ctx, const std::string& query_label, const RowProgress& on_rows = {});
 
 }  // namespace il::report

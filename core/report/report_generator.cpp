@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <sqlite3.h>
+
 #include "core/db/period_lock.h"
 #include "core/model/money.h"
 #include "core/report/sql_query.h"
@@ -56,6 +58,26 @@ Scope resolve_scope(db::Database& db, const std::string& scope) {
 
 SqlValue opt(const std::optional<std::int64_t>& v) { return v ? SqlValue(*v) : SqlValue(std::monostate{}); }
 
+// While alive, a long-running query is interrupted when the sink asks to stop (SQLite polls the
+// handler every few thousand virtual-machine steps).
+class QueryInterrupt {
+public:
+    QueryInterrupt(sqlite3* handle, ProgressSink& progress) : handle_(handle) {
+        sqlite3_progress_handler(handle_, 20000, &QueryInterrupt::poll, &progress);
+    }
+    ~QueryInterrupt() { sqlite3_progress_handler(handle_, 0, nullptr, nullptr); }
+    QueryInterrupt(const QueryInterrupt&) = delete;
+    QueryInterrupt& operator=(const QueryInterrupt&) = delete;
+
+private:
+    static int poll(void* p) { return static_cast<ProgressSink*>(p)->cancelled() ? 1 : 0; }
+    sqlite3* handle_;
+};
+
+void stop_if_cancelled(ProgressSink& progress) {
+    if (progress.cancelled()) throw Cancelled();
+}
+
 }  // namespace
 
 SqlParams report_params(db::Database& db, const Period& period, const std::string& scope_name, ReportContext* ctx) {
@@ -109,15 +131,23 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& peri
         where.reset();
         if (scope.region_id && *scope.region_id != region_id) continue;
         if (scope.zone_id && zone_id != scope.zone_id) continue;
-        out.push_back({region + " " + f.message});  // the message names the project and the month
+        out.push_back({region + " " + f.message, f.project_id});  // the message names the project and the month
     }
     return out;
 }
 
 ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, const ReportRequest& request) {
+    NullProgress none;
+    return generate_report(db, catalog, request, none);
+}
+
+ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, const ReportRequest& request,
+                             ProgressSink& progress) {
+    // Fractions of the whole: checks to 0.1, queries to 0.4, rendering to 0.9, writing to 1.
     auto t0 = std::chrono::steady_clock::now();
     if (request.period.month < 1 || request.period.month > 12) throw ValidationError("报告期无效（应为 YYYY-MM）");
     // Load every template first: a broken one stops before anything is written.
+    progress.step("读取报表模板", 0.0);
     std::vector<TemplateDef> templates;
     for (const auto& id : request.templates) templates.push_back(catalog.load(id));
     if (request.all)
@@ -146,7 +176,10 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
     }
 
     ReportResult result;
+    stop_if_cancelled(progress);
+    progress.step("报表前检查", 0.02);
     result.findings = run_report_checks(db, request.period, request.scope);
+    stop_if_cancelled(progress);
     if (request.strict && !result.findings.empty()) {
         std::string msg = "报表前检查发现 " + std::to_string(result.findings.size()) + " 个问题（--strict），未生成报表：";
         std::size_t shown = 0;
@@ -159,27 +192,58 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
 
     // Query everything inside one read transaction: all sheets see the same data.
     std::vector<std::vector<ResultTable>> tables;
-    {
+    const double n_templates = static_cast<double>(templates.size());
+    try {
+        QueryInterrupt interrupt(db.sql().getHandle(), progress);
         SQLite::Transaction tx(db.sql());
-        for (const auto& t : templates) {
+        for (std::size_t i = 0; i < templates.size(); ++i) {
+            const auto& t = templates[i];
+            progress.step("查询数据：" + t.id + " " + t.name, 0.1 + 0.3 * static_cast<double>(i) / n_templates);
             std::vector<ResultTable> per_sheet;
-            for (const auto& s : t.sheets)
+            for (const auto& s : t.sheets) {
+                stop_if_cancelled(progress);
                 per_sheet.push_back(run_read_only_query(db.sql(), s.sql, params, (t.folder / s.query_file).string()));
+            }
             tables.push_back(std::move(per_sheet));
         }
         tx.commit();
+    } catch (const Cancelled&) {
+        throw;
+    } catch (...) {
+        if (progress.cancelled()) throw Cancelled();  // the query was interrupted
+        throw;
     }
+    stop_if_cancelled(progress);
 
+    // From here a cancel leaves through ~XlsxWorkbook, which removes the temporary file.
     XlsxWorkbook wb(request.out);
     FormatCache formats(wb);
-    for (std::size_t i = 0; i < templates.size(); ++i)
-        for (std::size_t s = 0; s < templates[i].sheets.size(); ++s)
-            result.sheets.push_back(render_sheet(wb, formats, templates[i].sheets[s], tables[i][s], ctx,
-                                                 (templates[i].folder / templates[i].sheets[s].query_file).string()));
+    for (std::size_t i = 0; i < templates.size(); ++i) {
+        const double from = 0.4 + 0.5 * static_cast<double>(i) / n_templates, span = 0.5 / n_templates;
+        const auto& t = templates[i];
+        const std::string what = "生成：" + t.id + " " + t.name;
+        progress.step(what, from);
+        for (std::size_t s = 0; s < t.sheets.size(); ++s) {
+            stop_if_cancelled(progress);
+            const double sheet_from = from + span * static_cast<double>(s) / static_cast<double>(t.sheets.size());
+            const double sheet_span = span / static_cast<double>(t.sheets.size());
+            RowProgress on_rows = [&](std::size_t done, std::size_t total) {
+                stop_if_cancelled(progress);
+                progress.step(what + "（" + std::to_string(done) + "/" + std::to_string(total) + " 行）",
+                              sheet_from + sheet_span * (total ? static_cast<double>(done) / static_cast<double>(total) : 1.0));
+            };
+            result.sheets.push_back(render_sheet(wb, formats, t.sheets[s], tables[i][s], ctx,
+                                                 (t.folder / t.sheets[s].query_file).string(), on_rows));
+        }
+    }
+    stop_if_cancelled(progress);
+    progress.step("写入文件", 0.9);
     std::string title = templates.size() == 1 ? expand_placeholders(templates[0].sheets[0].title, ctx)
                                               : ctx.place + std::to_string(ctx.period.year) + "年" + ctx.period.label() + "报表";
     wb.set_properties(title, "投资项目台账报表", db.user());
-    wb.close();
+    stop_if_cancelled(progress);
+    wb.close();  // the last point a cancel is honoured: the file is complete and in place
+    progress.step("登记报表", 0.97);
 
     result.file = request.out;
     result.sha256 = sha256_file(request.out);
@@ -210,6 +274,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
     // First generated while the period is locked: kept, and reproduced from then on.
     if (!db.read_only()) db::keep_report_if_locked(db, archive_key, request.period, ctx.scope, request.out);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    progress.step("完成", 1.0);
     return result;
 }
 

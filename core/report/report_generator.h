@@ -1,6 +1,7 @@
 #pragma once
 // Generating reports: the templates asked for, for a period and a scope, into one workbook (a
 // sheet per template sheet), written atomically, checked beforehand and recorded in report_runs.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "core/model/period.h"
 #include "core/report/layout.h"
 #include "core/report/template_catalog.h"
+#include "core/util/progress.h"
 
 namespace il::report {
 
@@ -27,6 +29,7 @@ struct ReportRequest {
 // A finding of the checks run before writing (e.g. a year-to-date that falls).
 struct CheckFinding {
     std::string text;
+    std::int64_t project_id = 0;  // the project it is about (0: none)
 };
 
 struct ReportResult {
@@ -45,6 +48,14 @@ SqlParams report_params(db::Database& db, const Period& period, const std::strin
 // Runs the checks, renders, writes and records. Throws ValidationError (bad scope, --strict
 // findings), TemplateError, FileError.
 ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, const ReportRequest& request);
+
+// The same, reporting each step (checks, each template's queries, each chunk of rendered rows,
+// writing) to `progress`. When progress.cancelled() turns true before the file is complete it
+// stops: the temporary file is removed, the target is left as it was, no report_runs row is
+// added, and il::Cancelled is thrown. (Once the file has been renamed into place the run
+// finishes: a report is never left half-recorded.)
+ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, const ReportRequest& request,
+                             ProgressSink& progress);
 
 // Pre-report checks (this month = ytd - last month's ytd, ytd never falls, ytd <= total
 // investment, a project under way has started by the report month).

@@ -22,6 +22,19 @@ struct NullProgress final : ProgressSink {
     void step(std::string_view, double) override {}
 };
 
+// One part of a longer operation: maps this part's 0..1 onto [from, to] of the caller's sink and
+// passes cancelled() through. (An import reports reading, planning and writing as one bar.)
+class ProgressRange final : public ProgressSink {
+public:
+    ProgressRange(ProgressSink& outer, double from, double to) : outer_(outer), from_(from), to_(to) {}
+    void step(std::string_view what, double fraction) override { outer_.step(what, from_ + (to_ - from_) * fraction); }
+    bool cancelled() override { return outer_.cancelled(); }
+
+private:
+    ProgressSink& outer_;
+    double from_, to_;
+};
+
 // Thrown by an operation that stopped because its ProgressSink asked it to. Work done inside a
 // transaction is rolled back before this escapes.
 class Cancelled : public Error {

@@ -126,3 +126,120 @@ TEST_CASE("cli import: rejected rows, errors workbook, keep-good, unreadable fil
     CHECK(noname.out.find("项目名称") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("cli import: a preset saved for the header is picked without --preset, and says so") {
+    auto dir = scratch_dir("cli-auto-preset");
+    fs::path db = dir / "ledger.db";
+    fs::path form = write_form(dir);
+    Run first = cli("--db " + q(db) + " import " + q(form) + " --save-preset 市表");
+    REQUIRE(first.status == 0);
+    Run again = cli("--db " + q(db) + " import " + q(form) + " --dry-run");
+    CHECK(again.status == 0);
+    CHECK(again.out.find("表头与导入方案“市表”一致，已自动使用该方案") != std::string::npos);
+    Run j = cli("--db " + q(db) + " import " + q(form) + " --dry-run --json");
+    auto parsed = nlohmann::json::parse(j.out);
+    CHECK(parsed["mappings"][0]["preset"] == "市表");
+    CHECK(parsed["mappings"][0]["preset_auto"] == true);
+    Run off = cli("--db " + q(db) + " import " + q(form) + " --dry-run --no-preset");
+    CHECK(off.out.find("已自动使用") == std::string::npos);
+
+    // A deals ledger: its preset also chooses the kind when --kind is not given
+    write_bytes(dir / "deals.csv", "项目名称,所属县市区,来源地,签约额（万元）\n甲招商,固安县,北京,5000\n");
+    Run d1 = cli("--db " + q(db) + " import " + q(dir / "deals.csv") + " --kind deals --save-preset 招商表");
+    REQUIRE(d1.status == 0);
+    CHECK(d1.out.find("新增 1") != std::string::npos);
+    Run d2 = cli("--db " + q(db) + " import " + q(dir / "deals.csv") + " --json");
+    CHECK(d2.status == 0);
+    auto jd = nlohmann::json::parse(d2.out);
+    CHECK(jd["kind"] == "deals");
+    CHECK(jd["unchanged"] == 1);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli import: --kind, --sheet, repeated --set, --errors; non-zero exit when nothing is imported") {
+    auto dir = scratch_dir("cli-flags");
+    fs::path db = dir / "ledger.db";
+    const fs::path xls = fs::path(IL_TEST_DATA_DIR) / "readers" / "ledger.xls";  // Excel 97-2003
+    // The title names the county; --set gives what the sheet lacks, for every row
+    Run ok = cli("--db " + q(db) + " import " + q(xls) + " --kind projects --sheet 2017年项目 --set stage=续建 --set level=市重点 --json");
+    REQUIRE(ok.status == 0);
+    auto j = nlohmann::json::parse(ok.out);
+    CHECK(j["new"] == 2);
+    CHECK(j["written"] == true);
+    Run list = cli("--db " + q(db) + " list projects --json");
+    auto projects = nlohmann::json::parse(list.out);
+    REQUIRE(projects.size() == 2);
+    for (const auto& p : projects) {
+        CHECK(p["level"] == "市重点");
+        CHECK(p["stage"] == "续建");
+        CHECK(p["region"] == "固安县");  // from the title "固安县2017年重点项目台账"
+    }
+    Run no_sheet = cli("--db " + q(db) + " import " + q(xls) + " --sheet 不存在");
+    CHECK(no_sheet.status != 0);
+    CHECK(no_sheet.out.find("没有名为“不存在”的工作表") != std::string::npos);
+    Run bad_set = cli("--db " + q(db) + " import " + q(xls) + " --set 无此字段=1");
+    CHECK(bad_set.status != 0);
+    CHECK(bad_set.out.find("无此字段") != std::string::npos);
+
+    // Every row rejected: non-zero, the reason per row, an errors workbook
+    write_bytes(dir / "renov.csv", "企业名称,项目名称,所属县市区,总投资（万元）\n甲企业,技改一号,固安县,一百\n乙企业,技改二号,固安县,-5\n");
+    fs::path errors = dir / "errors.xlsx";
+    Run bad = cli("--db " + q(db) + " import " + q(dir / "renov.csv") + " --kind renovations --keep-good --errors " + q(errors));
+    CHECK(bad.status != 0);
+    CHECK(bad.out.find("所有行都被拒绝") != std::string::npos);
+    CHECK(bad.out.find("renov 第2行 总投资") != std::string::npos);
+    CHECK(fs::exists(errors));
+    write_bytes(dir / "renov.csv", "企业名称,项目名称,所属县市区,总投资（万元）\n甲企业,技改一号,固安县,100\n");
+    Run good = cli("--db " + q(db) + " import " + q(dir / "renov.csv") + " --kind renovations");
+    CHECK(good.status == 0);
+    CHECK(good.out.find("新增 1") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli import: malformed files give a clear message and a non-zero exit, never a crash or hang") {
+    auto dir = scratch_dir("cli-malformed");
+    fs::path db = dir / "ledger.db";
+    const fs::path corpus = fs::path(IL_TEST_DATA_DIR) / "malformed";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"zip_truncated_50.xlsx", "截断"},
+        {"xml_broken_sheet.xlsx", "XML 格式错误"},
+        {"sst_index_out_of_range.xlsx", "共享字符串索引 99 超出范围"},
+        {"cell_2mb_inline.xlsx", "内容太长"},
+        {"million_empty_rows.xlsx", "没有找到可导入的表格"},
+        {"chart_only.xlsx", "是图表"},
+        {"encrypted_agile.xlsx", "密码保护"},
+        {"xls_password.xls", "密码保护"},
+        {"csv_gbk_truncated_char.csv", "不完整"},
+    };
+    for (const auto& [file, words] : cases) {
+        CAPTURE(file);
+        Run r = cli("--db " + q(db) + " import " + q(corpus / file));
+        CHECK(r.status == 1);  // an error, not a signal (-1) or a crash code
+        CHECK_MESSAGE(r.out.find(words) != std::string::npos, r.out);
+        CHECK(r.out.find("错误") != std::string::npos);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli import: Excel's 'Unicode text' (UTF-16, tabs) imports like any ledger") {
+    auto dir = scratch_dir("cli-utf16");
+    fs::path db = dir / "ledger.db";
+    std::u16string u = u"固安县重点项目\r\n项目名称\t总投资（亿元）\t计划开工时间\r\n甲项目\t\"1,234.5\"\t2017年3月\r\n合计\t1234.5\t\r\n";
+    std::string bytes = "\xFF\xFE";
+    for (char16_t c : u) {
+        bytes += static_cast<char>(c & 0xFF);
+        bytes += static_cast<char>(c >> 8);
+    }
+    write_bytes(dir / "unicode.txt.csv", bytes);
+    Run r = cli("--db " + q(db) + " import " + q(dir / "unicode.txt.csv") + " --json");
+    CHECK(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["new"] == 1);
+    CHECK(j["rejected"] == 0);
+    Run list = cli("--db " + q(db) + " list projects --json");
+    auto projects = nlohmann::json::parse(list.out);
+    REQUIRE(projects.size() == 1);
+    CHECK(projects[0]["total_investment_wan"] == "12345000.00");
+    CHECK(projects[0]["region"] == "固安县");
+    fs::remove_all(dir);
+}

@@ -252,3 +252,74 @@ TEST_CASE("presets save and re-apply a confirmed mapping") {
     save_preset(*db, "某县台账", m);  // replaces, does not duplicate
     CHECK(list_presets(*db).size() == 1);
 }
+
+TEST_CASE("a saved preset is picked when the file's header matches its layout") {
+    auto db = seeded_db();
+    SheetBuilder b;
+    b.row({"项目名称", "所属县市区", "投资额度", "备注"}).row({"甲", "固安县", 12, "x"});
+    ImportOptions o;
+    ImportPlan auto_plan = plan_import(*db, b.workbook(), o);
+    CHECK(auto_plan.sheets.at(0).preset_name.empty());
+    CHECK(auto_plan.records.at(0).project->total_investment == Money{});
+    Mapping m = auto_plan.sheets.at(0).mapping;
+    m.columns.at(2).field = "total_investment";
+    m.columns.at(2).unit = AmountUnit::Yi;
+    // What the GUI's mapping dialog calls once the user confirmed the mapping
+    Preset saved = save_preset(*db, "某县台账", auto_plan.sheets.at(0).mapping.signature, m);
+    CHECK(saved.signature == "项目名称|所属县市区|投资额度|备注");
+    CHECK_THROWS_AS(save_preset(*db, "无表头", "", m), ValidationError);
+
+    // Same header (written differently: spaces, full-width parentheses) -> picked, and said so
+    SheetBuilder same;
+    same.row({"项目 名称", "所属县市区", "投资额度", "备 注"}).row({"甲", "固安县", 12, "x"});
+    ImportPlan plan = plan_import(*db, same.workbook(), o);
+    REQUIRE(plan.sheets.size() == 1);
+    CHECK(plan.sheets[0].preset_name == "某县台账");
+    CHECK(plan.sheets[0].preset_auto);
+    bool said = false;
+    for (const auto& n : plan.notes)
+        if (n.find("导入方案“某县台账”") != std::string::npos) said = true;
+    CHECK(said);
+    CHECK(plan.records.at(0).project->total_investment == Money::from_wan(120000));
+
+    // Not when asked not to, not for another layout, not for another kind
+    ImportOptions no_auto;
+    no_auto.auto_preset = false;
+    CHECK(plan_import(*db, same.workbook(), no_auto).sheets[0].preset_name.empty());
+    SheetBuilder other;
+    other.row({"项目名称", "所属县市区", "投资额度", "备注", "建设单位"}).row({"甲", "固安县", 12, "x", "y"});
+    CHECK(plan_import(*db, other.workbook(), o).sheets[0].preset_name.empty());
+    ImportOptions deals;
+    deals.kind = RecordKind::Deals;
+    CHECK(plan_import(*db, same.workbook(), deals).sheets[0].preset_name.empty());
+
+    // The kind a matching preset was saved for (for a CLI call without --kind)
+    auto found = preset_for_workbook(*db, same.workbook());
+    REQUIRE(found);
+    CHECK(found->name == "某县台账");
+    CHECK(found->kind == RecordKind::Projects);
+    CHECK_FALSE(preset_for_workbook(*db, other.workbook()));
+}
+
+TEST_CASE("units: 元 / 亿元 headers, a unit line, and units written in the cells") {
+    auto db = seeded_db();
+    SheetBuilder yuan;
+    yuan.row({"项目名称", "所属县市区", "总投资（元）", "2017年计划投资（亿元）"})
+        .row({"甲", "固安县", "1,234,567,890", "1.5"})
+        .row({"乙", "固安县", 300000000, "8,000万元"})   // a unit in the cell wins
+        .row({"丙", "固安县", "2亿元", {}});
+    ImportPlan p = plan_import(*db, yuan.workbook(), {});
+    REQUIRE(p.rejected.empty());
+    REQUIRE(p.records.size() == 3);
+    CHECK(p.records[0].project->total_investment == Money{123'456'789'000});
+    CHECK(p.records[0].project->annual_plans.at(2017) == Money::from_wan(15000));
+    CHECK(p.records[1].project->total_investment == Money::from_wan(30000));
+    CHECK(p.records[1].project->annual_plans.at(2017) == Money::from_wan(8000));
+    CHECK(p.records[2].project->total_investment == Money::from_wan(20000));
+
+    SheetBuilder line;  // "单位：亿元" above the header applies to columns without their own unit
+    line.row({"某县重点项目表"}).row({"单位：亿元"}).row({"项目名称", "所属县市区", "总投资"}).row({"丁", "固安县", "12.5"});
+    ImportPlan q = plan_import(*db, line.workbook(), {});
+    REQUIRE(q.records.size() == 1);
+    CHECK(q.records[0].project->total_investment == Money::from_wan(125000));
+}
