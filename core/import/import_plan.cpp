@@ -226,6 +226,14 @@ struct SheetWalker {
             if (!own("region") && row_rc.region_id) src.context.push_back({"region", dict.region_name(*row_rc.region_id)});
             if (!own("zone") && row_rc.zone_id) src.context.push_back({"zone", dict.zone_name(*row_rc.zone_id)});
             if (!own("stage") && row_rc.stage) src.context.push_back({"stage", *row_rc.stage});
+            // --set values the row's own cells do not give: the corrected row re-imports alone
+            for (const auto& [key, cell] : fixed) {
+                bool in_row = false;
+                for (const ColumnBinding* b : used)
+                    if (b->field == key && b->col < width && !blank_cell(src.cells[static_cast<std::size_t>(b->col)]))
+                        in_row = true;
+                if (!in_row) src.context.push_back({key, cell_text(cell)});
+            }
             // RowValues points into src.cells: moving src keeps the cells' storage
             planner.plan_row(values, std::move(src), plan);
         }
