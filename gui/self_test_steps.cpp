@@ -68,8 +68,9 @@ void SelfTest::run(const wxString& only_step) {
     else
         steps = {&SelfTest::step_views, &SelfTest::step_home, &SelfTest::step_background_load, &SelfTest::step_list,
                  &SelfTest::step_edit_dialog, &SelfTest::step_renovation_dialog, &SelfTest::step_deal_dialog,
-                 &SelfTest::step_problems, &SelfTest::step_delete_undo, &SelfTest::step_monthly_grid,
-                 &SelfTest::step_report, &SelfTest::step_settings, &SelfTest::step_layout_save};
+                 &SelfTest::step_problems, &SelfTest::step_delete_undo, &SelfTest::step_stock_language,
+                 &SelfTest::step_monthly_grid, &SelfTest::step_report, &SelfTest::step_settings,
+                 &SelfTest::step_layout_save};
     for (auto step : steps) {
         try {
             (this->*step)();
