@@ -59,7 +59,8 @@ void SelfTest::run() {
         return;
     }
     for (auto step : {&SelfTest::step_views, &SelfTest::step_list, &SelfTest::step_edit_dialog,
-                      &SelfTest::step_monthly_grid, &SelfTest::step_report, &SelfTest::step_settings}) {
+                      &SelfTest::step_monthly_grid, &SelfTest::step_report, &SelfTest::step_report_progress,
+                      &SelfTest::step_import, &SelfTest::step_settings}) {
         try {
             (this->*step)();
         } catch (...) {

@@ -25,6 +25,8 @@ private:
     void step_edit_dialog();
     void step_monthly_grid();
     void step_report();
+    void step_report_progress();   // self_test_long_work.cpp
+    void step_import();            // self_test_long_work.cpp
     void step_settings();
 
     MainFrame& frame_;
