@@ -63,17 +63,20 @@ void resolve_period(ColumnBinding& b, const FieldDef& f, const HeaderLabel& h, c
                 b.month = h.month_to ? h.month_to : ctx.month;
                 b.month_from = h.month_from ? h.month_from : b.month;
             } else if (h.year || h.this_year) {
-                // "2017年到位资金", "本年到位": the year so far
+                // "2017年到位资金", "本年到位": the year so far (to the file's month, else to the
+                // year's end or today, whichever comes first)
                 b.month_from = 1;
-                b.month = ctx.month && (!h.year || h.year == ctx.year) ? *ctx.month : 12;
+                if (!h.year || h.year == ctx.year) b.month = ctx.month;
+                else if (h.year < ctx.year) b.month = 12;
+                else b.month.reset();
             } else {
                 // "累计到位", "到位资金": everything so far, as of the file's period (else today)
                 b.year = ctx.year;
-                b.month = ctx.year ? (ctx.month ? *ctx.month : 12) : std::optional<int>();
+                b.month = ctx.year ? ctx.month : std::optional<int>();
                 if (!b.year) b.note = "累计到位资金：截至导入当天";
                 return;
             }
-            if (!b.year || !b.month)
+            if (!b.year || (h.month_to || h.this_month ? !b.month : false))
                 b.note = "不知道属于哪一年哪个月（表头或标题里写“2017年1-6月”，或用 --set period=2017-06）";
             return;
         case PeriodRole::None: return;
@@ -163,7 +166,8 @@ std::vector<std::string> Mapping::problems() const {
         if (c.field.empty()) continue;
         const FieldDef* f = find_field(kind, c.field == "completed_ytd" || c.field == "completed_month" ? c.field : c.field);
         bool period = f && f->period != PeriodRole::None;
-        if (c.field == "funds" && !c.month_from) continue;  // all so far: as of today when no period
+        // funds: all so far needs no period (as of today); a year's funds need no month
+        if (c.field == "funds" && (!c.month_from || (c.year && !c.month))) continue;
         if (period && (!c.year || (c.field != "annual_plan" && !c.month)))
             out.push_back("第" + std::to_string(c.col + 1) + "列“" + c.header + "”" + c.note);
     }

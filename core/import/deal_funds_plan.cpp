@@ -39,6 +39,14 @@ std::string amount_text(std::int64_t minor, Currency c) {
 // The window a funds column covers; false when it has no period (problems() reports it).
 bool window_of(const ColumnBinding& b, bool usd, const std::string& today, Figure& f) {
     const char* what = usd ? "到位外资" : "到位资金";
+    // A year without a month: to the year's end, or today when that comes first
+    auto year_end = [&today](int y) { return std::min(day(y, 12, 31), today); };
+    if (b.month_from && b.year && !b.month && *b.month_from == 1) {
+        f.from = day(*b.year, 1, 1);
+        f.to = year_end(*b.year);
+        f.label = std::to_string(*b.year) + "年" + what;
+        return f.from <= f.to;
+    }
     if (b.month_from) {
         if (!b.year || !b.month || *b.month_from < 1 || *b.month_from > *b.month || *b.month > 12) return false;
         f.from = day(*b.year, *b.month_from, 1);
@@ -52,6 +60,11 @@ bool window_of(const ColumnBinding& b, bool usd, const std::string& today, Figur
     if (b.year && b.month && *b.month >= 1 && *b.month <= 12) {
         f.to = day(*b.year, *b.month, days_in_month(*b.year, *b.month));
         f.label = "截至" + std::to_string(*b.year) + "年" + std::to_string(*b.month) + "月累计" + what;
+        return true;
+    }
+    if (b.year) {
+        f.to = year_end(*b.year);
+        f.label = "截至" + std::to_string(*b.year) + "年累计" + what;
         return true;
     }
     f.to = today;
@@ -191,10 +204,10 @@ void plan_deal_funds(RowValues& v, Deal& deal, bool existing, const std::string&
             }
         } else if (own) {
             FundsInPlace& e = deal.funds[*own];
-            if (e.amount != want || e.rate_micro != rate_micro || e.date != f.to) {
+            // (its date stays: a window ending today was dated the day it was first imported)
+            if (e.amount != want || e.rate_micro != rate_micro) {
                 e.amount = want;
                 e.rate_micro = rate_micro;
-                e.date = f.to;
                 e.amount_cny = f.currency == Currency::USD ? usd_to_cny(UsdMoney{want}, rate_micro) : Money{want};
                 changed = true;
             }

@@ -279,3 +279,29 @@ TEST_CASE("deal funds: monthly files (1-3月 and 累计, 1-6月 and 累计) in a
     q.executeStep();
     CHECK(q.getColumn(0).getInt64() == Money::from_wan(500).fen);
 }
+
+TEST_CASE("deal funds: a ledger of a year without a month is dated at the year's end, never after today") {
+    auto db = seeded_db();
+    const std::string today = today_iso();
+    const int this_year = std::stoi(today.substr(0, 4));
+    for (int year : {2017, this_year}) {
+        CAPTURE(year);
+        SheetBuilder b;
+        b.row({std::to_string(year) + "年招商引资项目台账"})
+            .row({"项目名称", "所属县市区", "来源地", "本年到位资金", "累计到位资金"})
+            .row({"甲" + std::to_string(year), "固安县", "北京", 100, 400});
+        ImportOptions o = deal_options();
+        ImportPlan plan = plan_import(*db, b.workbook(), o);
+        REQUIRE(plan.rejected.empty());
+        CHECK(plan.sheets.at(0).mapping.problems().empty());
+        const Deal& d = *plan.records.at(0).deal;
+        REQUIRE(d.funds.size() == 2);
+        const std::string end = year == this_year ? today : std::to_string(year) + "-12-31";
+        for (const auto& f : d.funds) CHECK(f.date == end);
+        CHECK((d.funds[0].notes == funds_import_note(std::to_string(year) + "年到位资金") ||
+               d.funds[1].notes == funds_import_note(std::to_string(year) + "年到位资金")));
+        apply_import(*db, plan, o);
+        CHECK(funds_cny(*db, "甲" + std::to_string(year)) == Money::from_wan(400).fen);
+        CHECK(plan_import(*db, b.workbook(), o).count(Outcome::Unchanged) == 1);
+    }
+}
