@@ -1,7 +1,9 @@
 // Entry point of the desktop application: language, configuration, command line, main frame.
 //   investledger [--db FILE] [--lang zh_CN|en] [--self-test] [--screenshots DIR]
 #include <algorithm>
+#include <clocale>
 #include <cstdlib>
+#include <cstring>
 
 #include <wx/fileconf.h>
 
@@ -86,16 +88,39 @@ private:
     void setup_language() {
         wxString lang = lang_.empty() ? wxConfigBase::Get()->Read("/Language", "zh_CN") : lang_;
         if (lang == "en") return;  // msgids are English
+        use_language_in_toolkit(lang.empty() ? wxString("zh_CN") : lang);
         // wxTranslations directly: works even when the system lacks the zh_CN C locale.
         namespace fs = std::filesystem;
         for (fs::path dir : {platform::executable_dir() / "locale", platform::executable_dir() / ".." / "locale",
                              platform::executable_dir() / ".." / "share" / "locale", fs::path(IL_DATA_DIR) / ".." / "locale"})
             wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(dir.lexically_normal().string()));
+#if defined(__UNIX__) && !defined(__APPLE__)
+        // wxWidgets' own catalog (wxstd-3.2.mo from Debian's wx3.2-i18n: OK/Cancel, Yes/No, stock
+        // labels) lies under the system prefix, which wx does not search when run from a build tree.
+        for (const char* dir : {"/usr/share/locale", "/usr/local/share/locale"})
+            wxFileTranslationsLoader::AddCatalogLookupPathPrefix(dir);
+#endif
         auto* translations = new wxTranslations();
         translations->SetLanguage(lang.empty() ? wxString("zh_CN") : lang);
         wxTranslations::Set(translations);
-        translations->AddStdCatalog();
+        if (!translations->AddStdCatalog())
+            wxLogDebug("wxWidgets' own translations (wxstd) not found: stock buttons stay in English");
         translations->AddCatalog("investledger");
+    }
+
+    // GTK draws the stock buttons (OK/Cancel, Yes/No in message boxes) and the file dialogs with
+    // its own catalog (gtk30.mo), picked by gettext from the process locale: make it speak the UI
+    // language even where the system locale is not Chinese (a test box, an English desktop).
+    // gettext honours LANGUAGE unless LC_MESSAGES is the plain "C" locale, hence C.UTF-8 then.
+    static void use_language_in_toolkit(const wxString& lang) {
+#ifdef __WXGTK__
+        const char* messages = std::setlocale(LC_MESSAGES, nullptr);
+        if (!messages || std::strcmp(messages, "C") == 0 || std::strcmp(messages, "POSIX") == 0)
+            std::setlocale(LC_MESSAGES, "C.UTF-8");
+        wxSetEnv("LANGUAGE", lang + ":" + lang.BeforeFirst('_'));
+#else
+        (void)lang;
+#endif
     }
 
     wxString db_path_, lang_, self_test_, screenshots_, period_;

@@ -40,7 +40,7 @@ wxString describe_current_exception() {
         throw;
     } catch (const RecordInvalid& e) {
         wxString text = _("The record is not valid:");
-        for (const auto& issue : e.issues()) text << "\n• " << wx(issue.reason);
+        for (const auto& issue : e.issues()) text << "\n" << wxString::FromUTF8("• ") << wx(issue.reason);
         return text;
     } catch (const StaleRecord& e) {
         return _("Someone else changed this record after you opened it. Close the dialog and open it again.") +

@@ -18,6 +18,7 @@
 #include "core/query/xlsx_export.h"
 #include "gui/error_text.h"
 #include "gui/ids.h"
+#include "gui/record_editing.h"
 #include "gui/wx_util.h"
 
 namespace il::gui {
@@ -65,10 +66,13 @@ ListPanel::ListPanel(wxWindow* parent, AppContext& ctx, ListKind kind)
     top->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(4));
     facet_sizer_ = new wxBoxSizer(wxHORIZONTAL);
     top->Add(facet_sizer_, 1, wxALIGN_CENTER_VERTICAL);
-    if (kind_ == ListKind::Projects) {
-        auto* add = new wxButton(this, wxID_ADD, _("&New"));
-        add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_add(); });
-        top->Add(add, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(2));
+    {
+        if (can_add(kind_)) {
+            auto* add = new wxButton(this, wxID_ADD, _("&New"));
+            add->SetToolTip(_("Add a record (Ctrl+N)"));
+            add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_add(); });
+            top->Add(add, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(2));
+        }
         auto* del = new wxButton(this, wxID_ANY, _("&Delete"));
         del->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_delete(); });
         top->Add(del, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(2));
@@ -94,7 +98,11 @@ ListPanel::ListPanel(wxWindow* parent, AppContext& ctx, ListKind kind)
     list_->Bind(wxEVT_LIST_COL_CLICK, &ListPanel::on_column_click, this);
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { on_activate(e.GetIndex()); });
     list_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
-        if (e.GetKeyCode() == WXK_DELETE && kind_ == ListKind::Projects) on_delete();
+        if (e.GetKeyCode() == WXK_DELETE) on_delete();
+        else e.Skip();
+    });
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {  // Ctrl+N in a list: a new record (not a new ledger)
+        if (e.GetKeyCode() == 'N' && e.GetModifiers() == wxMOD_CONTROL && can_add(kind_)) on_add();
         else e.Skip();
     });
     wxConfigBase* cfg = wxConfigBase::Get();
@@ -254,20 +262,18 @@ void ListPanel::on_column_click(wxListEvent& e) {
 }
 
 void ListPanel::on_activate(long item) {
-    std::int64_t id = record_id_at(item);
-    if (!id) return;
-    if ((kind_ == ListKind::Projects || kind_ == ListKind::Problems) && ctx_.open_project) ctx_.open_project(id);
+    if (item < 0 || static_cast<std::size_t>(item) >= visible_.size()) return;
+    const auto& row = table_.rows[visible_[static_cast<std::size_t>(item)]];
+    open_record(this, ctx_, kind_, row.id, row.ref_id);
 }
 
-void ListPanel::on_add() {
-    if (ctx_.open_project) ctx_.open_project(0);
-}
+void ListPanel::on_add() { add_record(this, ctx_, kind_); }
 
 void ListPanel::on_delete() {
     long item = list_->GetFocusedItem();
     if (list_->GetSelectedItemCount() > 0) item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    std::int64_t id = record_id_at(item);
-    if (id && ctx_.delete_project) ctx_.delete_project(id);
+    if (item < 0 || static_cast<std::size_t>(item) >= visible_.size()) return;
+    delete_record(this, ctx_, kind_, table_.rows[visible_[static_cast<std::size_t>(item)]].id);
 }
 
 void ListPanel::on_choose_columns() {

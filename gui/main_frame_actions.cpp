@@ -2,24 +2,17 @@
 // layout code (main_frame.cpp).
 #include <wx/msgdlg.h>
 
+#include "core/db/project_repository.h"
+#include "core/demo/demo_generator.h"
 #include "gui/error_text.h"
 #include "gui/main_frame.h"
 #include "gui/progress_runner.h"
 #include "gui/project_dialog.h"
 #include "gui/wx_util.h"
 
-#if __has_include("core/demo/demo_generator.h")
-#include "core/demo/demo_generator.h"
-#define IL_HAVE_DEMO 1
-#endif
-#ifdef IL_HAVE_PROJECT_REPOSITORY
-#include "core/db/project_repository.h"
-#endif
-
 namespace il::gui {
 
 bool MainFrame::generate_demo() {
-#ifdef IL_HAVE_DEMO
     try {
         demo::DemoSummary summary;
         run_with_progress(this, _("Demo city"), [&](ProgressSink& progress) {
@@ -34,30 +27,20 @@ bool MainFrame::generate_demo() {
     } catch (...) {
         show_current_exception(this, _("Demo city"));
     }
-#else
-    ask(this, _("The demo city is not available in this build."), _("Demo city"), wxOK | wxICON_INFORMATION);
-#endif
     return false;
 }
 
 int MainFrame::edit_project(std::int64_t id) {
     if (!ctx_.db) return wxID_CANCEL;
-#ifdef IL_HAVE_PROJECT_REPOSITORY
     ProjectDialog dlg(this, ctx_, id);
     if (!dlg.loaded()) return wxID_CANCEL;
     int rc = dlg.ShowModal();
     if (rc == wxID_OK) reload_all();
     return rc;
-#else
-    (void)id;
-    ask(this, _("Editing is not available in this build."), _("Edit"), wxOK | wxICON_INFORMATION);
-    return wxID_CANCEL;
-#endif
 }
 
 void MainFrame::delete_project(std::int64_t id) {
     if (!ctx_.db) return;
-#ifdef IL_HAVE_PROJECT_REPOSITORY
     try {
         db::ProjectRepository repo(*ctx_.db);
         auto project = repo.get(id);
@@ -79,9 +62,6 @@ void MainFrame::delete_project(std::int64_t id) {
     } catch (...) {
         show_current_exception(this, _("Delete project"));
     }
-#else
-    (void)id;
-#endif
 }
 
 void MainFrame::on_undo() {

@@ -9,10 +9,8 @@
 #include "gui/error_text.h"
 #include "gui/wx_util.h"
 
-#ifdef IL_HAVE_PROJECT_REPOSITORY
 #include "core/db/project_repository.h"
 #include "core/db/write_transaction.h"
-#endif
 
 namespace il::gui {
 
@@ -279,7 +277,6 @@ bool MonthlyPanel::save() {
                                       sheet_.invalid_count()), _("Monthly update"), wxOK | wxICON_WARNING);
         return false;
     }
-#ifdef IL_HAVE_PROJECT_REPOSITORY
     std::size_t current = 0;
     try {
         db::ProjectRepository repo(*ctx_.db);
@@ -322,10 +319,6 @@ bool MonthlyPanel::save() {
     if (ctx_.status) ctx_.status(wxString::Format(_("Saved %zu rows of %s."), saved, wx(ctx_.period.label())));
     if (ctx_.data_changed) ctx_.data_changed();
     return true;
-#else
-    ask(this, _("Saving is not available in this build."), _("Monthly update"), wxOK | wxICON_INFORMATION);
-    return false;
-#endif
 }
 
 }  // namespace il::gui

@@ -6,10 +6,10 @@
 #include <wx/button.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
-#include <wx/textdlg.h>
 
 #include "core/db/project_repository.h"
 #include "gui/error_text.h"
+#include "gui/record_editing.h"
 #include "gui/undo_stack.h"
 #include "gui/wx_util.h"
 
@@ -166,17 +166,46 @@ void ProjectDialog::fill_controls() {
                 progress_list_->SetItem(i, 3, wx(e.image_progress));
                 progress_list_->SetItem(i, 4, wx(e.problems));
             }
-            problems_list_->DeleteAllItems();
-            for (const auto& pb : repo.problems(p.id)) {
-                long i = problems_list_->InsertItem(problems_list_->GetItemCount(), wx(pb.description));
-                problems_list_->SetItem(i, 1, wx(pb.owner_unit));
-                problems_list_->SetItem(i, 2, wx(pb.status));
-                problems_list_->SetItem(i, 3, wx(pb.assigned_date.value_or("")));
-                problems_list_->SetItem(i, 4, wx(pb.closed_date.value_or("")));
-            }
         } catch (...) {
             show_current_exception(this, _("Loading the project"));
         }
+        reload_problems();
+    }
+}
+
+void ProjectDialog::reload_problems() {
+    problems_list_->DeleteAllItems();
+    problem_ids_.clear();
+    try {
+        for (const auto& pb : db::ProjectRepository(*ctx_.db).problems(project_.id)) {
+            long i = problems_list_->InsertItem(problems_list_->GetItemCount(), wx(pb.description));
+            problems_list_->SetItem(i, 1, wx(pb.owner_unit));
+            problems_list_->SetItem(i, 2, wx(pb.status));
+            problems_list_->SetItem(i, 3, wx(pb.assigned_date.value_or("")));
+            problems_list_->SetItem(i, 4, wx(pb.closed_date.value_or("")));
+            problem_ids_.push_back(pb.id);
+        }
+    } catch (...) {
+        show_current_exception(this, _("Loading the project"));
+    }
+}
+
+void ProjectDialog::select_problem(int row) {
+    if (row < 0 || row >= problems_list_->GetItemCount()) return;
+    problems_list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                 wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+void ProjectDialog::problem_action(int action) {
+    long row = problems_list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || static_cast<std::size_t>(row) >= problem_ids_.size()) return;
+    std::int64_t id = problem_ids_[static_cast<std::size_t>(row)];
+    bool done = action == 0   ? edit_problem(this, ctx_, id, project_.id)
+                : action == 1 ? resolve_problem(this, ctx_, id)
+                              : delete_problem(this, ctx_, id);
+    if (done) {
+        reload_problems();
+        select_problem(static_cast<int>(std::min<long>(row, problems_list_->GetItemCount() - 1)));
     }
 }
 
@@ -259,7 +288,7 @@ void ProjectDialog::show_issues(const std::vector<FieldIssue>& issues) {
     wxWindow* first = nullptr;
     std::map<wxWindow*, wxString> tips;
     for (const auto& issue : issues) {
-        all << (all.empty() ? "" : "\n") << "• " << wx(issue.reason);
+        all << (all.empty() ? "" : "\n") << wxString::FromUTF8("• ") << wx(issue.reason);
         wxWindow* w = control_of(issue.field);
         if (!w) continue;
         tips[w] << (tips[w].empty() ? "" : "\n") << wx(issue.reason);
@@ -320,20 +349,9 @@ void ProjectDialog::on_ok(wxCommandEvent&) {
 }
 
 void ProjectDialog::add_problem() {
-    wxTextEntryDialog dlg(this, _("Describe the problem:"), _("Add problem"));
-    if (dlg.ShowModal() != wxID_OK || dlg.GetValue().Strip(wxString::both).empty()) return;
-    try {
-        Problem pb;
-        pb.project_id = project_.id;
-        pb.description = utf8(dlg.GetValue().Strip(wxString::both));
-        pb.assigned_date = utf8(wxDateTime::Today().FormatISODate());
-        db::ProjectRepository(*ctx_.db).add_problem(pb);
-        long i = problems_list_->InsertItem(problems_list_->GetItemCount(), wx(pb.description));
-        problems_list_->SetItem(i, 2, wx(pb.status));
-        problems_list_->SetItem(i, 3, wx(pb.assigned_date.value_or("")));
-    } catch (...) {
-        show_current_exception(this, _("Add problem"));
-    }
+    if (!project_.id || !edit_problem(this, ctx_, 0, project_.id)) return;
+    reload_problems();
+    select_problem(problems_list_->GetItemCount() - 1);
 }
 
 }  // namespace il::gui

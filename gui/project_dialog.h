@@ -38,6 +38,12 @@ public:
     int current_page() const { return book_->GetSelection(); }
     wxWindow* control_of(const std::string& field) const;
     const Project& project() const { return project_; }
+    // For the self-test: the problems shown on the 问题 page, and selecting one of them.
+    int problem_rows() const { return problems_list_ ? problems_list_->GetItemCount() : 0; }
+    void select_problem(int row);
+    // The 问题 page's buttons: 0 edit, 1 mark resolved, 2 delete the selected problem (asks);
+    // reloads the list afterwards.
+    void problem_action(int action);
 
 private:
     // Building the pages (project_dialog_pages.cpp).
@@ -59,6 +65,7 @@ private:
     void fill_zones();
     void on_ok(wxCommandEvent&);
     void add_problem();
+    void reload_problems();
 
     AppContext& ctx_;
     Project project_;
@@ -81,6 +88,7 @@ private:
     std::vector<ApprovalControls> approvals_;
     wxListCtrl* progress_list_ = nullptr;
     wxListCtrl* problems_list_ = nullptr;
+    std::vector<std::int64_t> problem_ids_;  // per row of problems_list_
     wxListCtrl* history_list_ = nullptr;
     query::NameList regions_, zones_, industries_, categories_;
     std::vector<std::pair<std::int64_t, std::int64_t>> zone_regions_;  // zone id -> region id

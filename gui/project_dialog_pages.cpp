@@ -1,8 +1,9 @@
 // The pages of ProjectDialog (see project_dialog.h): controls only, no saving logic.
+#include <functional>
+
 #include <wx/button.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
-#include <wx/textdlg.h>
 
 #include "core/db/audit.h"
 #include "gui/error_text.h"
@@ -149,12 +150,28 @@ wxWindow* ProjectDialog::build_problems_page() {
     problems_list_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(60));
     problems_list_->AppendColumn(_("Assigned on"), wxLIST_FORMAT_LEFT, FromDIP(90));
     problems_list_->AppendColumn(_("Closed on"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    auto* add = new wxButton(page, wxID_ANY, _("&Add problem..."));
-    add->Enable(project_.id != 0);
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_problem(); });
+    problems_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { problem_action(0); });
+    problems_list_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DELETE) problem_action(2);
+        else e.Skip();
+    });
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto add_button = [&](const wxString& label, std::function<void()> fn) {
+        auto* b = new wxButton(page, wxID_ANY, label);
+        b->Enable(project_.id != 0);
+        b->Bind(wxEVT_BUTTON, [fn](wxCommandEvent&) { fn(); });
+        buttons->Add(b, 0, wxRIGHT, FromDIP(6));
+    };
+    add_button(_("&Add problem..."), [this] { add_problem(); });
+    add_button(_("&Edit..."), [this] { problem_action(0); });
+    add_button(_("Mark &resolved"), [this] { problem_action(1); });
+    add_button(_("De&lete..."), [this] { problem_action(2); });
     auto* box = new wxBoxSizer(wxVERTICAL);
+    if (!project_.id)
+        box->Add(new wxStaticText(page, wxID_ANY, _("Save the new project first, then add its problems.")), 0,
+                 wxLEFT | wxTOP, FromDIP(10));
     box->Add(problems_list_, 1, wxEXPAND | wxALL, FromDIP(10));
-    box->Add(add, 0, wxLEFT | wxBOTTOM, FromDIP(10));
+    box->Add(buttons, 0, wxLEFT | wxBOTTOM, FromDIP(10));
     page->SetSizer(box);
     return page;
 }

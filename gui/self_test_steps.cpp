@@ -45,7 +45,7 @@ int screenshot_dialogs(MainFrame& frame, const wxString& out_dir) {
     pump_events(500);
     grab(frame, dlg, out_dir + "/edit-dialog-error.png");
     dlg.Hide();
-    return 0;
+    return screenshot_record_dialogs(frame, out_dir);
 }
 
 void SelfTest::check(bool ok, const wxString& what) {
@@ -59,8 +59,9 @@ void SelfTest::run() {
         return;
     }
     for (auto step : {&SelfTest::step_views, &SelfTest::step_list, &SelfTest::step_edit_dialog,
-                      &SelfTest::step_monthly_grid, &SelfTest::step_report, &SelfTest::step_report_progress,
-                      &SelfTest::step_import, &SelfTest::step_settings}) {
+                      &SelfTest::step_renovation_dialog, &SelfTest::step_deal_dialog, &SelfTest::step_problems,
+                      &SelfTest::step_delete_undo, &SelfTest::step_monthly_grid, &SelfTest::step_report,
+                      &SelfTest::step_report_progress, &SelfTest::step_import, &SelfTest::step_settings}) {
         try {
             (this->*step)();
         } catch (...) {

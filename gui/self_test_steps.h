@@ -11,6 +11,8 @@ void pump_events(int ms);
 
 // Screenshots of dialogs (the edit dialog) for docs/screenshots. Returns the number of failures.
 int screenshot_dialogs(MainFrame& frame, const wxString& out_dir);
+// The same for the 技改, 招商 and 问题 dialogs (self_test_records.cpp).
+int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir);
 
 class SelfTest {
 public:
@@ -23,6 +25,11 @@ private:
     void step_views();
     void step_list();
     void step_edit_dialog();
+    // self_test_records.cpp: 技改, 招商, 问题 dialogs; delete and undo from the lists.
+    void step_renovation_dialog();
+    void step_deal_dialog();
+    void step_problems();
+    void step_delete_undo();
     void step_monthly_grid();
     void step_report();
     void step_report_progress();   // self_test_long_work.cpp

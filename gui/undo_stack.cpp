@@ -2,11 +2,9 @@
 
 #include <wx/intl.h>
 
-#include "core/util/error.h"
-#ifdef IL_HAVE_PROJECT_REPOSITORY
 #include "core/db/project_repository.h"
 #include "core/db/write_transaction.h"
-#endif
+#include "core/util/error.h"
 
 namespace il::gui {
 
@@ -16,7 +14,12 @@ wxString UndoStack::next_label() const {
 }
 
 void UndoStack::record(const wxString& label, std::optional<Project> before, std::optional<Project> after) {
-    entries_.push_back(Entry{label, std::move(before), std::move(after), {}});
+    entries_.push_back(Entry{label, std::move(before), std::move(after), {}, {}});
+    if (entries_.size() > kMax) entries_.erase(entries_.begin());
+}
+
+void UndoStack::record(const wxString& label, Revert revert) {
+    entries_.push_back(Entry{label, std::nullopt, std::nullopt, {}, std::move(revert)});
     if (entries_.size() > kMax) entries_.erase(entries_.begin());
 }
 
@@ -26,10 +29,15 @@ void UndoStack::attach_progress(std::vector<ProgressEntry> progress) {
 
 void UndoStack::undo(db::Database& db) {
     if (entries_.empty()) return;
-#ifdef IL_HAVE_PROJECT_REPOSITORY
     Entry& e = entries_.back();
-    db::ProjectRepository repo(db);
     db::WriteTransaction tx(db);
+    if (e.revert) {
+        e.revert(db);
+        tx.commit();
+        entries_.pop_back();
+        return;
+    }
+    db::ProjectRepository repo(db);
     if (e.before && e.after) {  // an edit: put the old values back over the current version
         auto current = repo.get(e.after->id);
         if (!current) throw NotFoundError("要撤销的项目已不存在");
@@ -50,10 +58,6 @@ void UndoStack::undo(db::Database& db) {
     }
     tx.commit();
     entries_.pop_back();
-#else
-    (void)db;
-    throw Error("undo is not available in this build");
-#endif
 }
 
 }  // namespace il::gui

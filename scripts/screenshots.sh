@@ -1,6 +1,7 @@
 #!/bin/sh
 # Produces docs/screenshots/*.png: every main view of the application on the demo city, plus the
-# edit dialog (also showing a validation error at its field). Runs under Xvfb.
+# edit dialogs of projects, 技改, 招商 and 问题 (also showing validation errors at their fields).
+# Runs under Xvfb.
 #   scripts/screenshots.sh [BUILD_DIR]     (default: build)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -570,6 +570,26 @@ void ProjectRepository::update_problem(Problem& problem) {
     problem = std::move(p);
 }
 
+std::optional<Problem> ProjectRepository::get_problem(std::int64_t problem_id) {
+    SQLite::Statement g(db_.sql(), std::string("SELECT ") + kProblemColumns + " FROM problems WHERE id = ?");
+    bind_i64(g, 1, problem_id);
+    if (!g.executeStep()) return std::nullopt;
+    return read_problem(g);
+}
+
+void ProjectRepository::remove_problem(std::int64_t problem_id, std::int64_t version) {
+    WriteTransaction tx(db_);
+    auto before = get_problem(problem_id);
+    if (!before) throw NotFoundError("存在问题（编号 " + std::to_string(problem_id) + "）不存在");
+    if (version && before->version != version)
+        throw StaleRecord("存在问题（编号 " + std::to_string(problem_id) + "）已被他人修改，请重新打开后再删除");
+    audit_delete(db_, "problems", problem_id, before->uid, problem_fields(*before));
+    SQLite::Statement q(db_.sql(), "DELETE FROM problems WHERE id = ?");
+    bind_i64(q, 1, problem_id);
+    q.exec();
+    tx.commit();
+}
+
 std::vector<Problem> ProjectRepository::problems(std::int64_t project_id) {
     SQLite::Statement q(db_.sql(), std::string("SELECT ") + kProblemColumns + " FROM problems WHERE project_id = ? ORDER BY id");
     bind_i64(q, 1, project_id);

@@ -60,6 +60,10 @@ public:
 
     std::int64_t add_problem(Problem& problem);
     void update_problem(Problem& problem);
+    // Deletes one problem (audit entry with its last values). `version` as update_problem's:
+    // 0 skips the check, otherwise it must equal the stored one (else StaleRecord).
+    void remove_problem(std::int64_t problem_id, std::int64_t version = 0);
+    std::optional<Problem> get_problem(std::int64_t problem_id);
     std::vector<Problem> problems(std::int64_t project_id);
 
     // Field snapshot used by the audit log, import preview and `show`.

@@ -9,8 +9,9 @@ mkdir -p "$WORK/home"
 DB="$WORK/demo.db"
 "$CLI" --db "$DB" demo > "$WORK/demo.log"
 
-# The application opens every view, edits a record through its dialog (with validation errors at
-# the fields), enters a month in the grid, generates a report and saves settings; exit 0 = passed.
+# The application opens every view, edits a project, a 技改 and a 招商 record through their dialogs
+# (with validation errors at the fields), edits/resolves/deletes problems, deletes records and undoes
+# that, enters a month in the grid, generates a report and saves settings; exit 0 = passed.
 status=0
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
   xvfb-run -a -s "-screen 0 1400x900x24" timeout 240 "$GUI" --db "$DB" --self-test "$WORK/out" \
@@ -37,6 +38,19 @@ check(con.execute("SELECT COUNT(*) FROM projects WHERE name LIKE '%（自测）'
 check(con.execute("SELECT COUNT(*) FROM audit_log WHERE new_value LIKE '%（自测）'").fetchone()[0] >= 1, "the edit is in the audit log")
 check(con.execute("SELECT COUNT(*) FROM audit_log WHERE reason = '撤销'").fetchone()[0] >= 1, "the undo is in the audit log")
 check(con.execute("SELECT COUNT(*) FROM projects WHERE owner LIKE '%-GUI'").fetchone()[0] == 1, "the dialog's edit is stored")
+q = lambda sql: con.execute(sql).fetchone()[0]
+check(q("SELECT COUNT(*) FROM renovations WHERE name LIKE '%（自测技改）'") == 1, "renovation edited through its dialog is stored")
+check(q("SELECT COUNT(*) FROM audit_log WHERE table_name = 'renovations' AND reason = '撤销'") >= 1, "renovation undo is in the audit log")
+check(q("SELECT COUNT(*) FROM audit_log WHERE table_name = 'renovations' AND action = 'delete'") >= 1, "renovation delete is in the audit log")
+check(q("SELECT COUNT(*) FROM deal_funds WHERE currency = 'USD' AND amount = 100000000 AND rate_micro = 7100000 "
+        "AND amount_cny = 710000000") == 1, "USD funds entry with its rate stored (100万美元 x 7.1 = 710万元)")
+check(q("SELECT COUNT(*) FROM deal_followups WHERE note = '自测跟进：客商来访'") == 1, "follow-up stored")
+check(q("SELECT COUNT(*) FROM deals WHERE investor LIKE '%（自测）'") == 1, "deal edited through its dialog is stored")
+check(q("SELECT COUNT(*) FROM audit_log WHERE table_name = 'deals' AND action = 'delete'") >= 1, "deal delete is in the audit log")
+check(q("SELECT COUNT(*) FROM problems WHERE description = '自测问题：用地未落实' AND status = '销号' "
+        "AND closed_date IS NOT NULL AND owner_unit = '自然资源和规划局'") == 1, "problem edited and resolved")
+check(q("SELECT COUNT(*) FROM problems WHERE description = '自测问题：待删除'") == 0, "deleted problem is gone")
+check(q("SELECT COUNT(*) FROM audit_log WHERE table_name = 'problems' AND action = 'delete'") >= 2, "problem deletes are in the audit log")
 check(con.execute("SELECT value FROM settings WHERE key = 'footer_unit'").fetchone()[0] == "固安县投资促进局（自测）", "setting stored")
 check(con.execute("SELECT COUNT(*) FROM report_runs").fetchone()[0] >= 1, "report run recorded")
 wb = openpyxl.load_workbook(out + "/report.xlsx")

@@ -1,0 +1,57 @@
+#pragma once
+// Editing one 招商引资 deal in a dialog with pages: 基本信息, 进展日期, 到位资金 (funds entries in
+// CNY or USD with the rate used), 跟进记录 (follow-ups), 变更记录. The deal is saved as one
+// aggregate through DealRepository::update (fields, funds and follow-ups in one transaction,
+// version check); rejected fields are shown where they are, a bad funds entry at its grid cell.
+// Saved changes can be undone (Ctrl+Z).
+#include <optional>
+#include <vector>
+
+#include "core/model/deal.h"
+#include "gui/record_dialog.h"
+
+namespace il::gui {
+
+class DealDialog : public RecordDialog {
+public:
+    enum FundsCol { F_DATE, F_AMOUNT, F_CURRENCY, F_RATE, F_CNY, F_NOTES, F_COUNT };
+    enum FollowCol { N_DATE, N_AUTHOR, N_NOTE, N_COUNT };
+
+    // id 0: a new deal.
+    DealDialog(wxWindow* parent, AppContext& ctx, std::int64_t id);
+    bool try_save() override;
+    const Deal& deal() const { return record_; }
+
+    // For the self-test and the buttons: append an empty entry row (returns its row) and set cells.
+    int add_funds_row();
+    int add_followup_row();
+    void set_funds_cell(int row, int col, const wxString& value);
+    void set_followup_cell(int row, int col, const wxString& value);
+    wxGrid* funds_grid() const { return funds_; }
+
+private:
+    // Pages (deal_dialog_pages.cpp).
+    wxWindow* build_basic_page();
+    wxWindow* build_dates_page();
+    wxWindow* build_funds_page();
+    wxWindow* build_followups_page();
+    void fill_controls();
+    void fill_funds();
+    void fill_followups();
+    void update_funds_total();
+    void remove_selected_row(wxGrid* grid, std::vector<std::int64_t>& ids);
+
+    void read_controls(Deal& out, std::vector<FieldIssue>& issues);
+    void read_funds(Deal& out, std::vector<FieldIssue>& issues);
+    void read_followups(Deal& out);
+
+    Deal record_;
+    std::optional<Deal> before_;
+    wxCheckBox* is_foreign_ = nullptr;
+    wxGrid* funds_ = nullptr;
+    wxGrid* followups_ = nullptr;
+    wxStaticText* funds_total_ = nullptr;
+    std::vector<std::int64_t> fund_ids_, followup_ids_;  // per grid row; 0: new
+};
+
+}  // namespace il::gui
