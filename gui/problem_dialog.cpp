@@ -11,7 +11,8 @@
 
 namespace il::gui {
 
-ProblemDialog::ProblemDialog(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, std::int64_t project_id)
+ProblemDialog::ProblemDialog(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, std::int64_t project_id,
+                             bool offer_project)
     : RecordDialog(parent, ctx, problem_id ? _("Edit problem") : _("New problem")) {
     wxString project_name;
     try {
@@ -48,6 +49,11 @@ ProblemDialog::ProblemDialog(wxWindow* parent, AppContext& ctx, std::int64_t pro
         if (mark_resolved()) EndModal(wxID_OK);
     });
     extra->Add(resolve);
+    if (offer_project) {
+        auto* open = new wxButton(this, wxID_ANY, _("Open &project..."));
+        open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(kOpenProject); });
+        extra->Add(open, 0, wxLEFT, FromDIP(6));
+    }
     finish_layout(extra);
     SetSize(FromDIP(wxSize(640, 440)));
     CentreOnParent();

@@ -12,8 +12,11 @@ namespace il::gui {
 
 class ProblemDialog : public RecordDialog {
 public:
+    // The modal result of "Open project" (offered when `offer_project`): the caller opens it.
+    static constexpr int kOpenProject = wxID_HIGHEST + 400;
     // problem_id 0: a new problem of project_id.
-    ProblemDialog(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, std::int64_t project_id);
+    ProblemDialog(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, std::int64_t project_id,
+                  bool offer_project = false);
     bool try_save() override;
     // Sets 销号 and the closing date (today if empty), then saves; false when refused.
     bool mark_resolved();

@@ -105,7 +105,7 @@ bool open_record(wxWindow* parent, AppContext& ctx, ListKind kind, std::int64_t 
             return false;
         case ListKind::Renovations: return run_dialog<RenovationDialog>(parent, ctx, record_id);
         case ListKind::Deals: return run_dialog<DealDialog>(parent, ctx, record_id);
-        case ListKind::Problems: return edit_problem(parent, ctx, record_id, ref_id);
+        case ListKind::Problems: return edit_problem(parent, ctx, record_id, ref_id, true);
     }
     return false;
 }
@@ -136,10 +136,16 @@ bool delete_record(wxWindow* parent, AppContext& ctx, ListKind kind, std::int64_
     return false;
 }
 
-bool edit_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, std::int64_t project_id) {
+bool edit_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, std::int64_t project_id, bool from_list) {
     if (!ctx.db) return false;
-    ProblemDialog dlg(parent, ctx, problem_id, project_id);
-    if (!dlg.loaded() || dlg.ShowModal() != wxID_OK) return false;
+    ProblemDialog dlg(parent, ctx, problem_id, project_id, from_list);
+    if (!dlg.loaded()) return false;
+    int rc = dlg.ShowModal();
+    if (rc == ProblemDialog::kOpenProject && ctx.open_project) {
+        ctx.open_project(dlg.problem().project_id);
+        return false;
+    }
+    if (rc != wxID_OK) return false;
     changed(ctx, {});
     return true;
 }

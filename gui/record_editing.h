@@ -28,7 +28,9 @@ bool can_add(ListKind kind);
 
 // Problems (问题): the edit dialog (problem_id 0: a new problem of project_id), marking one
 // resolved (销号, closed today unless already dated), deleting one (asks first).
-bool edit_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, std::int64_t project_id);
+// `from_list`: offer "Open project" (the 问题清单 view), which closes this dialog and opens the project's.
+bool edit_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, std::int64_t project_id,
+                  bool from_list = false);
 bool resolve_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id);
 bool delete_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id);
 

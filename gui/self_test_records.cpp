@@ -71,6 +71,18 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
     } else {
         ++failures;
     }
+    first_id(frame, View::Problems);
+    auto* problems = dynamic_cast<ListPanel*>(frame.view(View::Problems));
+    if (std::int64_t project = problems ? problems->record_id_at(0) : 0) {  // the project of the first problem
+        ProjectDialog pd(&frame, ctx, project);
+        for (wxWindow* child : pd.GetChildren())
+            if (auto* book = dynamic_cast<wxNotebook*>(child)) book->SetSelection(4);  // 问题
+        pd.Show();
+        pd.select_problem(0);
+        pump_events(400);
+        grab(pd, out_dir + "/edit-dialog-problems.png");
+        pd.Hide();
+    }
     if (std::int64_t project = first_id(frame, View::Projects)) {
         ProblemDialog dlg(&frame, ctx, 0, project);
         dlg.set_field_text("description", wxString::FromUTF8("施工用电未接入，需协调供电公司"));

@@ -24,6 +24,8 @@ struct FieldChange {
 // Fields whose value differs between two snapshots of the same record.
 std::vector<FieldChange> diff_fields(const FieldValues& before, const FieldValues& after);
 
+// A new (or deleted) record is logged as one line: field NULL and its non-empty fields as a JSON
+// object in new_value (old_value for a delete). Changes are logged one line per changed field.
 void audit_insert(Database& db, const std::string& table, std::int64_t id, const std::string& uid,
                   const FieldValues& values);
 void audit_update(Database& db, const std::string& table, std::int64_t id, const std::string& uid,
@@ -39,6 +41,7 @@ struct AuditEntry {
     std::int64_t record_id = 0;
     std::string record_uid;
 };
+// A record's history, oldest first; insert/delete snapshots come back one entry per field.
 std::vector<AuditEntry> audit_trail(Database& db, const std::string& table, std::int64_t record_id);
 
 }  // namespace il::db

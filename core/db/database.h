@@ -59,6 +59,28 @@ public:
     // Preparing costs more than running a small INSERT. Do not use the same text re-entrantly.
     SQLite::Statement& cached_statement(const std::string& sql);
 
+    // The same cache, safely: the handle resets the statement when it goes out of scope (so no
+    // read snapshot stays open on a long-lived connection), and a text already in use further up
+    // the stack gets a fresh statement of its own instead of the shared one.
+    class Prepared {
+    public:
+        Prepared(Prepared&& other) noexcept;
+        Prepared(const Prepared&) = delete;
+        Prepared& operator=(const Prepared&) = delete;
+        Prepared& operator=(Prepared&&) = delete;
+        ~Prepared();
+        SQLite::Statement& operator*() { return *stmt_; }
+        SQLite::Statement* operator->() { return stmt_; }
+
+    private:
+        friend class Database;
+        Prepared(SQLite::Statement* stmt, bool* in_use, std::unique_ptr<SQLite::Statement> own);
+        SQLite::Statement* stmt_;
+        bool* in_use_;                             // the cache slot's flag; null for an own statement
+        std::unique_ptr<SQLite::Statement> own_;   // set when the cached one was busy
+    };
+    Prepared prepared(const std::string& sql);
+
 private:
     Database() = default;
     void refuse_newer_schema();
@@ -73,7 +95,11 @@ private:
     std::optional<std::filesystem::path> migration_backup_;
     std::vector<std::string> warnings_;
     // after db_: destroyed (finalized) before the connection closes
-    std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    struct CachedSlot {
+        std::unique_ptr<SQLite::Statement> stmt;
+        bool in_use = false;
+    };
+    std::map<std::string, CachedSlot> statements_;
 };
 
 // Runs migration steps on an open connection from its user_version up to `target`

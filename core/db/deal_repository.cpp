@@ -98,11 +98,11 @@ void normalize(Deal& d) {
     for (auto& f : d.funds) normalize_funds(f);
 }
 
-void validate_or_throw(Database& db, const Deal& d) {
-    auto refs = load_references(db);
+void validate_or_throw(Database& db, const Deal& d, const validate::References& refs) {
     auto issues = validate::validate_deal(d, &refs);
     if (d.project_id) {
-        SQLite::Statement q(db.sql(), "SELECT 1 FROM projects WHERE id = ?");
+        auto q_stmt = db.prepared("SELECT 1 FROM projects WHERE id = ?");
+        SQLite::Statement& q = *q_stmt;
         bind_i64(q, 1, *d.project_id);
         if (!q.executeStep())
             issues.push_back({"project_id", "关联的项目（编号 " + std::to_string(*d.project_id) + "）不存在"});
@@ -116,8 +116,9 @@ std::string usd_or_cny_text(std::int64_t minor, Currency c) {
 
 void insert_funds(Database& db, std::int64_t deal_id, FundsInPlace& f) {
     if (f.uid.empty()) f.uid = new_uid();
-    SQLite::Statement q(db.sql(), "INSERT INTO deal_funds(uid, deal_id, date, amount, currency, rate_micro, amount_cny, "
-                                  "notes) VALUES(?,?,?,?,?,?,?,?)");
+    auto q_stmt = db.prepared("INSERT INTO deal_funds(uid, deal_id, date, amount, currency, rate_micro, amount_cny, "
+                              "notes) VALUES(?,?,?,?,?,?,?,?)");
+    SQLite::Statement& q = *q_stmt;
     q.bind(1, f.uid);
     bind_i64(q, 2, deal_id);
     q.bind(3, f.date);
@@ -135,7 +136,8 @@ FieldValues followup_fields(const FollowUp& f) { return {{"date", f.date}, {"aut
 
 void insert_followup(Database& db, std::int64_t deal_id, FollowUp& f) {
     if (f.uid.empty()) f.uid = new_uid();
-    SQLite::Statement q(db.sql(), "INSERT INTO deal_followups(uid, deal_id, date, author, note) VALUES(?,?,?,?,?)");
+    auto q_stmt = db.prepared("INSERT INTO deal_followups(uid, deal_id, date, author, note) VALUES(?,?,?,?,?)");
+    SQLite::Statement& q = *q_stmt;
     q.bind(1, f.uid);
     bind_i64(q, 2, deal_id);
     q.bind(3, f.date);
@@ -147,7 +149,8 @@ void insert_followup(Database& db, std::int64_t deal_id, FollowUp& f) {
 }
 
 void bump_version(Database& db, std::int64_t deal_id) {
-    SQLite::Statement q(db.sql(), "UPDATE deals SET version = version + 1, updated_at = ? WHERE id = ?");
+    auto q_stmt = db.prepared("UPDATE deals SET version = version + 1, updated_at = ? WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     q.bind(1, now_iso());
     bind_i64(q, 2, deal_id);
     q.exec();
@@ -211,15 +214,15 @@ std::int64_t DealRepository::insert(Deal& deal) {
     d.id = 0;
     normalize(d);
     WriteTransaction tx(db_);
-    validate_or_throw(db_, d);
+    validate_or_throw(db_, d, refs_.get());
     if (d.uid.empty()) d.uid = new_uid();
     std::string now = now_iso();
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO deals(name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, "
-                        "category_id, stage, lead_date, negotiation_date, signed_date, registered_date, started_date, "
-                        "operating_date, terminated_date, signing_event, contract_type, contract_amount, "
-                        "contract_currency, project_id, notes, uid, created_at, updated_at, version) VALUES(?1,?2,?3,?4,"
-                        "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?25,1)");
+    auto q_stmt = db_.prepared("INSERT INTO deals(name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, "
+                               "category_id, stage, lead_date, negotiation_date, signed_date, registered_date, started_date, "
+                               "operating_date, terminated_date, signing_event, contract_type, contract_amount, "
+                               "contract_currency, project_id, notes, uid, created_at, updated_at, version) VALUES(?1,?2,?3,?4,"
+                               "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?25,1)");
+    SQLite::Statement& q = *q_stmt;
     bind_editable(q, d);
     q.bind(24, d.uid);
     q.bind(25, now);
@@ -251,7 +254,7 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
     if (before->version != d.version)
         throw StaleRecord(label(*before) + "已被他人修改（您的版本 " + std::to_string(d.version) + "，当前版本 " +
                           std::to_string(before->version) + "），请重新打开后再修改");
-    validate_or_throw(db_, d);
+    validate_or_throw(db_, d, refs_.get());
     d.uid = before->uid;
     bool changed = false;
     auto changes = diff_fields(fields(*before), fields(d));
@@ -276,8 +279,9 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
         f.uid = it->second.uid;
         auto fc = diff_fields(funds_fields(it->second), funds_fields(f));
         if (fc.empty()) continue;
-        SQLite::Statement q(db_.sql(), "UPDATE deal_funds SET date=?, amount=?, currency=?, rate_micro=?, amount_cny=?, "
-                                       "notes=? WHERE id=?");
+        auto q_stmt = db_.prepared("UPDATE deal_funds SET date=?, amount=?, currency=?, rate_micro=?, amount_cny=?, "
+                                   "notes=? WHERE id=?");
+        SQLite::Statement& q = *q_stmt;
         q.bind(1, f.date);
         bind_i64(q, 2, f.amount);
         q.bind(3, std::string(currency_code(f.currency)));
@@ -292,7 +296,8 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
     for (const auto& [id, f] : old_funds) {
         if (kept.count(id)) continue;
         audit_delete(db_, "deal_funds", id, f.uid, funds_fields(f));
-        SQLite::Statement q(db_.sql(), "DELETE FROM deal_funds WHERE id = ?");
+        auto q_stmt = db_.prepared("DELETE FROM deal_funds WHERE id = ?");
+        SQLite::Statement& q = *q_stmt;
         bind_i64(q, 1, id);
         q.exec();
         changed = true;
@@ -314,7 +319,8 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
         f.uid = it->second.uid;
         auto fc = diff_fields(followup_fields(it->second), followup_fields(f));
         if (fc.empty()) continue;
-        SQLite::Statement q(db_.sql(), "UPDATE deal_followups SET date=?, author=?, note=? WHERE id=?");
+        auto q_stmt = db_.prepared("UPDATE deal_followups SET date=?, author=?, note=? WHERE id=?");
+        SQLite::Statement& q = *q_stmt;
         q.bind(1, f.date);
         q.bind(2, f.author);
         q.bind(3, f.note);
@@ -326,19 +332,20 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
     for (const auto& [id, f] : old_notes) {
         if (kept_notes.count(id)) continue;
         audit_delete(db_, "deal_followups", id, f.uid, followup_fields(f));
-        SQLite::Statement q(db_.sql(), "DELETE FROM deal_followups WHERE id = ?");
+        auto q_stmt = db_.prepared("DELETE FROM deal_followups WHERE id = ?");
+        SQLite::Statement& q = *q_stmt;
         bind_i64(q, 1, id);
         q.exec();
         changed = true;
     }
     if (changed) {
-        SQLite::Statement q(db_.sql(),
-                            "UPDATE deals SET name=?1, investor=?2, origin=?3, country=?4, is_foreign=?5, region_id=?6, "
-                            "zone_id=?7, industry_id=?8, category_id=?9, stage=?10, lead_date=?11, negotiation_date=?12, "
-                            "signed_date=?13, registered_date=?14, started_date=?15, operating_date=?16, "
-                            "terminated_date=?17, signing_event=?18, contract_type=?19, contract_amount=?20, "
-                            "contract_currency=?21, project_id=?22, notes=?23, updated_at=?24, version = version + 1 "
-                            "WHERE id = ?25 AND version = ?26");
+        auto q_stmt = db_.prepared("UPDATE deals SET name=?1, investor=?2, origin=?3, country=?4, is_foreign=?5, region_id=?6, "
+                                   "zone_id=?7, industry_id=?8, category_id=?9, stage=?10, lead_date=?11, negotiation_date=?12, "
+                                   "signed_date=?13, registered_date=?14, started_date=?15, operating_date=?16, "
+                                   "terminated_date=?17, signing_event=?18, contract_type=?19, contract_amount=?20, "
+                                   "contract_currency=?21, project_id=?22, notes=?23, updated_at=?24, version = version + 1 "
+                                   "WHERE id = ?25 AND version = ?26");
+        SQLite::Statement& q = *q_stmt;
         bind_editable(q, d);
         q.bind(24, now_iso());
         bind_i64(q, 25, d.id);
@@ -357,19 +364,22 @@ void DealRepository::remove(std::int64_t id) {
     for (const auto& f : before->funds) audit_delete(db_, "deal_funds", f.id, f.uid, funds_fields(f));
     for (const auto& f : before->followups) audit_delete(db_, "deal_followups", f.id, f.uid, followup_fields(f));
     audit_delete(db_, "deals", id, before->uid, fields(*before));
-    SQLite::Statement q(db_.sql(), "DELETE FROM deals WHERE id = ?");
+    auto q_stmt = db_.prepared("DELETE FROM deals WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, id);
     q.exec();
     tx.commit();
 }
 
 std::optional<Deal> DealRepository::get(std::int64_t id) {
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM deals WHERE id = ?");
+    auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM deals WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, id);
     if (!q.executeStep()) return std::nullopt;
     Deal d = read_deal(q);
-    SQLite::Statement fq(db_.sql(), "SELECT id, uid, date, amount, currency, rate_micro, amount_cny, notes FROM deal_funds "
-                                    "WHERE deal_id = ? ORDER BY date, id");
+    auto fq_stmt = db_.prepared("SELECT id, uid, date, amount, currency, rate_micro, amount_cny, notes FROM deal_funds "
+                                "WHERE deal_id = ? ORDER BY date, id");
+    SQLite::Statement& fq = *fq_stmt;
     bind_i64(fq, 1, id);
     while (fq.executeStep()) {
         FundsInPlace f;
@@ -383,8 +393,9 @@ std::optional<Deal> DealRepository::get(std::int64_t id) {
         f.notes = fq.getColumn(7).getString();
         d.funds.push_back(std::move(f));
     }
-    SQLite::Statement nq(db_.sql(), "SELECT id, uid, date, author, note FROM deal_followups WHERE deal_id = ? "
-                                    "ORDER BY date, id");
+    auto nq_stmt = db_.prepared("SELECT id, uid, date, author, note FROM deal_followups WHERE deal_id = ? "
+                                "ORDER BY date, id");
+    SQLite::Statement& nq = *nq_stmt;
     bind_i64(nq, 1, id);
     while (nq.executeStep())
         d.followups.push_back({nq.getColumn(0).getInt64(), nq.getColumn(1).getString(), nq.getColumn(2).getString(),
@@ -393,7 +404,8 @@ std::optional<Deal> DealRepository::get(std::int64_t id) {
 }
 
 std::optional<Deal> DealRepository::find_by_name(const std::string& name, std::int64_t region_id) {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM deals WHERE name = ? AND region_id = ? ORDER BY id LIMIT 1");
+    auto q_stmt = db_.prepared("SELECT id FROM deals WHERE name = ? AND region_id = ? ORDER BY id LIMIT 1");
+    SQLite::Statement& q = *q_stmt;
     q.bind(1, name);
     bind_i64(q, 2, region_id);
     if (!q.executeStep()) return std::nullopt;
@@ -457,7 +469,8 @@ std::int64_t DealRepository::add_funds(std::int64_t deal_id, FundsInPlace& funds
     FundsInPlace f = funds;
     normalize_funds(f);
     WriteTransaction tx(db_);
-    SQLite::Statement q(db_.sql(), "SELECT name FROM deals WHERE id = ?");
+    auto q_stmt = db_.prepared("SELECT name FROM deals WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, deal_id);
     if (!q.executeStep()) throw NotFoundError("招商项目（编号 " + std::to_string(deal_id) + "）不存在");
     auto issues = validate::validate_funds(f);
@@ -473,14 +486,16 @@ std::int64_t DealRepository::add_funds(std::int64_t deal_id, FundsInPlace& funds
 
 void DealRepository::remove_funds(std::int64_t funds_id) {
     WriteTransaction tx(db_);
-    SQLite::Statement q(db_.sql(), "SELECT deal_id FROM deal_funds WHERE id = ?");
+    auto q_stmt = db_.prepared("SELECT deal_id FROM deal_funds WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, funds_id);
     if (!q.executeStep()) throw NotFoundError("到位资金（编号 " + std::to_string(funds_id) + "）不存在");
     std::int64_t deal_id = q.getColumn(0).getInt64();
     auto deal = get(deal_id);
     for (const auto& f : deal->funds)
         if (f.id == funds_id) audit_delete(db_, "deal_funds", f.id, f.uid, funds_fields(f));
-    SQLite::Statement del(db_.sql(), "DELETE FROM deal_funds WHERE id = ?");
+    auto del_stmt = db_.prepared("DELETE FROM deal_funds WHERE id = ?");
+    SQLite::Statement& del = *del_stmt;
     bind_i64(del, 1, funds_id);
     del.exec();
     bump_version(db_, deal_id);
@@ -490,7 +505,8 @@ void DealRepository::remove_funds(std::int64_t funds_id) {
 std::int64_t DealRepository::add_followup(std::int64_t deal_id, FollowUp& followup) {
     FollowUp f = followup;
     WriteTransaction tx(db_);
-    SQLite::Statement q(db_.sql(), "SELECT name FROM deals WHERE id = ?");
+    auto q_stmt = db_.prepared("SELECT name FROM deals WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, deal_id);
     if (!q.executeStep()) throw NotFoundError("招商项目（编号 " + std::to_string(deal_id) + "）不存在");
     auto issues = validate::validate_followup(f);
@@ -506,14 +522,16 @@ std::int64_t DealRepository::add_followup(std::int64_t deal_id, FollowUp& follow
 
 void DealRepository::remove_followup(std::int64_t followup_id) {
     WriteTransaction tx(db_);
-    SQLite::Statement q(db_.sql(), "SELECT deal_id, uid, date, author, note FROM deal_followups WHERE id = ?");
+    auto q_stmt = db_.prepared("SELECT deal_id, uid, date, author, note FROM deal_followups WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, followup_id);
     if (!q.executeStep()) throw NotFoundError("跟进记录（编号 " + std::to_string(followup_id) + "）不存在");
     std::int64_t deal_id = q.getColumn(0).getInt64();
     FollowUp f{followup_id, q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
                q.getColumn(4).getString()};
     audit_delete(db_, "deal_followups", followup_id, f.uid, followup_fields(f));
-    SQLite::Statement del(db_.sql(), "DELETE FROM deal_followups WHERE id = ?");
+    auto del_stmt = db_.prepared("DELETE FROM deal_followups WHERE id = ?");
+    SQLite::Statement& del = *del_stmt;
     bind_i64(del, 1, followup_id);
     del.exec();
     bump_version(db_, deal_id);
@@ -526,8 +544,9 @@ namespace il::db {
 void DealRepository::for_each(const std::function<void(const Deal&)>& fn) {
     std::map<std::int64_t, std::vector<FundsInPlace>> funds;
     {
-        SQLite::Statement q(db_.sql(), "SELECT id, uid, date, amount, currency, rate_micro, amount_cny, notes, deal_id "
-                                       "FROM deal_funds ORDER BY date, id");
+        auto q_stmt = db_.prepared("SELECT id, uid, date, amount, currency, rate_micro, amount_cny, notes, deal_id "
+                                   "FROM deal_funds ORDER BY date, id");
+        SQLite::Statement& q = *q_stmt;
         while (q.executeStep()) {
             FundsInPlace f;
             f.id = q.getColumn(0).getInt64();
@@ -543,13 +562,15 @@ void DealRepository::for_each(const std::function<void(const Deal&)>& fn) {
     }
     std::map<std::int64_t, std::vector<FollowUp>> notes;
     {
-        SQLite::Statement q(db_.sql(), "SELECT id, uid, date, author, note, deal_id FROM deal_followups ORDER BY date, id");
+        auto q_stmt = db_.prepared("SELECT id, uid, date, author, note, deal_id FROM deal_followups ORDER BY date, id");
+        SQLite::Statement& q = *q_stmt;
         while (q.executeStep())
             notes[q.getColumn(5).getInt64()].push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
                                                         q.getColumn(2).getString(), q.getColumn(3).getString(),
                                                         q.getColumn(4).getString()});
     }
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM deals ORDER BY id");
+    auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM deals ORDER BY id");
+    SQLite::Statement& q = *q_stmt;
     while (q.executeStep()) {
         Deal d = read_deal(q);
         if (auto it = funds.find(d.id); it != funds.end()) d.funds = std::move(it->second);

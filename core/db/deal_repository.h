@@ -12,6 +12,7 @@
 
 #include "core/db/audit.h"
 #include "core/db/database.h"
+#include "core/db/references.h"
 #include "core/model/deal.h"
 #include "core/validate/field_issue.h"
 
@@ -38,7 +39,11 @@ struct DealRow {
 
 class DealRepository {
 public:
-    explicit DealRepository(Database& db) : db_(db) {}
+    explicit DealRepository(Database& db) : db_(db), refs_(db) {}
+
+    // For a batch of writes in one transaction that does not change the dictionaries (an
+    // import): validate every record against the dictionaries as loaded at the first write.
+    void keep_references_loaded() { refs_.keep_loaded(); }
 
     std::int64_t insert(Deal& deal);
     void update(Deal& deal, const std::string& reason = "");
@@ -63,6 +68,7 @@ public:
 
 private:
     Database& db_;
+    ReferenceSource refs_;
 };
 
 // "CNY"/"USD" (also 人民币/美元) to Currency; nullopt otherwise.

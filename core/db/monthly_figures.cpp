@@ -25,8 +25,9 @@ void write_monthly_figure(Database& db, const MonthlyWrite& w) {
     for (const auto& [col, v] : w.text_columns) text_cols += ", " + col;
     std::map<int, Row> rows;
     {
-        SQLite::Statement q(db.sql(), "SELECT month, uid, completed_month, completed_ytd" + text_cols + " FROM " +
-                                          w.table + " WHERE " + w.key_column + " = ? AND year = ? ORDER BY month");
+        auto q_stmt = db.prepared("SELECT month, uid, completed_month, completed_ytd" + text_cols + " FROM " +
+                                  w.table + " WHERE " + w.key_column + " = ? AND year = ? ORDER BY month");
+        SQLite::Statement& q = *q_stmt;
         bind_i64(q, 1, w.key);
         q.bind(2, w.year);
         while (q.executeStep()) {
@@ -63,8 +64,9 @@ void write_monthly_figure(Database& db, const MonthlyWrite& w) {
             marks += ",?";
             sets += ", " + col + " = excluded." + col;
         }
-        SQLite::Statement up(db.sql(), "INSERT INTO " + w.table + "(" + cols + ") VALUES(" + marks + ") ON CONFLICT(" +
-                                           w.key_column + ", year, month) DO UPDATE SET " + sets);
+        auto up_stmt = db.prepared("INSERT INTO " + w.table + "(" + cols + ") VALUES(" + marks + ") ON CONFLICT(" +
+                                   w.key_column + ", year, month) DO UPDATE SET " + sets);
+        SQLite::Statement& up = *up_stmt;
         bind_i64(up, 1, w.key);
         up.bind(2, w.year);
         up.bind(3, w.month);
@@ -88,8 +90,9 @@ void write_monthly_figure(Database& db, const MonthlyWrite& w) {
 
     // The following months keep their year-to-date figures; their month figures follow.
     Money prev = ytd;
-    SQLite::Statement fix(db.sql(), "UPDATE " + w.table + " SET completed_month = ?, updated_at = ? WHERE " +
-                                        w.key_column + " = ? AND year = ? AND month = ?");
+    auto fix_stmt = db.prepared("UPDATE " + w.table + " SET completed_month = ?, updated_at = ? WHERE " +
+                                w.key_column + " = ? AND year = ? AND month = ?");
+    SQLite::Statement& fix = *fix_stmt;
     for (const auto& [m, r] : rows) {
         if (m <= w.month) continue;
         Money derived = r.ytd - prev;

@@ -124,7 +124,8 @@ void PeriodLocks::unlock(int year, int month, const std::string& reason) {
 }
 
 bool PeriodLocks::is_locked(int year, int month) {
-    SQLite::Statement q(db_.sql(), "SELECT 1 FROM period_locks WHERE year = ? AND month = ?");
+    auto stmt = db_.prepared("SELECT 1 FROM period_locks WHERE year = ? AND month = ?");  // checked per monthly write
+    SQLite::Statement& q = *stmt;
     q.bind(1, year);
     q.bind(2, month);
     return q.executeStep();

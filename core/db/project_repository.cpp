@@ -107,11 +107,11 @@ void normalize(Project& p) {
     for (auto& a : p.approvals) blank_to_null(a.doc_date);
 }
 
-void validate_or_throw(Database& db, const Project& p) {
-    auto refs = load_references(db);
+void validate_or_throw(Database& db, const Project& p, const validate::References& refs) {
     auto issues = validate::validate_project(p, &refs);
     if (p.code) {
-        SQLite::Statement q(db.sql(), "SELECT id, name FROM projects WHERE code = ? AND id <> ?");
+        auto q_stmt = db.prepared("SELECT id, name FROM projects WHERE code = ? AND id <> ?");
+        SQLite::Statement& q = *q_stmt;
         q.bind(1, *p.code);
         bind_i64(q, 2, p.id);
         if (q.executeStep())
@@ -120,8 +120,9 @@ void validate_or_throw(Database& db, const Project& p) {
     }
     if (p.id && p.total_investment.fen > 0) {
         // The total may not fall below a year-to-date figure already reported.
-        SQLite::Statement q(db.sql(), "SELECT year, month, completed_ytd FROM progress WHERE project_id = ? "
-                                      "ORDER BY completed_ytd DESC LIMIT 1");
+        auto q_stmt = db.prepared("SELECT year, month, completed_ytd FROM progress WHERE project_id = ? "
+                                  "ORDER BY completed_ytd DESC LIMIT 1");
+        SQLite::Statement& q = *q_stmt;
         bind_i64(q, 1, p.id);
         if (q.executeStep() && q.getColumn(2).getInt64() > p.total_investment.fen)
             issues.push_back({"total_investment", "总投资（" + format_wan(p.total_investment) + "万元）低于已填报的 " +
@@ -131,19 +132,23 @@ void validate_or_throw(Database& db, const Project& p) {
     if (!issues.empty()) throw RecordInvalid(label(p), std::move(issues));
 }
 
-void save_children(Database& db, const Project& p) {
+void save_children(Database& db, const Project& p, bool is_new) {
     {
-        SQLite::Statement del(db.sql(), "DELETE FROM project_plans WHERE project_id = ? AND year NOT IN "
+        if (!is_new) {  // a new record has no children to remove
+            auto del_stmt = db.prepared("DELETE FROM project_plans WHERE project_id = ? AND year NOT IN "
                                         "(SELECT value FROM json_each(?))");
-        std::string years = "[";
-        for (const auto& [y, m] : p.annual_plans) years += (years.size() > 1 ? "," : "") + std::to_string(y);
-        years += "]";
-        bind_i64(del, 1, p.id);
-        del.bind(2, years);
-        del.exec();
-        SQLite::Statement up(db.sql(), "INSERT INTO project_plans(project_id, year, planned_investment, uid) "
-                                       "VALUES(?,?,?,?) ON CONFLICT(project_id, year) DO UPDATE SET "
-                                       "planned_investment = excluded.planned_investment");
+            SQLite::Statement& del = *del_stmt;
+            std::string years = "[";
+            for (const auto& [y, m] : p.annual_plans) years += (years.size() > 1 ? "," : "") + std::to_string(y);
+            years += "]";
+            bind_i64(del, 1, p.id);
+            del.bind(2, years);
+            del.exec();
+        }
+        auto up_stmt = db.prepared("INSERT INTO project_plans(project_id, year, planned_investment, uid) "
+                                   "VALUES(?,?,?,?) ON CONFLICT(project_id, year) DO UPDATE SET "
+                                   "planned_investment = excluded.planned_investment");
+        SQLite::Statement& up = *up_stmt;
         for (const auto& [y, m] : p.annual_plans) {
             up.reset();
             bind_i64(up, 1, p.id);
@@ -154,18 +159,22 @@ void save_children(Database& db, const Project& p) {
         }
     }
     {
-        SQLite::Statement del(db.sql(), "DELETE FROM approvals WHERE project_id = ? AND kind NOT IN "
+        if (!is_new) {  // a new record has no children to remove
+            auto del_stmt = db.prepared("DELETE FROM approvals WHERE project_id = ? AND kind NOT IN "
                                         "(SELECT value FROM json_each(?))");
-        std::string kinds = "[";
-        for (const auto& a : p.approvals) kinds += (kinds.size() > 1 ? ",\"" : "\"") + a.kind + "\"";
-        kinds += "]";
-        bind_i64(del, 1, p.id);
-        del.bind(2, kinds);
-        del.exec();
-        SQLite::Statement up(db.sql(), "INSERT INTO approvals(project_id, kind, status, doc_number, doc_date, uid) "
-                                       "VALUES(?,?,?,?,?,?) ON CONFLICT(project_id, kind) DO UPDATE SET "
-                                       "status = excluded.status, doc_number = excluded.doc_number, "
-                                       "doc_date = excluded.doc_date");
+            SQLite::Statement& del = *del_stmt;
+            std::string kinds = "[";
+            for (const auto& a : p.approvals) kinds += (kinds.size() > 1 ? ",\"" : "\"") + a.kind + "\"";
+            kinds += "]";
+            bind_i64(del, 1, p.id);
+            del.bind(2, kinds);
+            del.exec();
+        }
+        auto up_stmt = db.prepared("INSERT INTO approvals(project_id, kind, status, doc_number, doc_date, uid) "
+                                   "VALUES(?,?,?,?,?,?) ON CONFLICT(project_id, kind) DO UPDATE SET "
+                                   "status = excluded.status, doc_number = excluded.doc_number, "
+                                   "doc_date = excluded.doc_date");
+        SQLite::Statement& up = *up_stmt;
         for (const auto& a : p.approvals) {
             up.reset();
             bind_i64(up, 1, p.id);
@@ -180,10 +189,12 @@ void save_children(Database& db, const Project& p) {
 }
 
 void load_children(Database& db, Project& p) {
-    SQLite::Statement plans(db.sql(), "SELECT year, planned_investment FROM project_plans WHERE project_id = ? ORDER BY year");
+    auto plans_stmt = db.prepared("SELECT year, planned_investment FROM project_plans WHERE project_id = ? ORDER BY year");
+    SQLite::Statement& plans = *plans_stmt;
     bind_i64(plans, 1, p.id);
     while (plans.executeStep()) p.annual_plans[plans.getColumn(0).getInt()] = col_money(plans.getColumn(1));
-    SQLite::Statement ap(db.sql(), "SELECT kind, status, doc_number, doc_date FROM approvals WHERE project_id = ?");
+    auto ap_stmt = db.prepared("SELECT kind, status, doc_number, doc_date FROM approvals WHERE project_id = ?");
+    SQLite::Statement& ap = *ap_stmt;
     bind_i64(ap, 1, p.id);
     std::map<std::string, Approval> by_kind;
     while (ap.executeStep()) {
@@ -201,7 +212,8 @@ void load_children(Database& db, Project& p) {
 }
 
 std::optional<Project> get_where(Database& db, const std::string& where, const std::function<void(SQLite::Statement&)>& bind) {
-    SQLite::Statement q(db.sql(), std::string("SELECT ") + kColumns + " FROM projects WHERE " + where + " LIMIT 1");
+    auto q_stmt = db.prepared(std::string("SELECT ") + kColumns + " FROM projects WHERE " + where + " LIMIT 1");
+    SQLite::Statement& q = *q_stmt;
     bind(q);
     if (!q.executeStep()) return std::nullopt;
     Project p = read_project(q);
@@ -256,24 +268,24 @@ std::int64_t ProjectRepository::insert(Project& project) {
     p.id = 0;
     normalize(p);
     WriteTransaction tx(db_);
-    validate_or_throw(db_, p);
+    validate_or_throw(db_, p, refs_.get());
     if (p.uid.empty()) p.uid = new_uid();
     p.created_at = p.updated_at = now_iso();
     p.version = 1;
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO projects(code, name, owner, region_id, zone_id, site, industry_id, category_id, "
-                        "nature, level, stage, total_investment, planned_start, planned_completion, actual_start, "
-                        "actual_completion, content, leader_name, leader_title, responsible_unit, contact_person, "
-                        "contact_phone, is_jingjin, is_foreign, notes, uid, created_at, updated_at, version) "
-                        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"
-                        "?24,?25,?26,?27,?28,1)");
+    auto q_stmt = db_.prepared("INSERT INTO projects(code, name, owner, region_id, zone_id, site, industry_id, category_id, "
+                               "nature, level, stage, total_investment, planned_start, planned_completion, actual_start, "
+                               "actual_completion, content, leader_name, leader_title, responsible_unit, contact_person, "
+                               "contact_phone, is_jingjin, is_foreign, notes, uid, created_at, updated_at, version) "
+                               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"
+                               "?24,?25,?26,?27,?28,1)");
+    SQLite::Statement& q = *q_stmt;
     bind_editable(q, p);
     q.bind(26, p.uid);
     q.bind(27, p.created_at);
     q.bind(28, p.updated_at);
     q.exec();
     p.id = db_.sql().getLastInsertRowid();
-    save_children(db_, p);
+    save_children(db_, p, true);
     audit_insert(db_, "projects", p.id, p.uid, fields(p));
     tx.commit();
     project = std::move(p);
@@ -289,7 +301,7 @@ void ProjectRepository::update(Project& project, const std::string& reason) {
     if (before->version != p.version)
         throw StaleRecord(label(*before) + "已被他人修改（您的版本 " + std::to_string(p.version) + "，当前版本 " +
                           std::to_string(before->version) + "），请重新打开后再修改");
-    validate_or_throw(db_, p);
+    validate_or_throw(db_, p, refs_.get());
     auto changes = diff_fields(fields(*before), fields(p));
     // Fields that disappeared (a removed plan year or approval) count as changes to empty.
     {
@@ -306,19 +318,19 @@ void ProjectRepository::update(Project& project, const std::string& reason) {
         return;
     }
     p.updated_at = now_iso();
-    SQLite::Statement q(db_.sql(),
-                        "UPDATE projects SET code=?1, name=?2, owner=?3, region_id=?4, zone_id=?5, site=?6, "
-                        "industry_id=?7, category_id=?8, nature=?9, level=?10, stage=?11, total_investment=?12, "
-                        "planned_start=?13, planned_completion=?14, actual_start=?15, actual_completion=?16, "
-                        "content=?17, leader_name=?18, leader_title=?19, responsible_unit=?20, contact_person=?21, "
-                        "contact_phone=?22, is_jingjin=?23, is_foreign=?24, notes=?25, updated_at=?26, "
-                        "version = version + 1 WHERE id = ?27 AND version = ?28");
+    auto q_stmt = db_.prepared("UPDATE projects SET code=?1, name=?2, owner=?3, region_id=?4, zone_id=?5, site=?6, "
+                               "industry_id=?7, category_id=?8, nature=?9, level=?10, stage=?11, total_investment=?12, "
+                               "planned_start=?13, planned_completion=?14, actual_start=?15, actual_completion=?16, "
+                               "content=?17, leader_name=?18, leader_title=?19, responsible_unit=?20, contact_person=?21, "
+                               "contact_phone=?22, is_jingjin=?23, is_foreign=?24, notes=?25, updated_at=?26, "
+                               "version = version + 1 WHERE id = ?27 AND version = ?28");
+    SQLite::Statement& q = *q_stmt;
     bind_editable(q, p);
     q.bind(26, p.updated_at);
     bind_i64(q, 27, p.id);
     bind_i64(q, 28, p.version);
     if (q.exec() != 1) throw StaleRecord(label(p) + "已被他人修改，请重新打开后再修改");
-    save_children(db_, p);
+    save_children(db_, p, false);
     audit_update(db_, "projects", p.id, p.uid, changes, reason);
     tx.commit();
     p.version += 1;
@@ -330,7 +342,8 @@ void ProjectRepository::remove(std::int64_t id) {
     auto before = get(id);
     if (!before) throw NotFoundError("项目（编号 " + std::to_string(id) + "）不存在");
     audit_delete(db_, "projects", id, before->uid, fields(*before));
-    SQLite::Statement q(db_.sql(), "DELETE FROM projects WHERE id = ?");
+    auto q_stmt = db_.prepared("DELETE FROM projects WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, id);
     q.exec();
     tx.commit();
@@ -401,18 +414,21 @@ std::vector<ProjectRow> ProjectRepository::list(const ProjectFilter& f) {
 void ProjectRepository::for_each(const std::function<void(const Project&)>& fn) {
     std::map<std::int64_t, std::map<int, Money>> plans;
     {
-        SQLite::Statement q(db_.sql(), "SELECT project_id, year, planned_investment FROM project_plans");
+        auto q_stmt = db_.prepared("SELECT project_id, year, planned_investment FROM project_plans");
+        SQLite::Statement& q = *q_stmt;
         while (q.executeStep()) plans[q.getColumn(0).getInt64()][q.getColumn(1).getInt()] = col_money(q.getColumn(2));
     }
     std::map<std::int64_t, std::map<std::string, Approval>> approvals;
     {
-        SQLite::Statement q(db_.sql(), "SELECT project_id, kind, status, doc_number, doc_date FROM approvals");
+        auto q_stmt = db_.prepared("SELECT project_id, kind, status, doc_number, doc_date FROM approvals");
+        SQLite::Statement& q = *q_stmt;
         while (q.executeStep())
             approvals[q.getColumn(0).getInt64()][q.getColumn(1).getString()] =
                 Approval{q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
                          col_opt_text(q.getColumn(4))};
     }
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM projects ORDER BY id");
+    auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM projects ORDER BY id");
+    SQLite::Statement& q = *q_stmt;
     while (q.executeStep()) {
         Project p = read_project(q);
         if (auto it = plans.find(p.id); it != plans.end()) p.annual_plans = std::move(it->second);
@@ -427,7 +443,8 @@ std::int64_t ProjectRepository::count() { return db_.sql().execAndGet("SELECT co
 
 void ProjectRepository::set_progress(const ProgressEntry& entry, bool entered_as_ytd) {
     WriteTransaction tx(db_);
-    SQLite::Statement pq(db_.sql(), "SELECT name, total_investment FROM projects WHERE id = ?");
+    auto pq_stmt = db_.prepared("SELECT name, total_investment FROM projects WHERE id = ?");
+    SQLite::Statement& pq = *pq_stmt;
     bind_i64(pq, 1, entry.project_id);
     if (!pq.executeStep()) throw NotFoundError("项目（编号 " + std::to_string(entry.project_id) + "）不存在");
     const Money total = col_money(pq.getColumn(1));
@@ -453,8 +470,9 @@ void ProjectRepository::set_progress(const ProgressEntry& entry, bool entered_as
 }
 
 std::vector<ProgressEntry> ProjectRepository::progress(std::int64_t project_id, int year) {
-    SQLite::Statement q(db_.sql(), "SELECT month, completed_month, completed_ytd, image_progress, problems FROM progress "
-                                   "WHERE project_id = ? AND year = ? ORDER BY month");
+    auto q_stmt = db_.prepared("SELECT month, completed_month, completed_ytd, image_progress, problems FROM progress "
+                               "WHERE project_id = ? AND year = ? ORDER BY month");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, project_id);
     q.bind(2, year);
     std::vector<ProgressEntry> out;
@@ -516,7 +534,8 @@ void bind_problem(SQLite::Statement& q, const Problem& p) {
 std::int64_t ProjectRepository::add_problem(Problem& problem) {
     Problem p = problem;
     WriteTransaction tx(db_);
-    SQLite::Statement pq(db_.sql(), "SELECT name FROM projects WHERE id = ?");
+    auto pq_stmt = db_.prepared("SELECT name FROM projects WHERE id = ?");
+    SQLite::Statement& pq = *pq_stmt;
     bind_i64(pq, 1, p.project_id);
     if (!pq.executeStep()) throw NotFoundError("项目（编号 " + std::to_string(p.project_id) + "）不存在");
     std::string record = "项目「" + pq.getColumn(0).getString() + "」的存在问题";
@@ -524,9 +543,10 @@ std::int64_t ProjectRepository::add_problem(Problem& problem) {
     if (!issues.empty()) throw RecordInvalid(record, std::move(issues));
     if (p.uid.empty()) p.uid = new_uid();
     std::string now = now_iso();
-    SQLite::Statement q(db_.sql(), "INSERT INTO problems(description, owner_unit, status, assigned_date, supervised_date, "
-                                   "closed_date, notes, uid, project_id, created_at, updated_at, version) "
-                                   "VALUES(?,?,?,?,?,?,?,?,?,?,?,1)");
+    auto q_stmt = db_.prepared("INSERT INTO problems(description, owner_unit, status, assigned_date, supervised_date, "
+                               "closed_date, notes, uid, project_id, created_at, updated_at, version) "
+                               "VALUES(?,?,?,?,?,?,?,?,?,?,?,1)");
+    SQLite::Statement& q = *q_stmt;
     bind_problem(q, p);
     q.bind(8, p.uid);
     bind_i64(q, 9, p.project_id);
@@ -544,7 +564,8 @@ std::int64_t ProjectRepository::add_problem(Problem& problem) {
 void ProjectRepository::update_problem(Problem& problem) {
     Problem p = problem;
     WriteTransaction tx(db_);
-    SQLite::Statement g(db_.sql(), std::string("SELECT ") + kProblemColumns + " FROM problems WHERE id = ?");
+    auto g_stmt = db_.prepared(std::string("SELECT ") + kProblemColumns + " FROM problems WHERE id = ?");
+    SQLite::Statement& g = *g_stmt;
     bind_i64(g, 1, p.id);
     if (!g.executeStep()) throw NotFoundError("存在问题（编号 " + std::to_string(p.id) + "）不存在");
     Problem before = read_problem(g);
@@ -556,9 +577,10 @@ void ProjectRepository::update_problem(Problem& problem) {
     p.uid = before.uid;
     p.project_id = before.project_id;
     if (!changes.empty()) {
-        SQLite::Statement q(db_.sql(), "UPDATE problems SET description=?1, owner_unit=?2, status=?3, assigned_date=?4, "
-                                       "supervised_date=?5, closed_date=?6, notes=?7, updated_at=?8, "
-                                       "version = version + 1 WHERE id = ?9");
+        auto q_stmt = db_.prepared("UPDATE problems SET description=?1, owner_unit=?2, status=?3, assigned_date=?4, "
+                                   "supervised_date=?5, closed_date=?6, notes=?7, updated_at=?8, "
+                                   "version = version + 1 WHERE id = ?9");
+        SQLite::Statement& q = *q_stmt;
         bind_problem(q, p);
         q.bind(8, now_iso());
         bind_i64(q, 9, p.id);
@@ -591,7 +613,8 @@ void ProjectRepository::remove_problem(std::int64_t problem_id, std::int64_t ver
 }
 
 std::vector<Problem> ProjectRepository::problems(std::int64_t project_id) {
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kProblemColumns + " FROM problems WHERE project_id = ? ORDER BY id");
+    auto q_stmt = db_.prepared(std::string("SELECT ") + kProblemColumns + " FROM problems WHERE project_id = ? ORDER BY id");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, project_id);
     std::vector<Problem> out;
     while (q.executeStep()) out.push_back(read_problem(q));

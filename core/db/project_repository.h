@@ -10,6 +10,7 @@
 
 #include "core/db/audit.h"
 #include "core/db/database.h"
+#include "core/db/references.h"
 #include "core/model/period.h"
 #include "core/model/project.h"
 #include "core/validate/field_issue.h"
@@ -33,7 +34,11 @@ struct ProjectRow {
 
 class ProjectRepository {
 public:
-    explicit ProjectRepository(Database& db) : db_(db) {}
+    explicit ProjectRepository(Database& db) : db_(db), refs_(db) {}
+
+    // For a batch of writes in one transaction that does not change the dictionaries (an
+    // import): validate every record against the dictionaries as loaded at the first write.
+    void keep_references_loaded() { refs_.keep_loaded(); }
 
     // Validates and stores a new project (id, uid, version set on return). Throws RecordInvalid.
     std::int64_t insert(Project& project);
@@ -71,6 +76,7 @@ public:
 
 private:
     Database& db_;
+    ReferenceSource refs_;
 };
 
 }  // namespace il::db

@@ -83,11 +83,11 @@ void normalize(Renovation& r) {
     trim_null(r.actual_completion);
 }
 
-void validate_or_throw(Database& db, const Renovation& r) {
-    auto refs = load_references(db);
+void validate_or_throw(Database& db, const Renovation& r, const validate::References& refs) {
     auto issues = validate::validate_renovation(r, &refs);
     if (r.filing_number) {
-        SQLite::Statement q(db.sql(), "SELECT id, name FROM renovations WHERE filing_number = ? AND id <> ?");
+        auto q_stmt = db.prepared("SELECT id, name FROM renovations WHERE filing_number = ? AND id <> ?");
+        SQLite::Statement& q = *q_stmt;
         q.bind(1, *r.filing_number);
         bind_i64(q, 2, r.id);
         if (q.executeStep())
@@ -96,8 +96,9 @@ void validate_or_throw(Database& db, const Renovation& r) {
                                                    std::to_string(q.getColumn(0).getInt64()) + "）使用"});
     }
     if (r.id && r.total_investment.fen > 0) {
-        SQLite::Statement q(db.sql(), "SELECT year, month, completed_ytd FROM renovation_progress WHERE renovation_id = ? "
-                                      "ORDER BY completed_ytd DESC LIMIT 1");
+        auto q_stmt = db.prepared("SELECT year, month, completed_ytd FROM renovation_progress WHERE renovation_id = ? "
+                                  "ORDER BY completed_ytd DESC LIMIT 1");
+        SQLite::Statement& q = *q_stmt;
         bind_i64(q, 1, r.id);
         if (q.executeStep() && q.getColumn(2).getInt64() > r.total_investment.fen)
             issues.push_back({"total_investment", "总投资（" + format_wan(r.total_investment) + "万元）低于已填报的 " +
@@ -111,14 +112,16 @@ void save_plans(Database& db, const Renovation& r) {
     std::string years = "[";
     for (const auto& [y, m] : r.annual_plans) years += (years.size() > 1 ? "," : "") + std::to_string(y);
     years += "]";
-    SQLite::Statement del(db.sql(), "DELETE FROM renovation_plans WHERE renovation_id = ? AND year NOT IN "
-                                    "(SELECT value FROM json_each(?))");
+    auto del_stmt = db.prepared("DELETE FROM renovation_plans WHERE renovation_id = ? AND year NOT IN "
+                                "(SELECT value FROM json_each(?))");
+    SQLite::Statement& del = *del_stmt;
     bind_i64(del, 1, r.id);
     del.bind(2, years);
     del.exec();
-    SQLite::Statement up(db.sql(), "INSERT INTO renovation_plans(renovation_id, year, planned_investment, uid) "
-                                   "VALUES(?,?,?,?) ON CONFLICT(renovation_id, year) DO UPDATE SET "
-                                   "planned_investment = excluded.planned_investment");
+    auto up_stmt = db.prepared("INSERT INTO renovation_plans(renovation_id, year, planned_investment, uid) "
+                               "VALUES(?,?,?,?) ON CONFLICT(renovation_id, year) DO UPDATE SET "
+                               "planned_investment = excluded.planned_investment");
+    SQLite::Statement& up = *up_stmt;
     for (const auto& [y, m] : r.annual_plans) {
         up.reset();
         bind_i64(up, 1, r.id);
@@ -162,15 +165,15 @@ std::int64_t RenovationRepository::insert(Renovation& renovation) {
     r.id = 0;
     normalize(r);
     WriteTransaction tx(db_);
-    validate_or_throw(db_, r);
+    validate_or_throw(db_, r, refs_.get());
     if (r.uid.empty()) r.uid = new_uid();
     std::string now = now_iso();
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO renovations(enterprise, name, filing_number, region_id, zone_id, industry_id, kind, "
-                        "stage, total_investment, equipment_investment, in_statistics, planned_start, "
-                        "planned_completion, actual_start, actual_completion, expected_output, expected_tax, notes, "
-                        "uid, created_at, updated_at, version) "
-                        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?20,1)");
+    auto q_stmt = db_.prepared("INSERT INTO renovations(enterprise, name, filing_number, region_id, zone_id, industry_id, kind, "
+                               "stage, total_investment, equipment_investment, in_statistics, planned_start, "
+                               "planned_completion, actual_start, actual_completion, expected_output, expected_tax, notes, "
+                               "uid, created_at, updated_at, version) "
+                               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?20,1)");
+    SQLite::Statement& q = *q_stmt;
     bind_editable(q, r);
     q.bind(19, r.uid);
     q.bind(20, now);
@@ -193,7 +196,7 @@ void RenovationRepository::update(Renovation& renovation, const std::string& rea
     if (before->version != r.version)
         throw StaleRecord(label(*before) + "已被他人修改（您的版本 " + std::to_string(r.version) + "，当前版本 " +
                           std::to_string(before->version) + "），请重新打开后再修改");
-    validate_or_throw(db_, r);
+    validate_or_throw(db_, r, refs_.get());
     FieldValues after = fields(r);
     auto changes = diff_fields(fields(*before), after);
     std::map<std::string, std::string> after_map(after.begin(), after.end());
@@ -201,12 +204,12 @@ void RenovationRepository::update(Renovation& renovation, const std::string& rea
         if (!after_map.count(f) && !v.empty()) changes.push_back({f, v, ""});
     r.uid = before->uid;
     if (!changes.empty()) {
-        SQLite::Statement q(db_.sql(),
-                            "UPDATE renovations SET enterprise=?1, name=?2, filing_number=?3, region_id=?4, zone_id=?5, "
-                            "industry_id=?6, kind=?7, stage=?8, total_investment=?9, equipment_investment=?10, "
-                            "in_statistics=?11, planned_start=?12, planned_completion=?13, actual_start=?14, "
-                            "actual_completion=?15, expected_output=?16, expected_tax=?17, notes=?18, updated_at=?19, "
-                            "version = version + 1 WHERE id = ?20 AND version = ?21");
+        auto q_stmt = db_.prepared("UPDATE renovations SET enterprise=?1, name=?2, filing_number=?3, region_id=?4, zone_id=?5, "
+                                   "industry_id=?6, kind=?7, stage=?8, total_investment=?9, equipment_investment=?10, "
+                                   "in_statistics=?11, planned_start=?12, planned_completion=?13, actual_start=?14, "
+                                   "actual_completion=?15, expected_output=?16, expected_tax=?17, notes=?18, updated_at=?19, "
+                                   "version = version + 1 WHERE id = ?20 AND version = ?21");
+        SQLite::Statement& q = *q_stmt;
         bind_editable(q, r);
         q.bind(19, now_iso());
         bind_i64(q, 20, r.id);
@@ -225,26 +228,29 @@ void RenovationRepository::remove(std::int64_t id) {
     auto before = get(id);
     if (!before) throw NotFoundError("技改项目（编号 " + std::to_string(id) + "）不存在");
     audit_delete(db_, "renovations", id, before->uid, fields(*before));
-    SQLite::Statement q(db_.sql(), "DELETE FROM renovations WHERE id = ?");
+    auto q_stmt = db_.prepared("DELETE FROM renovations WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, id);
     q.exec();
     tx.commit();
 }
 
 std::optional<Renovation> RenovationRepository::get(std::int64_t id) {
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM renovations WHERE id = ?");
+    auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM renovations WHERE id = ?");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, id);
     if (!q.executeStep()) return std::nullopt;
     Renovation r = read_row(q);
-    SQLite::Statement plans(db_.sql(),
-                            "SELECT year, planned_investment FROM renovation_plans WHERE renovation_id = ? ORDER BY year");
+    auto plans_stmt = db_.prepared("SELECT year, planned_investment FROM renovation_plans WHERE renovation_id = ? ORDER BY year");
+    SQLite::Statement& plans = *plans_stmt;
     bind_i64(plans, 1, id);
     while (plans.executeStep()) r.annual_plans[plans.getColumn(0).getInt()] = col_money(plans.getColumn(1));
     return r;
 }
 
 std::optional<Renovation> RenovationRepository::find_by_filing_number(const std::string& filing_number) {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM renovations WHERE filing_number = ?");
+    auto q_stmt = db_.prepared("SELECT id FROM renovations WHERE filing_number = ?");
+    SQLite::Statement& q = *q_stmt;
     q.bind(1, filing_number);
     if (!q.executeStep()) return std::nullopt;
     return get(q.getColumn(0).getInt64());
@@ -299,7 +305,8 @@ std::int64_t RenovationRepository::count() {
 
 void RenovationRepository::set_progress(const RenovationProgress& entry, bool entered_as_ytd) {
     WriteTransaction tx(db_);
-    SQLite::Statement pq(db_.sql(), "SELECT name, total_investment FROM renovations WHERE id = ?");
+    auto pq_stmt = db_.prepared("SELECT name, total_investment FROM renovations WHERE id = ?");
+    SQLite::Statement& pq = *pq_stmt;
     bind_i64(pq, 1, entry.renovation_id);
     if (!pq.executeStep()) throw NotFoundError("技改项目（编号 " + std::to_string(entry.renovation_id) + "）不存在");
     const Money total = col_money(pq.getColumn(1));
@@ -324,8 +331,9 @@ void RenovationRepository::set_progress(const RenovationProgress& entry, bool en
 }
 
 std::vector<RenovationProgress> RenovationRepository::progress(std::int64_t renovation_id, int year) {
-    SQLite::Statement q(db_.sql(), "SELECT month, completed_month, completed_ytd FROM renovation_progress "
-                                   "WHERE renovation_id = ? AND year = ? ORDER BY month");
+    auto q_stmt = db_.prepared("SELECT month, completed_month, completed_ytd FROM renovation_progress "
+                               "WHERE renovation_id = ? AND year = ? ORDER BY month");
+    SQLite::Statement& q = *q_stmt;
     bind_i64(q, 1, renovation_id);
     q.bind(2, year);
     std::vector<RenovationProgress> out;
@@ -340,10 +348,12 @@ namespace il::db {
 void RenovationRepository::for_each(const std::function<void(const Renovation&)>& fn) {
     std::map<std::int64_t, std::map<int, Money>> plans;
     {
-        SQLite::Statement q(db_.sql(), "SELECT renovation_id, year, planned_investment FROM renovation_plans");
+        auto q_stmt = db_.prepared("SELECT renovation_id, year, planned_investment FROM renovation_plans");
+        SQLite::Statement& q = *q_stmt;
         while (q.executeStep()) plans[q.getColumn(0).getInt64()][q.getColumn(1).getInt()] = col_money(q.getColumn(2));
     }
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM renovations ORDER BY id");
+    auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM renovations ORDER BY id");
+    SQLite::Statement& q = *q_stmt;
     while (q.executeStep()) {
         Renovation r = read_row(q);
         if (auto it = plans.find(r.id); it != plans.end()) r.annual_plans = std::move(it->second);

@@ -10,6 +10,7 @@
 
 #include "core/db/audit.h"
 #include "core/db/database.h"
+#include "core/db/references.h"
 #include "core/model/renovation.h"
 #include "core/validate/field_issue.h"
 
@@ -32,7 +33,11 @@ struct RenovationRow {
 
 class RenovationRepository {
 public:
-    explicit RenovationRepository(Database& db) : db_(db) {}
+    explicit RenovationRepository(Database& db) : db_(db), refs_(db) {}
+
+    // For a batch of writes in one transaction that does not change the dictionaries (an
+    // import): validate every record against the dictionaries as loaded at the first write.
+    void keep_references_loaded() { refs_.keep_loaded(); }
 
     std::int64_t insert(Renovation& r);
     void update(Renovation& r, const std::string& reason = "");
@@ -53,6 +58,7 @@ public:
 
 private:
     Database& db_;
+    ReferenceSource refs_;
 };
 
 }  // namespace il::db

@@ -72,17 +72,40 @@ bool window_of(const ColumnBinding& b, bool usd, const std::string& today, Figur
     return true;
 }
 
-// The first day of the window an import's transaction was kept for, read back from its note:
-// "导入：2017年1-6月…" -> "2017-01-01"; "" for an all-time total ("导入：截至…"); nullopt when the
-// transaction was not made by an import.
-std::optional<std::string> own_window_start(const std::string& notes) {
+struct Window {
+    std::string from, to;  // from "" = since the beginning
+};
+
+// The window an import's transaction was kept for, read back from its note (see window_of):
+// "导入：2017年1-6月到位资金" -> 2017-01-01 … 2017-06-30; "导入：截至2017年6月累计到位资金" -> … 2017-06-30.
+// nullopt when the transaction was not made by an import.
+std::optional<Window> own_window(const std::string& notes, const std::string& today) {
     static const std::string prefix = funds_import_note("");
     if (notes.rfind(prefix, 0) != 0) return std::nullopt;
-    static const std::regex re(R"(^(\d{4})年(\d{1,2})(?:-\d{1,2})?月)");
+    const std::string rest = notes.substr(prefix.size());
+    auto month_end = [](int y, int m) { return day(y, m, days_in_month(y, m)); };
+    auto year_end = [&today](int y) { return std::min(day(y, 12, 31), today); };
+    static const std::regex upto_month(R"(^截至(\d{4})年(\d{1,2})月)"), upto_year(R"(^截至(\d{4})年累计)"),
+        upto_day(R"(^截至(\d{4}-\d{2}-\d{2}))"), months(R"(^(\d{4})年(\d{1,2})(?:-(\d{1,2}))?月)"), year(R"(^(\d{4})年)");
     std::smatch m;
-    std::string rest = notes.substr(prefix.size());
-    if (std::regex_search(rest, m, re)) return day(std::stoi(m[1].str()), std::stoi(m[2].str()), 1);
-    return std::string();
+    auto num = [&m](int i) { return std::stoi(m[static_cast<std::size_t>(i)].str()); };
+    try {
+        if (std::regex_search(rest, m, upto_month)) return Window{"", month_end(num(1), num(2))};
+        if (std::regex_search(rest, m, upto_year)) return Window{"", year_end(num(1))};
+        if (std::regex_search(rest, m, upto_day)) return Window{"", m[1].str()};
+        if (std::regex_search(rest, m, months))
+            return Window{day(num(1), num(2), 1), month_end(num(1), m[3].matched ? num(3) : num(2))};
+        if (std::regex_search(rest, m, year)) return Window{day(num(1), 1, 1), year_end(num(1))};
+    } catch (const std::exception&) {  // a month out of range in a hand-edited note
+    }
+    return std::nullopt;
+}
+
+// The day before a YYYY-MM-01.
+std::string day_before(const std::string& first) {
+    int y = std::stoi(first.substr(0, 4)), m = std::stoi(first.substr(5, 2));
+    if (m == 1) return day(y - 1, 12, 31);
+    return day(y, m - 1, days_in_month(y, m - 1));
 }
 
 std::int64_t cny_of(const FundsInPlace& e) {
@@ -144,8 +167,8 @@ void plan_deal_funds(RowValues& v, Deal& deal, bool existing, const std::string&
     });
     const std::vector<FundsInPlace> original = deal.funds;
     // The window's total in `funds`: the import's own transaction for it (`own`) and the others
-    auto window_sum = [](const std::vector<FundsInPlace>& funds, const Figure& f, const std::string& note,
-                         std::optional<std::size_t>& own) {
+    auto window_sum = [&today](const std::vector<FundsInPlace>& funds, const Figure& f, const std::string& note,
+                               std::optional<std::size_t>& own) {
         std::int64_t others = 0;
         for (std::size_t i = 0; i < funds.size(); ++i) {
             const FundsInPlace& e = funds[i];
@@ -156,7 +179,7 @@ void plan_deal_funds(RowValues& v, Deal& deal, bool existing, const std::string&
             }
             // What an import kept for a wider window (a 累计 total dated at this window's end)
             // is not part of this window: it holds the funds received before it
-            if (auto start = own_window_start(e.notes); start && !f.from.empty() && (start->empty() || *start < f.from))
+            if (auto w = own_window(e.notes, today); w && !f.from.empty() && (w->from.empty() || w->from < f.from))
                 continue;
             if (f.currency == Currency::USD) {
                 if (e.currency == Currency::USD) others += e.amount;
@@ -197,6 +220,14 @@ void plan_deal_funds(RowValues& v, Deal& deal, bool existing, const std::string&
         }
         bool changed = false;
         const std::int64_t old_rate = own ? deal.funds[*own].rate_micro : rate_micro;
+        // The date of the import's transaction: the window's last day; for an all-time total, the
+        // day before the earliest window of the same end the import keeps (1-6月 with 累计: what
+        // 累计 holds more came before January)
+        std::string date = f.to;
+        if (f.from.empty())
+            for (const auto& e : deal.funds)
+                if (auto w = own_window(e.notes, today); w && !w->from.empty() && w->to == f.to && e.currency == f.currency)
+                    date = std::min(date, day_before(w->from));
         if (want == 0) {
             if (own) {
                 deal.funds.erase(deal.funds.begin() + static_cast<std::ptrdiff_t>(*own));
@@ -204,16 +235,17 @@ void plan_deal_funds(RowValues& v, Deal& deal, bool existing, const std::string&
             }
         } else if (own) {
             FundsInPlace& e = deal.funds[*own];
-            // (its date stays: a window ending today was dated the day it was first imported)
-            if (e.amount != want || e.rate_micro != rate_micro) {
+            // (its date moves only earlier: a window ending today keeps the day it was first imported)
+            if (e.amount != want || e.rate_micro != rate_micro || date < e.date) {
                 e.amount = want;
                 e.rate_micro = rate_micro;
+                e.date = std::min(e.date, date);
                 e.amount_cny = f.currency == Currency::USD ? usd_to_cny(UsdMoney{want}, rate_micro) : Money{want};
                 changed = true;
             }
         } else {
             FundsInPlace e;
-            e.date = f.to;
+            e.date = date;
             e.amount = want;
             e.currency = f.currency;
             e.rate_micro = rate_micro;
@@ -228,22 +260,24 @@ void plan_deal_funds(RowValues& v, Deal& deal, bool existing, const std::string&
         // what it holds less. So files of one deal can be imported in any order.
         if (const std::int64_t delta = want - own_before; changed && delta != 0) {
             std::optional<std::size_t> outer;
-            std::string outer_start, outer_to;
+            Window outer_w;
             for (std::size_t i = 0; i < deal.funds.size(); ++i) {
                 const FundsInPlace& e = deal.funds[i];
-                auto start = own_window_start(e.notes);
-                if (!start || e.currency != f.currency || e.notes == note || e.date < f.to) continue;
-                bool holds = start->empty() || (!f.from.empty() && *start <= f.from);
-                if (!holds || (*start == f.from && e.date == f.to)) continue;
-                if (!outer || e.date < outer_to || (e.date == outer_to && *start > outer_start)) {
+                if (e.currency != f.currency || e.notes == note) continue;
+                auto w = own_window(e.notes, today);
+                if (!w || w->to < f.to) continue;
+                bool holds = w->from.empty() || (!f.from.empty() && w->from <= f.from);
+                if (!holds || (w->from == f.from && w->to == f.to)) continue;
+                if (!outer || w->to < outer_w.to || (w->to == outer_w.to && w->from > outer_w.from)) {
                     outer = i;
-                    outer_start = *start;
-                    outer_to = e.date;
+                    outer_w = *w;
                 }
             }
             if (outer) {
                 FundsInPlace& e = deal.funds[*outer];
                 e.amount -= delta;
+                // an all-time total around this window: what is left came before it
+                if (outer_w.from.empty() && !f.from.empty()) e.date = std::min(e.date, day_before(f.from));
                 if (e.amount <= 0) deal.funds.erase(deal.funds.begin() + static_cast<std::ptrdiff_t>(*outer));
                 else e.amount_cny = e.currency == Currency::USD ? usd_to_cny(UsdMoney{e.amount}, e.rate_micro) : Money{e.amount};
             }

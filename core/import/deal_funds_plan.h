@@ -15,7 +15,10 @@
 // The import's transaction of a wider window (a 累计 total, or 1-6月 holding 1-3月) is not counted
 // in a narrower one, and when a narrower window's transaction changes, the smallest wider window
 // kept by an import gives up (or takes back) the difference: the files of a deal (1-3月, 1-6月, 累计)
-// give the same funds in whatever order they are imported.
+// give the same funds in whatever order they are imported. Windows are read back from the notes.
+// An all-time total's own transaction is dated the day before the earliest window of the same end
+// the import keeps (累计 with 1-6月: 2016-12-31), so that reports by period (1-N月到位) count it in
+// no month of the year.
 #include <string>
 #include <vector>
 

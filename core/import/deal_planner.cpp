@@ -114,7 +114,7 @@ private:
 
 class DealWriter : public RecordWriter {
 public:
-    explicit DealWriter(db::Database& db) : repo_(db) {}
+    explicit DealWriter(db::Database& db) : repo_(db) { repo_.keep_references_loaded(); }  // one import, one transaction
     void write(PlannedRecord& rec, const std::string& source_name) override {
         Deal& d = *rec.deal;
         if (rec.existing_id == 0) {

@@ -8,7 +8,7 @@ namespace {
 
 class ProjectWriter : public RecordWriter {
 public:
-    explicit ProjectWriter(db::Database& db) : repo_(db) {}
+    explicit ProjectWriter(db::Database& db) : repo_(db) { repo_.keep_references_loaded(); }  // one import, one transaction
 
     void write(PlannedRecord& rec, const std::string& source_name) override {
         Project& p = *rec.project;

@@ -150,7 +150,7 @@ private:
 
 class RenovationWriter : public RecordWriter {
 public:
-    explicit RenovationWriter(db::Database& db) : repo_(db) {}
+    explicit RenovationWriter(db::Database& db) : repo_(db) { repo_.keep_references_loaded(); }  // one import, one transaction
     void write(PlannedRecord& rec, const std::string& source_name) override {
         Renovation& r = *rec.renovation;
         if (rec.existing_id == 0) {

@@ -399,3 +399,54 @@ TEST_CASE("a write while another program holds the write lock waits, then fails 
     b.reset();
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a new record is logged as one snapshot line, shown field by field") {
+    auto d = Database::open_memory("张三");
+    auto s = test::fill_small_ledger(*d);
+    ProjectRepository repo(*d);
+    Project p = test::sample_project(s);
+    const auto before = audit_count(*d);
+    repo.insert(p);
+    // one line for the record, not one per field (an import of 10,000 rows writes 10,000, not 250,000)
+    CHECK(audit_count(*d) == before + 1);
+    auto line = d->sql().execAndGet("SELECT coalesce(field, '') || '|' || new_value FROM audit_log ORDER BY id DESC LIMIT 1")
+                    .getString();
+    CHECK(line.rfind("|{", 0) == 0);
+    auto trail = audit_trail(*d, "projects", p.id);
+    bool name_seen = false;
+    for (const auto& e : trail) {
+        CHECK(e.action == "insert");
+        CHECK_FALSE(e.field.empty());
+        if (e.field == "name") name_seen = e.new_value == p.name;
+    }
+    CHECK(name_seen);
+    CHECK(trail.size() >= 8);
+
+    repo.remove(p.id);
+    auto gone = audit_trail(*d, "projects", p.id);
+    bool deleted_name = false;
+    for (const auto& e : gone)
+        if (e.action == "delete" && e.field == "name") deleted_name = e.old_value == p.name && e.new_value.empty();
+    CHECK(deleted_name);
+}
+
+TEST_CASE("a batch keeps the dictionaries as loaded at its first write") {
+    auto d = Database::open_memory();
+    auto s = test::fill_small_ledger(*d);
+    Project first = test::sample_project(s);
+    Project second = test::sample_project(s);
+    second.name = "第二个项目";
+    second.code.reset();
+
+    ProjectRepository batch(*d);
+    batch.keep_references_loaded();
+    batch.insert(first);
+    d->sql().exec("INSERT INTO regions(id, name, uid) VALUES (900, '新设区', 'r900')");
+    second.region_id = 900;
+    second.zone_id.reset();
+    // the batch validates against the dictionaries it loaded: the region added since is unknown
+    CHECK_THROWS_AS(batch.insert(second), RecordInvalid);
+    // a repository outside a batch loads them for every write and knows the new region
+    ProjectRepository single(*d);
+    CHECK(single.insert(second) > 0);
+}

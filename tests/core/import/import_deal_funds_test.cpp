@@ -79,16 +79,15 @@ TEST_CASE("deal funds: imported per window, idempotent, corrected figures change
     db::DealRepository repo(*db);
     auto d = repo.get(deal_id(*db, "甲招商"));
     REQUIRE(d->funds.size() == 2);
-    CHECK(d->funds[0].date == "2017-06-30");
     CHECK(d->funds[0].currency == Currency::CNY);
-    // the 1-6月 window is settled first; 累计 adds what came before 2017
-    std::int64_t ytd_part = 0, before_part = 0;
-    for (const auto& f : d->funds) {
-        if (f.notes == funds_import_note("2017年1-6月到位资金")) ytd_part = f.amount;
-        if (f.notes == funds_import_note("截至2017年6月累计到位资金")) before_part = f.amount;
-    }
-    CHECK(ytd_part == Money::from_wan(1200).fen);
-    CHECK(before_part == Money::from_wan(1800).fen);
+    // the 1-6月 window is settled first, dated its last day; 累计 adds what came before 2017,
+    // dated before the window (so that reports by period count it in no month of 2017)
+    CHECK(d->funds[0].notes == funds_import_note("截至2017年6月累计到位资金"));
+    CHECK(d->funds[0].date == "2016-12-31");
+    CHECK(d->funds[0].amount == Money::from_wan(1800).fen);
+    CHECK(d->funds[1].notes == funds_import_note("2017年1-6月到位资金"));
+    CHECK(d->funds[1].date == "2017-06-30");
+    CHECK(d->funds[1].amount == Money::from_wan(1200).fen);
 
     // The same file again changes nothing
     ImportPlan p2 = plan_import(*db, half_year(1200, 3000).workbook(), o);
@@ -233,6 +232,9 @@ TEST_CASE("deal funds: 累计 and 1-N月 of the same period from separate files 
             apply_import(*db, p, o);
         }
         CHECK(funds_cny(*db, "甲") == Money::from_wan(3000).fen);
+        SQLite::Statement before(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date < '2017-01-01'");
+        before.executeStep();
+        CHECK(before.getColumn(0).getInt64() == Money::from_wan(1800).fen);  // not counted in 2017
         // and both files again change nothing
         for (const SheetBuilder* b : {&total, &ytd}) CHECK(plan_import(*db, b->workbook(), o).count(Outcome::Unchanged) == 1);
         // a corrected 1-6月 figure keeps the stated 累计 total
@@ -278,6 +280,9 @@ TEST_CASE("deal funds: monthly files (1-3月 and 累计, 1-6月 and 累计) in a
     SQLite::Statement q(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date <= '2017-03-31'");
     q.executeStep();
     CHECK(q.getColumn(0).getInt64() == Money::from_wan(500).fen);
+    SQLite::Statement h(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date BETWEEN '2017-01-01' AND '2017-06-30'");
+    h.executeStep();
+    CHECK(h.getColumn(0).getInt64() == Money::from_wan(250).fen);  // what a 1-6月 report sums
 }
 
 TEST_CASE("deal funds: a ledger of a year without a month is dated at the year's end, never after today") {
@@ -297,11 +302,40 @@ TEST_CASE("deal funds: a ledger of a year without a month is dated at the year's
         const Deal& d = *plan.records.at(0).deal;
         REQUIRE(d.funds.size() == 2);
         const std::string end = year == this_year ? today : std::to_string(year) + "-12-31";
-        for (const auto& f : d.funds) CHECK(f.date == end);
-        CHECK((d.funds[0].notes == funds_import_note(std::to_string(year) + "年到位资金") ||
-               d.funds[1].notes == funds_import_note(std::to_string(year) + "年到位资金")));
+        for (const auto& f : d.funds) {
+            if (f.notes == funds_import_note(std::to_string(year) + "年到位资金")) CHECK(f.date == end);
+            else CHECK(f.date == std::to_string(year - 1) + "-12-31");  // 累计 beyond this year's: before it
+        }
         apply_import(*db, plan, o);
         CHECK(funds_cny(*db, "甲" + std::to_string(year)) == Money::from_wan(400).fen);
         CHECK(plan_import(*db, b.workbook(), o).count(Outcome::Unchanged) == 1);
     }
+}
+
+TEST_CASE("deal funds: a year's ledger and a half-year's ledger of the same year agree, by date too") {
+    auto db = seeded_db();
+    SheetBuilder year;
+    year.row({"2017年招商引资项目台账"}).row({"项目名称", "所属县市区", "来源地", "本年到位资金", "累计到位资金"}).row({"甲", "固安县", "北京", 100, 400});
+    SheetBuilder half;
+    half.row({"2017年1-6月招商引资项目台账"}).row({"项目名称", "所属县市区", "来源地", "1-6月到位资金", "累计到位资金"}).row({"甲", "固安县", "北京", 60, 360});
+    ImportOptions o = deal_options();
+    for (const SheetBuilder* b : {&year, &half}) {
+        ImportPlan p = plan_import(*db, b->workbook(), o);
+        REQUIRE(p.rejected.empty());
+        apply_import(*db, p, o);
+    }
+    auto sum = [&](const char* from, const char* to) {
+        SQLite::Statement q(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date >= ? AND date <= ?");
+        q.bind(1, from);
+        q.bind(2, to);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    };
+    CHECK(sum("0000", "2017-12-31") == Money::from_wan(400).fen);
+    CHECK(sum("2017-01-01", "2017-12-31") == Money::from_wan(100).fen);
+    CHECK(sum("0000", "2017-06-30") == Money::from_wan(360).fen);
+    CHECK(sum("0000", "2016-12-31") == Money::from_wan(300).fen);  // what came before 2017
+    CHECK(sum("2017-01-01", "2017-06-30") == Money::from_wan(60).fen);
+    CHECK(plan_import(*db, year.workbook(), o).count(Outcome::Unchanged) == 1);
+    CHECK(plan_import(*db, half.workbook(), o).count(Outcome::Unchanged) == 1);
 }
