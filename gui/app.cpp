@@ -53,8 +53,11 @@ public:
         return true;
     }
 
-    int OnExit() override {
-        return exit_code_ ? exit_code_ : wxApp::OnExit();
+    // The process exit status is OnRun's (wxWidgets ignores OnExit's): a failed self-test or
+    // screenshot run must make it non-zero.
+    int OnRun() override {
+        int rc = wxApp::OnRun();
+        return exit_code_ ? exit_code_ : rc;
     }
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {

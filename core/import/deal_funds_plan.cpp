@@ -83,22 +83,30 @@ std::optional<Window> own_window(const std::string& notes, const std::string& to
     static const std::string prefix = funds_import_note("");
     if (notes.rfind(prefix, 0) != 0) return std::nullopt;
     const std::string rest = notes.substr(prefix.size());
-    auto month_end = [](int y, int m) { return day(y, m, days_in_month(y, m)); };
+    bool bad = false;  // a month out of range in a hand-edited note
+    auto month_end = [&bad](int y, int m) {
+        if (m < 1 || m > 12) {
+            bad = true;
+            return std::string();
+        }
+        return day(y, m, days_in_month(y, m));
+    };
     auto year_end = [&today](int y) { return std::min(day(y, 12, 31), today); };
     static const std::regex upto_month(R"(^截至(\d{4})年(\d{1,2})月)"), upto_year(R"(^截至(\d{4})年累计)"),
         upto_day(R"(^截至(\d{4}-\d{2}-\d{2}))"), months(R"(^(\d{4})年(\d{1,2})(?:-(\d{1,2}))?月)"), year(R"(^(\d{4})年)");
     std::smatch m;
     auto num = [&m](int i) { return std::stoi(m[static_cast<std::size_t>(i)].str()); };
-    try {
-        if (std::regex_search(rest, m, upto_month)) return Window{"", month_end(num(1), num(2))};
-        if (std::regex_search(rest, m, upto_year)) return Window{"", year_end(num(1))};
-        if (std::regex_search(rest, m, upto_day)) return Window{"", m[1].str()};
-        if (std::regex_search(rest, m, months))
-            return Window{day(num(1), num(2), 1), month_end(num(1), m[3].matched ? num(3) : num(2))};
-        if (std::regex_search(rest, m, year)) return Window{day(num(1), 1, 1), year_end(num(1))};
-    } catch (const std::exception&) {  // a month out of range in a hand-edited note
-    }
-    return std::nullopt;
+    std::optional<Window> w;
+    if (std::regex_search(rest, m, upto_month)) w = Window{"", month_end(num(1), num(2))};
+    else if (std::regex_search(rest, m, upto_year)) w = Window{"", year_end(num(1))};
+    else if (std::regex_search(rest, m, upto_day)) w = Window{"", m[1].str()};
+    else if (std::regex_search(rest, m, months)) {
+        int a = num(2), z = m[3].matched ? num(3) : a;
+        w = Window{a >= 1 && a <= z ? day(num(1), a, 1) : std::string(), month_end(num(1), z)};
+        if (w->from.empty()) bad = true;
+    } else if (std::regex_search(rest, m, year)) w = Window{day(num(1), 1, 1), year_end(num(1))};
+    if (bad) return std::nullopt;
+    return w;
 }
 
 // The day before a YYYY-MM-01.

@@ -226,6 +226,14 @@ struct SheetWalker {
             if (!own("region") && row_rc.region_id) src.context.push_back({"region", dict.region_name(*row_rc.region_id)});
             if (!own("zone") && row_rc.zone_id) src.context.push_back({"zone", dict.zone_name(*row_rc.zone_id)});
             if (!own("stage") && row_rc.stage) src.context.push_back({"stage", *row_rc.stage});
+            // --set values the row's own cells do not give: the corrected row re-imports alone
+            for (const auto& [key, cell] : fixed) {
+                bool in_row = false;
+                for (const ColumnBinding* b : used)
+                    if (b->field == key && b->col < width && !blank_cell(src.cells[static_cast<std::size_t>(b->col)]))
+                        in_row = true;
+                if (!in_row) src.context.push_back({key, cell_text(cell)});
+            }
             // RowValues points into src.cells: moving src keeps the cells' storage
             planner.plan_row(values, std::move(src), plan);
         }
@@ -263,7 +271,52 @@ struct SheetWalker {
     }
 };
 
+// The mapping of a sheet: the given preset, else the saved preset made for this header layout
+// (options.auto_preset), else the automatic one.
+Mapping choose_mapping(db::Database& db, const SheetLayout& layout, const ImportOptions& options, const MappingContext& ctx,
+                       std::string& preset_name, bool& preset_auto) {
+    preset_name = options.preset ? options.preset_name : std::string();
+    preset_auto = false;
+    if (options.preset) return apply_preset(*options.preset, layout, options.kind, ctx);
+    if (options.auto_preset)
+        if (auto saved = preset_for_signature(db, options.kind, layout_signature(layout))) {
+            preset_name = saved->name;
+            preset_auto = true;
+            return apply_preset(saved->mapping, layout, options.kind, ctx);
+        }
+    return auto_map(layout, options.kind, ctx);
+}
+
 }  // namespace
+
+std::vector<SheetPlan> map_workbook(db::Database& db, const Workbook& workbook, const ImportOptions& options) {
+    MappingContext ctx;
+    for (const auto& [key, value] : options.set_fields) {
+        if (key == "year") {
+            try {
+                ctx.year = std::stoi(value);
+            } catch (...) {
+            }
+        } else if (key == "period" || key == "month") {
+            if (auto p = parse_period(value)) {
+                ctx.year = p->year;
+                ctx.month = p->month;
+            }
+        }
+    }
+    std::vector<SheetPlan> out;
+    for (const Sheet& sheet : workbook.sheets) {
+        if ((!options.sheet.empty() && sheet.name != options.sheet) || sheet.is_chart) continue;
+        SheetGrid grid(sheet);
+        auto layout = detect_layout(grid, options.kind);
+        if (!layout) continue;
+        SheetPlan sp;
+        sp.mapping = choose_mapping(db, *layout, options, ctx, sp.preset_name, sp.preset_auto);
+        sp.layout = std::move(*layout);
+        out.push_back(std::move(sp));
+    }
+    return out;
+}
 
 int ImportPlan::count(Outcome o) const {
     int n = 0;
@@ -341,18 +394,9 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
             looked.push_back("“" + sheet.name + "”没有可识别的表头");
             continue;
         }
-        std::string preset_name = options.preset ? options.preset_name : std::string();
+        std::string preset_name;
         bool preset_auto = false;
-        std::optional<Preset> saved;
-        if (!options.preset && options.auto_preset)
-            saved = preset_for_signature(db, options.kind, layout_signature(*layout));
-        if (saved) {
-            preset_name = saved->name;
-            preset_auto = true;
-        }
-        Mapping mapping = options.preset ? apply_preset(*options.preset, *layout, options.kind, ctx)
-                          : saved        ? apply_preset(saved->mapping, *layout, options.kind, ctx)
-                                         : auto_map(*layout, options.kind, ctx);
+        Mapping mapping = choose_mapping(db, *layout, options, ctx, preset_name, preset_auto);
         auto problems = mapping.problems();
         // --set can supply what the header lacks (a figure's year)
         if (!problems.empty())

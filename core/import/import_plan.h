@@ -113,4 +113,12 @@ inline constexpr int kPlanChunk = 200;
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
                        const DictionaryLookup& dictionaries, ProgressSink& progress);
 
+// For a mapping dialog: the layout and mapping of each sheet plan_import would read, chosen the
+// same way (options.preset, else a saved preset for the header layout, else automatic), without
+// reading the rows. Chart sheets and sheets without a recognisable header are left out; a
+// mapping's problems() are left for the caller to show. After the user edits a mapping:
+// save_preset(db, name, sheet_plan.mapping.signature, edited) (presets.h), then plan_import with
+// options.preset = mapping_to_json(edited) (or nothing: the saved preset is picked by the header).
+std::vector<SheetPlan> map_workbook(db::Database& db, const Workbook& workbook, const ImportOptions& options);
+
 }  // namespace il::import

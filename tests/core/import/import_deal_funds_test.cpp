@@ -339,3 +339,20 @@ TEST_CASE("deal funds: a year's ledger and a half-year's ledger of the same year
     CHECK(plan_import(*db, year.workbook(), o).count(Outcome::Unchanged) == 1);
     CHECK(plan_import(*db, half.workbook(), o).count(Outcome::Unchanged) == 1);
 }
+
+TEST_CASE("deal funds: a hand-edited import note that names no real window is an ordinary payment") {
+    auto db = seeded_db();
+    ImportOptions o = deal_options();
+    ImportPlan p0 = plan_import(*db, half_year(0, 0).workbook(), o);
+    REQUIRE(apply_import(*db, p0, o).added == 2);
+    db::DealRepository repo(*db);
+    FundsInPlace odd;
+    odd.date = "2017-05-01";
+    odd.amount = Money::from_wan(100).fen;
+    odd.notes = funds_import_note("2017年13月到位资金");
+    repo.add_funds(deal_id(*db, "甲招商"), odd);
+    ImportPlan p = plan_import(*db, half_year(300, 300).workbook(), o);
+    REQUIRE(p.rejected.empty());
+    REQUIRE(apply_import(*db, p, o).updated == 1);
+    CHECK(funds_cny(*db, "甲招商") == Money::from_wan(300).fen);
+}

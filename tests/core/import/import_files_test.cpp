@@ -213,3 +213,36 @@ TEST_CASE("the tool's own detail report (亿元以上项目建设进展情况表
     CHECK(back.count(Outcome::Unchanged) >= static_cast<int>(back.records.size()) - 2);
     fs::remove_all(dir);
 }
+
+TEST_CASE("the errors workbook carries the --set values, so a corrected row re-imports without them") {
+    auto dir = scratch_dir("errors-set");
+    auto db = seeded_db();
+    write_bytes(dir / "deals.csv", "项目名称,签约额（万元）,1-6月到位外资（万美元）\n甲招商,5000,12\n乙招商,不详,3\n");
+    ImportOptions o;
+    o.kind = RecordKind::Deals;
+    o.source_name = "deals.csv";
+    o.set_fields = {{"region", "固安县"}, {"origin", "境外"}, {"country", "美国"}, {"year", "2017"}, {"funds_rate", "6.85"}};
+    ImportPlan plan = plan_import(*db, read_workbook(dir / "deals.csv"), o);
+    REQUIRE(plan.rejected.size() == 1);
+    CHECK(plan.rejected[0].issues.at(0).field == "签约额");
+    fs::path errors = dir / "errors.xlsx";
+    write_errors_workbook(plan, errors);
+    Workbook ew = read_workbook(errors);
+    auto& rows = ew.sheets.at(0).rows;
+    REQUIRE(rows.size() == 3);  // title, header, the rejected row
+    rows[2].cells.at(1).type = CellType::Number;
+    rows[2].cells.at(1).number = 3000;
+    ImportOptions plain;  // no --set this time
+    plain.kind = RecordKind::Deals;
+    ImportPlan corrected = plan_import(*db, ew, plain);
+    for (const auto& r : corrected.rejected) FAIL_CHECK(r.issues.at(0).field << " " << r.issues.at(0).reason);
+    REQUIRE(corrected.records.size() == 1);
+    const Deal& d = *corrected.records[0].deal;
+    CHECK(d.name == "乙招商");
+    CHECK(d.region_id == region_id(*db, "固安县"));
+    CHECK(d.origin == "境外");
+    CHECK(d.country == "美国");
+    REQUIRE(d.funds.size() == 1);
+    CHECK(d.funds[0].rate_micro == 6'850'000);
+    fs::remove_all(dir);
+}

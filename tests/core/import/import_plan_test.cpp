@@ -323,3 +323,38 @@ TEST_CASE("units: 元 / 亿元 headers, a unit line, and units written in the ce
     REQUIRE(q.records.size() == 1);
     CHECK(q.records[0].project->total_investment == Money::from_wan(125000));
 }
+
+TEST_CASE("mapping dialog flow: map_workbook, edit, save_preset for the layout, then import picks it") {
+    auto db = seeded_db();
+    SheetBuilder b;
+    b.row({"某县2017年重点项目表"}).row({"工程", "所属县市区", "投资额度"}).row({"甲", "固安县", 3});
+    Workbook wb = b.workbook();
+    ImportOptions o;
+    // "工程" is not a known name header: plan_import refuses, map_workbook shows the problem
+    CHECK_THROWS_AS(plan_import(*db, wb, o), ValidationError);
+    auto sheets = map_workbook(*db, wb, o);
+    // no sheet is recognised without a name column: nothing to show, the dialog says so
+    CHECK(sheets.empty());
+
+    SheetBuilder c;
+    c.row({"某县2017年重点项目表"}).row({"项目名称", "所属县市区", "投资额度"}).row({"甲", "固安县", 3});
+    sheets = map_workbook(*db, c.workbook(), o);
+    REQUIRE(sheets.size() == 1);
+    CHECK(sheets[0].layout.header_first == 1);
+    CHECK(sheets[0].preset_name.empty());
+    Mapping edited = sheets[0].mapping;
+    REQUIRE(edited.columns.at(2).field.empty());  // 投资额度: unknown
+    edited.columns.at(2).field = "total_investment";
+    edited.columns.at(2).unit = AmountUnit::Yi;
+    CHECK(edited.problems().empty());
+    save_preset(*db, "某县重点项目表", sheets[0].mapping.signature, edited);
+
+    auto again = map_workbook(*db, c.workbook(), o);
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].preset_name == "某县重点项目表");
+    CHECK(again[0].preset_auto);
+    CHECK(again[0].mapping.columns.at(2).field == "total_investment");
+    ImportPlan plan = plan_import(*db, c.workbook(), o);
+    REQUIRE(plan.records.size() == 1);
+    CHECK(plan.records[0].project->total_investment == Money::from_wan(30000));
+}
