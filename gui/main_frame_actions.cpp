@@ -50,7 +50,7 @@ void MainFrame::delete_project(std::int64_t id) {
                          _("Delete project"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING) != wxYES)
             return;
         std::vector<ProgressEntry> progress;
-        for (int year : {ctx_.period.year - 1, ctx_.period.year}) {
+        for (int year = 2000; year <= ctx_.period.year + 2; ++year) {  // all its months, not just this year's
             auto p = repo.progress(id, year);
             progress.insert(progress.end(), p.begin(), p.end());
         }

@@ -44,7 +44,7 @@ bool delete_renovation(wxWindow* parent, AppContext& ctx, std::int64_t id) {
                             _("Delete renovation item")))
             return false;
         std::vector<RenovationProgress> progress;
-        for (int year = ctx.period.year - 10; year <= ctx.period.year + 1; ++year) {
+        for (int year = 2000; year <= ctx.period.year + 2; ++year) {  // every year a ledger can hold figures for
             auto p = repo.progress(id, year);
             progress.insert(progress.end(), p.begin(), p.end());
         }

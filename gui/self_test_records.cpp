@@ -2,6 +2,8 @@
 // (see self_test_steps.h). Markers left in the ledger are checked again from outside by
 // tests/gui/gui_self_test.sh.
 #include <wx/datetime.h>
+#include <wx/stockitem.h>
+#include <wx/translation.h>
 #include <wx/utils.h>
 
 #include "core/db/deal_repository.h"
@@ -224,6 +226,17 @@ void SelfTest::step_problems() {
     check(problems.size() == before + 2 && problems.back().description == "自测问题：待删除", "problem delete undone");
     check(delete_record(&frame_, ctx, ListKind::Problems, problems.back().id), "problem deleted from the problem list");
     check(repo.problems(project).size() == before + 1, "the database no longer holds the deleted problem");
+}
+
+void SelfTest::step_stock_language() {
+    auto* t = wxTranslations::Get();
+    if (!t || t->GetBestTranslation("investledger").empty()) return;  // English UI: nothing to check
+    check(wxGetStockLabel(wxID_CANCEL, wxSTOCK_NOFLAGS) == wxString::FromUTF8("取消"),
+          "wxWidgets' own catalog (wx3.2-i18n) is loaded: the stock Cancel label is Chinese");
+    wxString language;
+    bool set = wxGetEnv("LANGUAGE", &language);
+    check(set && language.StartsWith("zh"),
+          "GTK's stock buttons and file dialogs get the UI language (LANGUAGE=" + language + ")");
 }
 
 void SelfTest::step_delete_undo() {

@@ -30,6 +30,7 @@ private:
     void step_deal_dialog();
     void step_problems();
     void step_delete_undo();
+    void step_stock_language();  // OK/Cancel and GTK's dialogs speak the UI language
     void step_monthly_grid();
     void step_report();
     void step_report_progress();   // self_test_long_work.cpp
