@@ -1,80 +1,234 @@
-// Importing an Excel/CSV ledger into the open database (core/import): choose the file and the
-// kind of records, check it first (a dry run on a worker thread: what would be added, changed,
-// rejected and why), then import — all or nothing unless "keep the good rows" is chosen.
-#include <wx/checkbox.h>
-#include <wx/choicdlg.h>
+#include "gui/import_dialog.h"
+
 #include <wx/filedlg.h>
 #include <wx/filename.h>
+#include <wx/sizer.h>
 #include <wx/textdlg.h>
 
-#include "core/import/field_catalog.h"
-#include "core/import/import_run.h"
+#include "core/import/sheet_layout.h"
 #include "gui/error_text.h"
+#include "gui/import_mapping_grid.h"
+#include "gui/import_preview_list.h"
 #include "gui/progress_runner.h"
 #include "gui/view_factory.h"
 #include "gui/wx_util.h"
 
 namespace il::gui {
-namespace {
+using import::RecordKind;
 
-wxString summary(const import::ImportResult& r, const import::ImportPlan& plan) {
-    wxString text = wxString::Format(_("New: %d   Changed: %d   Unchanged: %d   Rejected: %d"), r.added, r.updated, r.unchanged,
-                                     r.rejected);
-    int shown = 0;
-    for (const auto& row : plan.rejected) {
-        if (++shown > 8) {
-            text << "\n…";
-            break;
-        }
-        text << "\n" << wx(row.source.sheet) << wxString::Format(_(" row %d: "), row.source.row);
-        for (const auto& issue : row.issues) text << wx(issue.field) << " — " << wx(issue.reason) << "; ";
-    }
-    if (!r.message.empty()) text << "\n" << wx(r.message);
-    return text;
+ImportDialog::ImportDialog(wxWindow* parent, AppContext& ctx)
+    : wxDialog(parent, wxID_ANY, _("Import a ledger"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      ctx_(ctx),
+      session_(*ctx.db) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    step_ = new wxStaticText(this, wxID_ANY, wxString());
+    step_->SetFont(step_->GetFont().Bold().Larger());
+    top->Add(step_, 0, wxALL, FromDIP(10));
+    book_ = new wxSimplebook(this);
+    build_file_page();
+    build_mapping_page();
+    build_preview_page();
+    top->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(10));
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    back_ = new wxButton(this, wxID_BACKWARD, _("< &Back"));
+    next_ = new wxButton(this, wxID_FORWARD, _("&Next >"));
+    close_ = new wxButton(this, wxID_CANCEL, _("Cancel"));
+    back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { back(); });
+    next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (page() == PagePreview) import_now();
+        else next();
+    });
+    close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (IsModal()) EndModal(imported_ ? wxID_OK : wxID_CANCEL);
+        else Hide();
+    });
+    buttons->AddStretchSpacer();
+    buttons->Add(back_);
+    buttons->Add(next_, 0, wxLEFT, FromDIP(6));
+    buttons->Add(close_, 0, wxLEFT, FromDIP(18));
+    top->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(10));
+    SetSizer(top);
+    SetSize(FromDIP(wxSize(1060, 680)));
+    SetMinSize(FromDIP(wxSize(760, 480)));
+    CentreOnParent();
+    show_page(PageFile);
 }
 
-}  // namespace
+// ---- step 1: file, kind, sheet ----
 
-void run_import_dialog(wxWindow* parent, AppContext& ctx) {
-    if (!ctx.db) return;
-    wxFileDialog files(parent, _("Import a ledger"), wxString(), wxString(),
-                       _("Spreadsheets (*.xlsx;*.xls;*.csv)|*.xlsx;*.xls;*.csv|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (files.ShowModal() != wxID_OK) return;
-    wxArrayString kinds;
-    kinds.Add(_("Projects over 100M"));
-    kinds.Add(_("Technical renovation"));
-    kinds.Add(_("Investment attraction"));
-    int kind = wxGetSingleChoiceIndex(_("What does the file hold?"), _("Import"), kinds, parent);
-    if (kind < 0) return;
-    import::ImportOptions options;
-    options.kind = static_cast<import::RecordKind>(kind);
-    options.source_name = utf8(wxFileName(files.GetPath()).GetFullName());
-    const std::filesystem::path file(utf8(files.GetPath()));
+void ImportDialog::build_file_page() {
+    auto* p = new wxPanel(book_);
+    auto* form = new wxFlexGridSizer(2, FromDIP(10), FromDIP(10));
+    form->AddGrowableCol(1);
+    form->Add(new wxStaticText(p, wxID_ANY, _("File")), 0, wxALIGN_CENTER_VERTICAL);
+    file_ = new wxFilePickerCtrl(p, wxID_ANY, wxString(), _("Import a ledger"),
+                                 _("Spreadsheets (*.xlsx;*.xls;*.csv)|*.xlsx;*.xls;*.csv|All files|*"), wxDefaultPosition,
+                                 FromDIP(wxSize(560, -1)), wxFLP_OPEN | wxFLP_FILE_MUST_EXIST | wxFLP_USE_TEXTCTRL);
+    file_->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent& e) { choose_file(e.GetPath()); });
+    form->Add(file_, 1, wxEXPAND);
+    form->Add(new wxStaticText(p, wxID_ANY, _("The file holds")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* kind_row = new wxBoxSizer(wxHORIZONTAL);
+    kind_ = new wxChoice(p, wxID_ANY);
+    kind_->Append(_("Projects over 100M"));
+    kind_->Append(_("Technical renovation"));
+    kind_->Append(_("Investment attraction"));
+    kind_->SetSelection(0);
+    kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { choose_kind(static_cast<RecordKind>(kind_->GetSelection())); });
+    kind_row->Add(kind_, 0, wxALIGN_CENTER_VERTICAL);
+    kind_note_ = note_text_for(p);
+    kind_row->Add(kind_note_, 1, wxLEFT | wxALIGN_CENTER_VERTICAL, FromDIP(10));
+    form->Add(kind_row, 1, wxEXPAND);
+    form->Add(new wxStaticText(p, wxID_ANY, _("Sheet")), 0, wxALIGN_CENTER_VERTICAL);
+    sheet_ = new wxChoice(p, wxID_ANY);
+    sheet_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { choose_sheet(sheet_->GetStringSelection()); });
+    form->Add(sheet_, 0, wxEXPAND);
+    form->AddSpacer(0);
+    table_note_ = note_text_for(p);
+    form->Add(table_note_, 1, wxEXPAND);
+    auto* box = new wxBoxSizer(wxVERTICAL);
+    box->Add(new wxStaticText(p, wxID_ANY,
+                              _("Choose an Excel or CSV ledger (.xlsx, .xls, .csv). Title rows, two-row headers, 合计/小计 "
+                                "rows, group labels and signature lines are recognised and skipped.")),
+             0, wxEXPAND | wxBOTTOM, FromDIP(14));
+    box->Add(form, 0, wxEXPAND);
+    p->SetSizer(box);
+    book_->AddPage(p, wxString());
+}
+
+bool ImportDialog::choose_file(const wxString& path) {
+    if (file_->GetPath() != path) file_->SetPath(path);
+    bool ok = false;
     try {
-        import::ImportPlan plan;
-        import::ImportResult check;
-        options.dry_run = true;
-        run_with_progress(parent, _("Checking the file"), [&](ProgressSink&) { check = import::import_file(*ctx.db, file, options, &plan); },
-                          false);
-        wxString text = _("Check result (nothing written yet):") + "\n" + summary(check, plan);
-        long style = wxYES_NO | wxICON_QUESTION;
-        if (check.rejected > 0) {
-            text << "\n\n" << _("Import the good rows and leave the rejected ones out?");
-            options.keep_good = true;
-        } else {
-            text << "\n\n" << _("Import now?");
-        }
-        if (ask(parent, text, _("Import"), style) != wxYES) return;
-        options.dry_run = false;
-        import::ImportResult done;
-        run_with_progress(parent, _("Importing"), [&](ProgressSink&) { done = import::import_file(*ctx.db, file, options, &plan); },
-                          false);
-        ask(parent, (done.written ? _("Imported.") : _("Nothing was written.")) + "\n" + summary(done, plan), _("Import"),
-            wxOK | (done.written ? wxICON_INFORMATION : wxICON_WARNING));
+        const std::filesystem::path file(utf8(path));
+        run_with_progress(this, _("Reading the file"), [&](ProgressSink&) { session_.load(file); }, false);
+        ok = true;
     } catch (...) {
-        show_current_exception(parent, _("Import"));
+        show_current_exception(this, _("Reading the file"));
     }
-    if (ctx.data_changed) ctx.data_changed();
+    imported_ = false;
+    refresh_file_page();
+    return ok;
+}
+
+void ImportDialog::choose_kind(RecordKind kind) {
+    if (!session_.loaded()) return;
+    try {
+        session_.set_kind(kind);
+    } catch (...) {
+        show_current_exception(this, _("Import"));
+    }
+    refresh_file_page();
+}
+
+void ImportDialog::choose_sheet(const wxString& sheet) {
+    if (!session_.loaded()) return;
+    try {
+        session_.set_sheet(utf8(sheet));
+    } catch (...) {
+        show_current_exception(this, _("Import"));
+    }
+    refresh_file_page();
+}
+
+void ImportDialog::refresh_file_page() {
+    sheet_->Clear();
+    kind_note_->SetLabel(wxString());
+    table_note_->SetLabel(wxString());
+    if (session_.loaded()) {
+        for (const auto& s : session_.sheet_names()) sheet_->Append(wx(s));
+        sheet_->SetStringSelection(wx(session_.sheet()));
+        kind_->SetSelection(static_cast<int>(session_.kind()));
+        switch (session_.kind_source()) {
+            case ImportSession::KindSource::Headers: kind_note_->SetLabel(_("guessed from the column headers")); break;
+            case ImportSession::KindSource::Preset:
+                kind_note_->SetLabel(wxString::Format(_("from the preset \"%s\" saved for this layout"), wx(session_.kind_preset())));
+                break;
+            case ImportSession::KindSource::Default:
+                kind_note_->SetLabel(_("could not tell from the headers: please choose"));
+                break;
+            case ImportSession::KindSource::User: break;
+        }
+        if (const auto& l = session_.layout()) {
+            int mapped = 0;
+            for (const auto& b : session_.mapping().columns) mapped += b.field.empty() ? 0 : 1;
+            wxString text = l->header_last > l->header_first
+                                ? wxString::Format(_("Header in rows %d-%d, data from row %d."), l->header_first + 1,
+                                                   l->header_last + 1, l->data_first + 1)
+                                : wxString::Format(_("Header in row %d, data from row %d."), l->header_first + 1, l->data_first + 1);
+            text << " " << wxString::Format(_("%d of %zu columns recognised."), mapped, l->columns.size());
+            if (!l->title.empty()) text << "\n" << _("Title:") << " " << wx(l->title);
+            table_note_->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
+            table_note_->SetLabel(text);
+        } else {
+            table_note_->SetForegroundColour(wxColour(0xb7, 0x1c, 0x1c));
+            table_note_->SetLabel(_("No table header was found on this sheet for this kind of records: a header row naming the "
+                                    "project (项目名称) and at least one other known column is needed."));
+        }
+    }
+    table_note_->Wrap(FromDIP(640));
+    book_->GetPage(PageFile)->Layout();
+    update_buttons();
+}
+
+// ---- navigation ----
+
+void ImportDialog::show_page(int p) {
+    book_->ChangeSelection(static_cast<std::size_t>(p));
+    static const char* const titles[] = {wxTRANSLATE("Choose the file"), wxTRANSLATE("Confirm the columns"),
+                                         wxTRANSLATE("Check and import")};
+    step_->SetLabel(wxString::Format(_("Step %d of 3: %s"), p + 1, wxGetTranslation(titles[p])));
+    if (p == PageMapping) refresh_mapping_page();
+    if (p == PagePreview) refresh_preview_page();
+    update_buttons();
+    Layout();
+}
+
+void ImportDialog::update_buttons() {
+    const int p = page();
+    back_->Enable(p > PageFile && !imported_);
+    next_->SetLabel(p == PagePreview ? _("&Import") : _("&Next >"));
+    bool can = p == PageFile ? session_.loaded() && session_.layout().has_value() : !imported_;
+    next_->Enable(can);
+    close_->SetLabel(imported_ ? _("Close") : _("Cancel"));
+}
+
+bool ImportDialog::next() {
+    if (page() == PageFile) {
+        if (!session_.loaded() || !session_.layout()) return false;
+        show_page(PageMapping);
+        return true;
+    }
+    if (page() != PageMapping) return false;
+    // Confirm the mapping, then read every row with it and try the writes (nothing kept).
+    auto problems = grid_->read_into(session_.mapping());
+    for (const auto& p : session_.mapping().problems()) problems.push_back(wx(p));
+    if (!problems.empty()) {
+        wxString text;
+        for (const auto& p : problems) text << p << "\n";
+        mapping_note_->SetForegroundColour(wxColour(0xb7, 0x1c, 0x1c));
+        mapping_note_->SetLabel(text.Trim());
+        book_->GetPage(PageMapping)->Layout();
+        ask(this, _("The columns cannot be imported like this:") + "\n" + text, _("Import"), wxOK | wxICON_WARNING);
+        return false;
+    }
+    last_cancelled_ = false;
+    try {
+        run_with_progress(this, _("Checking the file"), [&](ProgressSink& p) { session_.preview(p); });
+    } catch (const Cancelled&) {
+        last_cancelled_ = true;
+        return false;
+    } catch (...) {
+        show_current_exception(this, _("Checking the file"));
+        return false;
+    }
+    show_page(PagePreview);
+    return true;
+}
+
+void ImportDialog::back() {
+    if (page() > PageFile && !imported_) show_page(page() - 1);
 }
 
 }  // namespace il::gui

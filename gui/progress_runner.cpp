@@ -15,12 +15,16 @@
 namespace il::gui {
 namespace {
 
+std::atomic<int> g_cancel_after_steps{0};
+
 class SharedProgress final : public ProgressSink {
 public:
+    explicit SharedProgress(int cancel_after_steps) : cancel_after_(cancel_after_steps) {}
     void step(std::string_view what, double fraction) override {
         std::lock_guard lock(mutex_);
         what_ = std::string(what);
         fraction_ = fraction;
+        if (cancel_after_ > 0 && ++steps_ >= cancel_after_) cancel_ = true;
     }
     bool cancelled() override { return cancel_.load(); }
     void cancel() { cancel_ = true; }
@@ -34,13 +38,16 @@ private:
     std::string what_;
     double fraction_ = 0;
     std::atomic<bool> cancel_{false};
+    int cancel_after_ = 0, steps_ = 0;
 };
 
 }  // namespace
 
+void cancel_next_run_after_steps(int steps) { g_cancel_after_steps = steps; }
+
 void run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(ProgressSink&)>& work,
                        bool can_cancel) {
-    SharedProgress progress;
+    SharedProgress progress(can_cancel ? g_cancel_after_steps.exchange(0) : 0);
     std::atomic<bool> done{false};
     std::exception_ptr error;
     std::thread worker([&] {

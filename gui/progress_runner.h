@@ -15,4 +15,8 @@ namespace il::gui {
 void run_with_progress(wxWindow* parent, const wxString& title, const std::function<void(ProgressSink&)>& work,
                        bool can_cancel = true);
 
+// For the self-test: the next run_with_progress() with can_cancel acts as if the user pressed
+// Cancel once the work has reported `steps` steps (the same path as the button).
+void cancel_next_run_after_steps(int steps);
+
 }  // namespace il::gui

@@ -1,6 +1,8 @@
 #include "gui/report_panel.h"
 
 #include <wx/button.h>
+#include <wx/filename.h>
+#include <wx/settings.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -42,8 +44,8 @@ ReportPanel::ReportPanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, 
     go->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { generate(); });
     open_file_ = new wxButton(this, wxID_ANY, _("Open &file"));
     open_folder_ = new wxButton(this, wxID_ANY, _("Open f&older"));
-    open_file_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { wxLaunchDefaultApplication(wx(last_file_.string())); });
-    open_folder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { wxLaunchDefaultApplication(wx(last_file_.parent_path().string())); });
+    open_file_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_file(); });
+    open_folder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_folder(); });
     open_file_->Disable();
     open_folder_->Disable();
     buttons->Add(go);
@@ -52,15 +54,17 @@ ReportPanel::ReportPanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, 
     left->Add(buttons, 0, wxTOP, FromDIP(10));
     result_ = new wxStaticText(this, wxID_ANY, wxString());
     left->Add(result_, 0, wxEXPAND | wxTOP, FromDIP(6));
+    file_link_ = new wxHyperlinkCtrl(this, wxID_ANY, wxS("-"), wxString());
+    file_link_->Bind(wxEVT_HYPERLINK, [this](wxHyperlinkEvent&) { open_file(); });
+    file_link_->Hide();
+    left->Add(file_link_, 0, wxTOP, FromDIP(4));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(new wxStaticText(this, wxID_ANY, _("Pre-report check (double-click opens the project)")));
+    findings_label_ = new wxStaticText(this, wxID_ANY, _("Pre-report check (double-click opens the project)"));
+    right->Add(findings_label_);
     findings_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     findings_->AppendColumn(_("Finding"), wxLIST_FORMAT_LEFT, FromDIP(520));
-    findings_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
-        auto i = static_cast<std::size_t>(e.GetIndex());
-        if (i < finding_projects_.size() && finding_projects_[i] && ctx_.open_project) ctx_.open_project(*finding_projects_[i]);
-    });
+    findings_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { activate_finding(e.GetIndex()); });
     right->Add(findings_, 1, wxEXPAND | wxTOP, FromDIP(4));
     right->Add(new wxStaticText(this, wxID_ANY, _("Reports generated")), 0, wxTOP, FromDIP(8));
     runs_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -132,6 +136,26 @@ void ReportPanel::suggest_file() {
                                                     wx(ctx_.period.label()), scope)).GetFullPath());
 }
 
+bool ReportPanel::activate_finding(long index) {
+    auto i = static_cast<std::size_t>(index);
+    if (index < 0 || i >= finding_projects_.size() || !finding_projects_[i] || !ctx_.open_project) return false;
+    ctx_.open_project(*finding_projects_[i]);
+    return true;
+}
+
+void ReportPanel::open_file() {
+    if (!last_file_.empty() && !wxLaunchDefaultApplication(wx(last_file_.string())))
+        ask(this, wxString::Format(_("No program is set up to open %s."), wx(last_file_.string())), _("Reports"),
+            wxOK | wxICON_WARNING);
+}
+
+void ReportPanel::open_folder() {
+    if (last_file_.empty()) return;
+    wxString dir = wx(last_file_.parent_path().string());
+    // A folder opens in the file manager: as a document where that works, else as a file:// URL.
+    if (!wxLaunchDefaultApplication(dir)) wxLaunchDefaultBrowser(wxFileName::FileNameToURL(wxFileName::DirName(dir)));
+}
+
 bool ReportPanel::generate(const wxString& file) {
     if (!ctx_.db) return false;
     report::ReportRequest req;
@@ -152,35 +176,50 @@ bool ReportPanel::generate(const wxString& file) {
     report::ReportResult result;
     std::vector<report::CheckFinding> findings;
     bool ok = false;
+    last_cancelled_ = false;
     try {
-        run_with_progress(this, _("Generating the report"), [&](ProgressSink&) {
+        run_with_progress(this, _("Generating the report"), [&](ProgressSink& progress) {
             // The worker uses the ledger while the modal progress dialog keeps the UI from touching it.
-            findings = report::run_report_checks(*ctx_.db, req.period, req.scope);
+            // With "stop on findings" the report is refused: the findings are listed all the same.
+            if (req.strict) findings = report::run_report_checks(*ctx_.db, req.period, req.scope);
             report::TemplateCatalog catalog;
-            result = report::generate_report(*ctx_.db, catalog, req);
-        }, false);
+            result = report::generate_report(*ctx_.db, catalog, req, progress);
+        });
         ok = true;
         findings = result.findings;
         last_file_ = result.file;
         result_->SetLabel(wxString::Format(_("Written: %s (%zu sheets, %.1f s)"), wx(result.file.string()), result.sheets.size(),
                                            result.seconds));
+        file_link_->SetLabel(wx(result.file.filename().string()));
+        file_link_->SetURL(wx(result.file.string()));
+    } catch (const Cancelled&) {
+        last_cancelled_ = true;
+        result_->SetLabel(_("Cancelled: no report was written."));
     } catch (...) {
         result_->SetLabel(describe_current_exception());
         show_current_exception(this, _("Generating the report"));
     }
+    file_link_->Show(ok);
     open_file_->Enable(ok);
     open_folder_->Enable(ok);
     findings_->DeleteAllItems();
     finding_projects_.clear();
     for (const auto& f : findings) {
-        findings_->InsertItem(findings_->GetItemCount(), wx(f.text));
+        long i = findings_->InsertItem(findings_->GetItemCount(), wx(f.text));
         std::optional<std::int64_t> project;
-        try {
-            project = query::project_mentioned(*ctx_.db, f.text);
-        } catch (...) {
+        if (f.project_id) project = f.project_id;
+        else {
+            try {
+                project = query::project_mentioned(*ctx_.db, f.text);
+            } catch (...) {
+            }
         }
+        if (!project) findings_->SetItemTextColour(i, wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
         finding_projects_.push_back(project);
     }
+    findings_label_->SetLabel(findings.empty() ? _("Pre-report check: no findings")
+                                               : wxString::Format(_("Pre-report check: %zu findings (double-click opens the project)"),
+                                                                  findings.size()));
     if (ok) reload();
     Layout();
     return ok;

@@ -62,22 +62,35 @@ void SelfTest::run(const wxString& only_step) {
         check(false, "a ledger is open");
         return;
     }
-    std::vector<void (SelfTest::*)()> steps;
-    if (only_step == "restart") steps = {&SelfTest::step_restart};
-    else if (!only_step.empty()) check(false, "unknown step " + only_step);
-    else
-        steps = {&SelfTest::step_views, &SelfTest::step_home, &SelfTest::step_background_load, &SelfTest::step_list,
-                 &SelfTest::step_edit_dialog, &SelfTest::step_renovation_dialog, &SelfTest::step_deal_dialog,
-                 &SelfTest::step_problems, &SelfTest::step_delete_undo, &SelfTest::step_stock_language,
-                 &SelfTest::step_monthly_grid, &SelfTest::step_report, &SelfTest::step_settings,
-                 &SelfTest::step_layout_save};
-    for (auto step : steps) {
+    auto run_steps = [this](std::initializer_list<void (SelfTest::*)()> steps) {
+        for (auto step : steps) {
+            try {
+                (this->*step)();
+            } catch (...) {
+                check(false, "unexpected error: " + describe_current_exception());
+            }
+        }
+    };
+    // self_test_layout.cpp: the restart run, and the steps before and after the others.
+    if (only_step == "restart") {
+        run_steps({&SelfTest::step_restart});
+        std::fprintf(stderr, "self-test: %d failure(s)\n", failures_);
+        return;
+    }
+    if (!only_step.empty()) check(false, "unknown step " + only_step);
+    run_steps({&SelfTest::step_home, &SelfTest::step_background_load});
+    for (auto step : {&SelfTest::step_views, &SelfTest::step_list, &SelfTest::step_edit_dialog,
+                      &SelfTest::step_renovation_dialog, &SelfTest::step_deal_dialog, &SelfTest::step_problems,
+                      &SelfTest::step_delete_undo, &SelfTest::step_stock_language, &SelfTest::step_monthly_grid, &SelfTest::step_report,
+                      &SelfTest::step_report_progress, &SelfTest::step_import,  // self_test_long_work.cpp
+                      &SelfTest::step_settings}) {
         try {
             (this->*step)();
         } catch (...) {
             check(false, "unexpected error: " + describe_current_exception());
         }
     }
+    run_steps({&SelfTest::step_layout_save});  // last: leaves the layout for the restart run
     std::fprintf(stderr, "self-test: %d failure(s)\n", failures_);
 }
 

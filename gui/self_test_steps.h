@@ -35,6 +35,8 @@ private:
     void step_stock_language();  // OK/Cancel and GTK's dialogs speak the UI language
     void step_monthly_grid();
     void step_report();
+    void step_report_progress();   // self_test_long_work.cpp
+    void step_import();            // self_test_long_work.cpp
     void step_settings();
     void step_home();
     void step_background_load();

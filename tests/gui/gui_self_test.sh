@@ -64,6 +64,24 @@ check(con.execute("SELECT value FROM settings WHERE key = 'footer_unit'").fetcho
 check(con.execute("SELECT COUNT(*) FROM report_runs").fetchone()[0] >= 1, "report run recorded")
 wb = openpyxl.load_workbook(out + "/report.xlsx")
 check(len(wb.sheetnames) >= 1, "report opens with openpyxl (%d sheets)" % len(wb.sheetnames))
+# Long work on worker threads: a report through the panel, a cancelled one, an import through the dialog.
+import os
+check(con.execute("SELECT COUNT(*) FROM report_runs WHERE file_path LIKE '%report-progress.xlsx'").fetchone()[0] >= 1,
+      "the panel's report run is recorded")
+check(os.path.exists(out + "/report-progress.xlsx") and len(openpyxl.load_workbook(out + "/report-progress.xlsx").sheetnames) >= 1,
+      "the panel's report opens with openpyxl")
+check(not any("report-cancelled" in f for f in os.listdir(out)), "the cancelled report left no file")
+check(con.execute("SELECT COUNT(*) FROM report_runs WHERE file_path LIKE '%report-cancelled%'").fetchone()[0] == 0,
+      "the cancelled report left no report_runs row")
+row = con.execute("SELECT owner, total_investment FROM projects WHERE name = '自测导入新项目甲'").fetchone()
+check(row is not None and row[0] == "自测甲公司" and row[1] == 50000 * 1000000, "the imported project is stored (50000万元)")
+check(con.execute("SELECT COUNT(*) FROM projects WHERE name = '自测导入坏行'").fetchone()[0] == 0, "the rejected row was not imported")
+check(con.execute("SELECT COUNT(*) FROM import_presets WHERE name = '自测方案'").fetchone()[0] == 1, "the import preset is stored")
+check(con.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'import'").fetchone()[0] >= 1, "the import is in the audit log")
+ew = openpyxl.load_workbook(out + "/import-errors.xlsx").active
+erows = [r for r in ew.values]
+check(any("自测导入坏行" in [str(v) for v in r] for r in erows) and any("错误原因" in [str(v) for v in r] for r in erows[:3]),
+      "the errors workbook holds the rejected row and its reason")
 ws = openpyxl.load_workbook(out + "/list.xlsx").active
 rows = list(ws.values)
 check(len(rows) > 3 and rows[-1][0] in ("合计", "Total"), "exported list has a header, rows and a totals row")
