@@ -135,9 +135,17 @@ void ListPanel::reload() {
     // showing the previous rows until the new ones arrive.
     const ListKind kind = kind_;
     const Period period = ctx_.period;
+    // The column the list sorts by gets its sort order on the worker too.
+    const std::string sort_key = loaded_ ? (sort_.column >= 0 ? table_.columns[static_cast<std::size_t>(sort_.column)].key : std::string())
+                                         : utf8(wxConfigBase::Get()->Read(config_path() + "/sort", wxString()));
     if (ctx_.status && IsShownOnScreen()) ctx_.status(_("Loading..."));
     loader_.start<query::Table>(
-        *ctx_.db, [kind, period](db::Database& db) { return load_table(db, kind, period); },
+        *ctx_.db,
+        [kind, period, sort_key](db::Database& db) {
+            query::Table t = load_table(db, kind, period);
+            t.prepare_sort(t.column_index(sort_key));
+            return t;
+        },
         [this](query::Table&& t) { take_table(std::move(t)); },
         [this](std::exception_ptr e) {
             try {
