@@ -42,7 +42,8 @@ struct ReportResult {
     bool from_archive = false;  // the period is locked (封账): the archived file was handed out as is
 };
 
-// The named parameters every template query can use (see templates/README.md).
+// The named parameters every template query can use (see templates/README.md); also registers
+// the SQL functions il_light / il_light_reason (core/stats/light_sql_functions.h) on `db`.
 SqlParams report_params(db::Database& db, const Period& period, const std::string& scope, ReportContext* ctx = nullptr);
 
 // Runs the checks, renders, writes and records. Throws ValidationError (bad scope, --strict
