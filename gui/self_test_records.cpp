@@ -143,6 +143,7 @@ void SelfTest::step_renovation_dialog() {
 
 void SelfTest::step_deal_dialog() {
     auto& ctx = frame_.context();
+    std::int64_t project_id = first_id(frame_, View::Projects);
     std::int64_t id = first_id(frame_, View::Deals);
     check(id > 0, "a deal to edit");
     if (!id) return;
@@ -170,7 +171,22 @@ void SelfTest::step_deal_dialog() {
     dlg.set_followup_cell(note, DealDialog::N_DATE, "2017-05-20");
     dlg.set_followup_cell(note, DealDialog::N_NOTE, wxString::FromUTF8("自测跟进：客商来访"));
     dlg.set_field_text("investor", wx(original.investor + "（自测）"));
+    // The link to a 项目: the search box narrows the choice; the chosen project is saved.
+    auto* projects = dynamic_cast<wxChoice*>(dlg.control_of("project_id"));
+    auto project = db::ProjectRepository(*ctx.db).get(project_id);
+    check(projects && project, "deal: the linked-project choice and a project to link");
+    if (projects && project) {
+        dlg.search_projects("zzz-no-such-project");
+        check(projects->GetCount() == (original.project_id ? 2u : 1u), "deal: a search matching nothing leaves (none)");
+        dlg.search_projects(wx(project->name));
+        int found = wxNOT_FOUND;
+        for (unsigned i = 1; i < projects->GetCount() && found == wxNOT_FOUND; ++i)
+            if (projects->GetString(i).StartsWith(wx(project->name))) found = static_cast<int>(i);
+        check(found != wxNOT_FOUND, "deal: the search by name offers the project");
+        projects->SetSelection(found);
+    }
     check(dlg.try_save(), "deal: the valid entry is saved");
+    check(repo.get(id)->project_id == std::optional<std::int64_t>(project_id), "deal: the database holds the linked project");
     dlg.Hide();
     auto saved = repo.get(id);
     bool usd = false;
