@@ -18,7 +18,8 @@ void DealDialog::add_project_choice(wxWindow* page, wxSizer* grid) {
     project_search_->SetDescriptiveText(_("Name or code"));
     project_search_->SetToolTip(_("Narrows the list of projects by name, code or pinyin initials"));
     project_search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { fill_projects(project_value()); });
-    auto* choice = new wxChoice(page, wxID_ANY);
+    // A small minimum width: the projects' long names must not widen the page's label column.
+    auto* choice = new wxChoice(page, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(120, -1)));
     choices_["project_id"] = choice;
     page_of_["project_id"] = 0;
     row->Add(project_search_, 0, wxRIGHT | wxALIGN_CENTER_VERTICAL, FromDIP(4));
