@@ -1,5 +1,6 @@
 // Entry point of the desktop application: language, configuration, command line, main frame.
-//   investledger [--db FILE] [--lang zh_CN|en] [--self-test] [--screenshots DIR]
+//   investledger [--db FILE] [--lang zh_CN|en] [--config FILE] [--self-test DIR [--self-test-step NAME]]
+//                [--screenshots DIR]
 #include <algorithm>
 #include <clocale>
 #include <cstdlib>
@@ -38,9 +39,10 @@ public:
             // Test runs start from a clean window layout, whatever the user's configuration says.
             if (!frame->open_initial(db_path_)) return false;
             frame->CallAfter([this, frame] {
-                int rc = !self_test_.empty() ? run_self_test(*frame, self_test_) : take_screenshots(*frame, screenshots_);
+                int rc = !self_test_.empty() ? run_self_test(*frame, self_test_, self_test_step_)
+                                             : take_screenshots(*frame, screenshots_);
                 exit_code_ = rc;
-                frame->Destroy();
+                frame->Close(true);  // as a user closes it: layouts and window size are saved
             });
             return true;
         }
@@ -67,6 +69,8 @@ public:
         parser.AddOption({}, "self-test", _("run the built-in GUI test; the value is a work folder; exit status 0 = passed"));
         parser.AddOption({}, "screenshots", _("save a screenshot of every main view into this folder, then exit"));
         parser.AddOption({}, "period", _("the reporting period to show, e.g. 2017-06"));
+        parser.AddOption({}, "config", _("the settings file to use instead of the user's (window layout, recent files)"));
+        parser.AddOption({}, "self-test-step", _("run only this step of the GUI test (e.g. restart)"));
         parser.AddParam(_("ledger file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     }
 
@@ -77,13 +81,17 @@ public:
         parser.Found("period", &period_);
         parser.Found("self-test", &self_test_);
         parser.Found("screenshots", &screenshots_);
+        parser.Found("self-test-step", &self_test_step_);
+        wxString config;
+        parser.Found("config", &config);
         if (!self_test_.empty() || !screenshots_.empty()) {
             delete wxLog::SetActiveTarget(new wxLogStderr);  // never a modal log box in test runs
             set_test_mode(true);
             // Keep the user's configuration out of test runs.
-            wxConfigBase::Set(new wxFileConfig("investledger-test", {}, wxFileName::CreateTempFileName("ilcfg"), {},
-                                               wxCONFIG_USE_LOCAL_FILE));
+            if (config.empty()) config = wxFileName::CreateTempFileName("ilcfg");
         }
+        if (!config.empty())
+            delete wxConfigBase::Set(new wxFileConfig("investledger", {}, config, {}, wxCONFIG_USE_LOCAL_FILE));
         return wxApp::OnCmdLineParsed(parser);
     }
 
@@ -126,7 +134,7 @@ private:
 #endif
     }
 
-    wxString db_path_, lang_, self_test_, screenshots_, period_;
+    wxString db_path_, lang_, self_test_, self_test_step_, screenshots_, period_;
     int exit_code_ = 0;
 };
 

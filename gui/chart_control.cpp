@@ -12,6 +12,21 @@ namespace il::gui {
 
 wxDEFINE_EVENT(EVT_CHART_CLICK, wxCommandEvent);
 
+namespace {
+// A "nice" axis maximum: 1, 2, 2.5, 5 × 10^n at or above v.
+double nice_max(double v) {
+    if (v <= 0) return 1;
+    double p = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
+        if (m * p >= v * 1.0001) return m * p;
+    return 10 * p;
+}
+wxString number(double v, int decimals) {
+    if (decimals <= 0 || std::fabs(v - std::round(v)) < 1e-9) return wxString::Format("%.0f", v);
+    return wxString::Format("%.*f", decimals, v);
+}
+}  // namespace
+
 ChartControl::ChartControl(wxWindow* parent, wxWindowID id)
     : wxWindow(parent, id, wxDefaultPosition, wxDefaultSize, wxFULL_REPAINT_ON_RESIZE) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
@@ -19,7 +34,11 @@ ChartControl::ChartControl(wxWindow* parent, wxWindowID id)
     Bind(wxEVT_PAINT, &ChartControl::on_paint, this);
     Bind(wxEVT_LEFT_UP, &ChartControl::on_click, this);
     Bind(wxEVT_MOTION, &ChartControl::on_motion, this);
-    Bind(wxEVT_LEAVE_WINDOW, [this](wxMouseEvent&) { hover_ = -1; Refresh(); });
+    Bind(wxEVT_LEAVE_WINDOW, [this](wxMouseEvent&) {
+        hover_ = -1;
+        UnsetToolTip();
+        Refresh();
+    });
 }
 
 void ChartControl::set_data(Kind kind, const wxString& title, const wxString& unit, std::vector<wxString> categories,
@@ -30,6 +49,7 @@ void ChartControl::set_data(Kind kind, const wxString& title, const wxString& un
     categories_ = std::move(categories);
     series_ = std::move(series);
     markers_.clear();
+    hover_ = -1;
     Refresh();
 }
 
@@ -42,21 +62,41 @@ void ChartControl::set_markers(std::vector<double> markers, const wxString& labe
 
 wxRect ChartControl::plot_rect() const {
     wxSize s = GetClientSize();
-    int left = FromDIP(56), right = FromDIP(12), top = FromDIP(66), bottom = FromDIP(kind_ == Kind::Bars ? 44 : 28);
+    const int line = GetCharHeight();
+    int left = FromDIP(48), right = FromDIP(12), top = line * 3 + FromDIP(12), bottom = line * 2 + FromDIP(10);
+    if (kind_ == Kind::Lines) bottom = line + FromDIP(10);
     return wxRect(left, top, std::max(10, s.x - left - right), std::max(10, s.y - top - bottom));
 }
 
 int ChartControl::category_at(const wxPoint& p) const {
     if (categories_.empty()) return -1;
     wxRect r = plot_rect();
-    if (p.x < r.x || p.x >= r.GetRight() || p.y < r.y - FromDIP(10) || p.y > r.GetBottom() + FromDIP(40)) return -1;
+    if (p.x < r.x || p.x >= r.GetRight() || p.y < r.y - FromDIP(10) || p.y > r.GetBottom() + GetCharHeight() * 2 + FromDIP(8))
+        return -1;
     int i = static_cast<int>((p.x - r.x) * static_cast<double>(categories_.size()) / r.width);
     return std::clamp(i, 0, static_cast<int>(categories_.size()) - 1);
 }
 
+wxPoint ChartControl::category_center(int i) const {
+    wxRect r = plot_rect();
+    const double slot = static_cast<double>(r.width) / std::max<std::size_t>(categories_.size(), 1);
+    return wxPoint(static_cast<int>(r.x + (i + 0.5) * slot), r.y + r.height / 2);
+}
+
+wxString ChartControl::tooltip_text(int i) const {
+    if (i < 0 || static_cast<std::size_t>(i) >= categories_.size()) return {};
+    auto k = static_cast<std::size_t>(i);
+    wxString text = categories_[k];
+    for (const auto& s : series_)
+        if (k < s.values.size()) text << "\n" << s.name << ": " << number(s.values[k], 2) << " " << unit_;
+    if (k < markers_.size() && !std::isnan(markers_[k])) text << "\n" << marker_label_ << ": " << number(markers_[k], 2) << " " << unit_;
+    if (clickable_) text << "\n" << _("Click to open the list");
+    return text;
+}
+
 void ChartControl::on_click(wxMouseEvent& e) {
     int i = category_at(e.GetPosition());
-    if (i < 0 || kind_ != Kind::Bars) return;
+    if (i < 0 || !clickable_) return;
     wxCommandEvent ev(EVT_CHART_CLICK, GetId());
     ev.SetInt(i);
     ev.SetString(categories_[static_cast<std::size_t>(i)]);
@@ -65,25 +105,15 @@ void ChartControl::on_click(wxMouseEvent& e) {
 }
 
 void ChartControl::on_motion(wxMouseEvent& e) {
-    int i = kind_ == Kind::Bars ? category_at(e.GetPosition()) : -1;
-    SetCursor(i >= 0 ? wxCursor(wxCURSOR_HAND) : wxNullCursor);
-    if (i != hover_) { hover_ = i; Refresh(); }
+    int i = category_at(e.GetPosition());
+    SetCursor(i >= 0 && clickable_ ? wxCursor(wxCURSOR_HAND) : wxNullCursor);
+    if (i != hover_) {
+        hover_ = i;
+        if (i >= 0) SetToolTip(tooltip_text(i));
+        else UnsetToolTip();
+        Refresh();
+    }
 }
-
-namespace {
-// A "nice" axis maximum: 1, 2, 2.5, 5 × 10^n at or above v.
-double nice_max(double v) {
-    if (v <= 0) return 1;
-    double p = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * p >= v) return m * p;
-    return 10 * p;
-}
-wxString axis_label(double v) {
-    if (std::fabs(v - std::round(v)) < 1e-9) return wxString::Format("%.0f", v);
-    return wxString::Format("%.1f", v);
-}
-}  // namespace
 
 void ChartControl::on_paint(wxPaintEvent&) {
     wxAutoBufferedPaintDC dc(this);
@@ -91,36 +121,42 @@ void ChartControl::on_paint(wxPaintEvent&) {
     dc.Clear();
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
     if (!gc) return;
-    const wxColour text = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
-    const wxColour grid(220, 220, 220);
-    wxFont font = GetFont();
-    wxFont title_font = font.Bold().Scaled(1.15f);
-    wxFont small = font.Scaled(0.9f);
-    gc->SetFont(title_font, text);
+    gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
+    const wxColour text(60, 60, 60);
+    const wxColour grid(228, 228, 228);
+    const wxFont font = GetFont();
+    const wxFont small = font.Scaled(0.9f);
+    const double line = GetCharHeight();
+    gc->SetFont(font.Bold().Scaled(1.1f), wxColour(30, 30, 30));
     gc->DrawText(title_, FromDIP(8), FromDIP(4));
 
-    // Legend on the title's line, right-aligned.
+    // Legend on the second line, right-aligned; the unit on the left of that line.
     gc->SetFont(small, text);
+    const double legend_y = FromDIP(8) + line * 1.3;
     double lx = GetClientSize().x - FromDIP(10);
-    auto legend_item = [&](const wxString& name, const wxColour& c, bool line) {
+    auto legend_item = [&](const wxString& name, const wxColour& c, bool is_line) {
         double w, h;
         gc->GetTextExtent(name, &w, &h);
         lx -= w;
-        gc->DrawText(name, lx, FromDIP(28));
+        gc->DrawText(name, lx, legend_y);
         lx -= FromDIP(16);
         gc->SetBrush(wxBrush(c));
-        gc->SetPen(line ? wxPen(c, FromDIP(2)) : *wxTRANSPARENT_PEN);
-        if (line) gc->StrokeLine(lx, FromDIP(28) + h / 2, lx + FromDIP(12), FromDIP(28) + h / 2);
-        else gc->DrawRectangle(lx, FromDIP(28) + h / 2 - FromDIP(5), FromDIP(12), FromDIP(10));
-        lx -= FromDIP(10);
+        gc->SetPen(is_line ? wxPen(c, FromDIP(2)) : *wxTRANSPARENT_PEN);
+        if (is_line) gc->StrokeLine(lx, legend_y + h / 2, lx + FromDIP(12), legend_y + h / 2);
+        else gc->DrawRectangle(lx, legend_y + h / 2 - FromDIP(5), FromDIP(12), FromDIP(10));
+        lx -= FromDIP(12);
     };
     if (!marker_label_.empty() && !markers_.empty()) legend_item(marker_label_, marker_colour_, true);
-    for (auto it = series_.rbegin(); it != series_.rend(); ++it) legend_item(it->name, it->colour, kind_ == Kind::Lines);
+    if (series_.size() > 1)
+        for (auto it = series_.rbegin(); it != series_.rend(); ++it) legend_item(it->name, it->colour, kind_ == Kind::Lines);
+    if (!unit_.empty()) gc->DrawText(unit_, FromDIP(8), legend_y);
 
     wxRect r = plot_rect();
     if (categories_.empty()) {
         gc->SetFont(font, wxColour(128, 128, 128));
-        gc->DrawText(_("No data"), r.x + r.width / 2 - FromDIP(20), r.y + r.height / 2);
+        double w, h;
+        gc->GetTextExtent(_("No data"), &w, &h);
+        gc->DrawText(_("No data"), r.x + (r.width - w) / 2, r.y + (r.height - h) / 2);
         return;
     }
     double vmax = 0;
@@ -128,62 +164,79 @@ void ChartControl::on_paint(wxPaintEvent&) {
         for (double v : s.values) vmax = std::max(vmax, v);
     for (double m : markers_)
         if (!std::isnan(m)) vmax = std::max(vmax, m);
-    vmax = nice_max(vmax);
+    vmax = nice_max(vmax * (value_decimals_ >= 0 ? 1.12 : 1.0));  // room for the labels above the bars
     auto y_of = [&](double v) { return r.GetBottom() - v / vmax * r.height; };
 
     // Grid lines and axis labels.
     gc->SetFont(small, text);
-    for (int i = 0; i <= 4; ++i) {
-        double v = vmax * i / 4;
+    const int steps = r.height > FromDIP(160) ? 5 : 4;
+    const int axis_decimals = vmax / steps < 1 ? 2 : (vmax / steps < 10 && std::fabs(vmax / steps - std::round(vmax / steps)) > 1e-9) ? 1 : 0;
+    for (int i = 0; i <= steps; ++i) {
+        double v = vmax * i / steps;
         double y = y_of(v);
-        gc->SetPen(wxPen(grid, 1));
-        gc->StrokeLine(r.x, y, r.GetRight(), y);
-        wxString label = axis_label(v);
+        gc->SetPen(wxPen(grid, FromDIP(1)));
+        if (i > 0) gc->StrokeLine(r.x, y, r.GetRight(), y);
+        wxString label = number(v, axis_decimals);
         double w, h;
         gc->GetTextExtent(label, &w, &h);
         gc->DrawText(label, r.x - w - FromDIP(6), y - h / 2);
     }
-    if (!unit_.empty()) gc->DrawText(unit_, FromDIP(8), r.y - FromDIP(20));
 
     const double slot = static_cast<double>(r.width) / categories_.size();
     if (hover_ >= 0) {
         gc->SetPen(*wxTRANSPARENT_PEN);
-        gc->SetBrush(wxBrush(wxColour(0, 120, 215, 30)));
+        gc->SetBrush(wxBrush(wxColour(0, 120, 215, 28)));
         gc->DrawRectangle(r.x + hover_ * slot, r.y, slot, r.height);
     }
     // Category labels: on two lines when a label is wider than its slot, shortened with "…" beyond.
-    for (std::size_t i = 0; i < categories_.size(); ++i) {
+    // Line charts with many categories label every other one when they do not fit.
+    double widest = 0;
+    for (const auto& c : categories_) {
+        double w, h;
+        gc->GetTextExtent(c, &w, &h);
+        widest = std::max(widest, w);
+    }
+    const std::size_t every = kind_ == Kind::Lines && widest > slot - FromDIP(4) ? 2 : 1;
+    for (std::size_t i = 0; i < categories_.size(); i += every) {
         double cx = r.x + (i + 0.5) * slot;
         std::vector<wxString> lines{categories_[i]};
         double w, h;
         gc->GetTextExtent(categories_[i], &w, &h);
-        if (w > slot - FromDIP(2) && categories_[i].length() > 2) {
+        if (kind_ == Kind::Bars && w > slot - FromDIP(2) && categories_[i].length() > 2) {
             size_t half = (categories_[i].length() + 1) / 2;
             lines = {categories_[i].Left(half), categories_[i].Mid(half)};
         }
-        double y = r.GetBottom() + FromDIP(4);
-        for (wxString line : lines) {
-            gc->GetTextExtent(line, &w, &h);
-            while (w > slot && line.length() > 1) {
-                line = line.Left(line.length() - 2) + wxString::FromUTF8("…");
-                gc->GetTextExtent(line, &w, &h);
+        double y = r.GetBottom() + FromDIP(5);
+        for (wxString l : lines) {
+            gc->GetTextExtent(l, &w, &h);
+            while (w > slot && l.length() > 1) {
+                l = l.Left(l.length() - 2) + wxString::FromUTF8("…");
+                gc->GetTextExtent(l, &w, &h);
             }
-            gc->DrawText(line, cx - w / 2, y);
+            gc->DrawText(l, cx - w / 2, y);
             y += h;
         }
     }
 
     if (kind_ == Kind::Bars) {
         const std::size_t n = std::max<std::size_t>(series_.size(), 1);
-        const double group = slot * 0.72, bar = group / n;
+        const double group = slot * (n > 1 ? 0.76 : 0.6), bar = group / n;
+        const double gap = std::min<double>(FromDIP(2), bar / 6);
         for (std::size_t s = 0; s < series_.size(); ++s) {
-            gc->SetBrush(wxBrush(series_[s].colour));
+            const auto& se = series_[s];
             gc->SetPen(*wxTRANSPARENT_PEN);
-            for (std::size_t i = 0; i < categories_.size() && i < series_[s].values.size(); ++i) {
-                double v = series_[s].values[i];
+            for (std::size_t i = 0; i < categories_.size() && i < se.values.size(); ++i) {
+                gc->SetBrush(wxBrush(i < se.point_colours.size() ? se.point_colours[i] : se.colour));
+                double v = se.values[i];
                 double x = r.x + i * slot + (slot - group) / 2 + s * bar;
                 double y = y_of(v);
-                gc->DrawRectangle(x + 1, y, bar - 2, r.GetBottom() - y);
+                gc->DrawRectangle(x + gap / 2, y, bar - gap, r.GetBottom() - y);
+                if (value_decimals_ >= 0) {
+                    wxString label = number(v, value_decimals_);
+                    double w, h;
+                    gc->GetTextExtent(label, &w, &h);
+                    if (w < slot) gc->DrawText(label, x + bar / 2 - w / 2, y - h - FromDIP(2));
+                }
             }
         }
         gc->SetPen(wxPen(marker_colour_, FromDIP(2)));
@@ -204,11 +257,12 @@ void ChartControl::on_paint(wxPaintEvent&) {
                 else path.AddLineToPoint(x, y);
             }
             gc->StrokePath(path);
+            const double d = FromDIP(6);
             for (std::size_t i = 0; i < s.values.size() && i < categories_.size(); ++i)
-                gc->DrawEllipse(r.x + (i + 0.5) * slot - FromDIP(3), y_of(s.values[i]) - FromDIP(3), FromDIP(6), FromDIP(6));
+                gc->DrawEllipse(r.x + (i + 0.5) * slot - d / 2, y_of(s.values[i]) - d / 2, d, d);
         }
     }
-    gc->SetPen(wxPen(text, 1));
+    gc->SetPen(wxPen(wxColour(150, 150, 150), FromDIP(1)));
     gc->StrokeLine(r.x, r.GetBottom(), r.GetRight(), r.GetBottom());
 }
 

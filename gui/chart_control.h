@@ -1,7 +1,10 @@
 #pragma once
 // A small chart control drawn with wxGraphicsContext: grouped bars (with an optional marker per
-// group, e.g. the 序时进度 line) or lines over categories. Clicking a category sends
-// EVT_CHART_CLICK with the category index in GetInt().
+// group, e.g. the 序时进度 line) or lines over categories. Sizes are in DIPs (sharp at high DPI).
+// Hovering a category shows its values in a tooltip; when clickable, clicking a category sends
+// EVT_CHART_CLICK with the category index in GetInt() and its label in GetString().
+// (Debian packages no wxWidgets chart library with category bars: its one wx plotting binding,
+// PLplot's wxWidgets driver, is a scientific plotter with no hit-testing; hence this control.)
 #include <vector>
 
 #include <wx/colour.h>
@@ -15,6 +18,7 @@ struct ChartSeries {
     wxString name;
     wxColour colour;
     std::vector<double> values;  // one per category (display only; exact sums stay in core)
+    std::vector<wxColour> point_colours;  // optional: a colour per category (bars)
 };
 
 class ChartControl : public wxWindow {
@@ -26,7 +30,15 @@ public:
                   std::vector<ChartSeries> series);
     // A short horizontal mark across each category's bars (NaN: none), named in the legend.
     void set_markers(std::vector<double> markers, const wxString& label, const wxColour& colour);
+    // Clicking sends EVT_CHART_CLICK (off by default).
+    void set_clickable(bool on) { clickable_ = on; }
+    // Values written above the bars with this many decimals (-1: none).
+    void set_value_labels(int decimals) { value_decimals_ = decimals; Refresh(); }
     int category_at(const wxPoint& p) const;
+    // The middle of a category's slot (for tests: a click there selects it).
+    wxPoint category_center(int i) const;
+    std::size_t category_count() const { return categories_.size(); }
+    wxString tooltip_text(int i) const;
 
 private:
     void on_paint(wxPaintEvent&);
@@ -42,6 +54,8 @@ private:
     wxString marker_label_;
     wxColour marker_colour_;
     int hover_ = -1;
+    bool clickable_ = false;
+    int value_decimals_ = -1;
 };
 
 }  // namespace il::gui

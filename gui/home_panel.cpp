@@ -11,38 +11,119 @@
 
 namespace il::gui {
 namespace {
-double yi(Money m) { return static_cast<double>(m.wan_cents()) / 100.0 / 10000.0; }
-wxString percent(std::int64_t part, std::int64_t whole) {
-    if (whole <= 0) return "-";
-    return wxString::Format("%.1f%%", static_cast<double>(part) * 100.0 / static_cast<double>(whole));
-}
+double yi(Money m) { return static_cast<double>(m.fen) / 1e10; }  // 分 -> 亿元, for drawing only
+
+const wxColour kRed(215, 48, 39), kAmber(230, 145, 0), kGreen(26, 150, 65), kBlue(33, 113, 181), kPale(158, 202, 225);
 }  // namespace
 
-HomePanel::HomePanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, ctx) {
+// One key figure: a caption, a big value and a note underneath.
+class KpiTile : public wxPanel {
+public:
+    explicit KpiTile(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE) {
+        SetBackgroundColour(wxColour(244, 247, 251));
+        caption_ = new wxStaticText(this, wxID_ANY, wxString());
+        caption_->SetForegroundColour(wxColour(90, 90, 90));
+        value_ = new wxStaticText(this, wxID_ANY, wxString());
+        value_->SetFont(GetFont().Bold().Scaled(1.6f));
+        note_ = new wxStaticText(this, wxID_ANY, wxString());
+        note_->SetForegroundColour(wxColour(110, 110, 110));
+        auto* box = new wxBoxSizer(wxVERTICAL);
+        box->Add(caption_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+        box->Add(value_, 0, wxLEFT | wxRIGHT, FromDIP(8));
+        box->Add(note_, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+        SetSizer(box);
+    }
+    void set(const wxString& caption, const wxString& value, const wxString& note, const wxColour& colour) {
+        caption_->SetLabel(caption);
+        value_->SetLabel(value);
+        value_->SetForegroundColour(colour);
+        note_->SetLabel(note);
+    }
+    wxString value() const { return value_->GetLabel(); }
+
+private:
+    wxStaticText* caption_;
+    wxStaticText* value_;
+    wxStaticText* note_;
+};
+
+// The red and yellow projects: a virtual list (a big ledger can have thousands).
+class WarnedList : public wxListCtrl {
+public:
+    WarnedList(wxWindow* parent, const std::vector<stats::WarnedProject>& rows)
+        : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
+          rows_(rows) {
+        AppendColumn(_("Light"), wxLIST_FORMAT_LEFT, FromDIP(50));
+        AppendColumn(_("Project name"), wxLIST_FORMAT_LEFT, FromDIP(200));
+        AppendColumn(_("Region"), wxLIST_FORMAT_LEFT, FromDIP(100));
+        AppendColumn(_("Stage"), wxLIST_FORMAT_LEFT, FromDIP(60));
+        AppendColumn(_("Annual plan"), wxLIST_FORMAT_RIGHT, FromDIP(90));
+        AppendColumn(_("Completed YTD"), wxLIST_FORMAT_RIGHT, FromDIP(90));
+        AppendColumn(_("Completion"), wxLIST_FORMAT_RIGHT, FromDIP(64));
+        AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(320));
+        red_.SetBackgroundColour(wxColour(252, 215, 210));
+        yellow_.SetBackgroundColour(wxColour(255, 243, 190));
+    }
+    void refresh_rows() {
+        SetItemCount(static_cast<long>(rows_.size()));
+        Refresh();
+    }
+
+protected:
+    wxString OnGetItemText(long item, long column) const override {
+        if (item < 0 || static_cast<std::size_t>(item) >= rows_.size()) return {};
+        const auto& w = rows_[static_cast<std::size_t>(item)];
+        switch (column) {
+            case 0: return w.light == stats::Light::Red ? _("Red") : _("Yellow");
+            case 1: return wx(w.name);
+            case 2: return wx(w.region);
+            case 3: return wx(w.stage);
+            case 4: return wx(format_wan(w.annual_plan));
+            case 5: return wx(format_wan(w.completed));
+            case 6: return wx(w.completion.percent_text(1));
+            case 7: return wx(w.reason);
+            default: return {};
+        }
+    }
+    wxItemAttr* OnGetItemAttr(long item) const override {
+        if (item < 0 || static_cast<std::size_t>(item) >= rows_.size()) return nullptr;
+        return rows_[static_cast<std::size_t>(item)].light == stats::Light::Red ? &red_ : &yellow_;
+    }
+
+private:
+    const std::vector<stats::WarnedProject>& rows_;
+    mutable wxItemAttr red_, yellow_;
+};
+
+HomePanel::HomePanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, ctx), loader_(*this) {
     SetBackgroundColour(*wxWHITE);
-    headline_ = new wxStaticText(this, wxID_ANY, wxString());
-    headline_->SetFont(GetFont().Bold().Scaled(1.2f));
+    auto* tiles = new wxBoxSizer(wxHORIZONTAL);
+    for (int i = 0; i < 6; ++i) {
+        auto* t = new KpiTile(this);
+        tiles_.push_back(t);
+        tiles->Add(t, 1, wxEXPAND | (i < 5 ? wxRIGHT : 0), FromDIP(8));
+    }
     by_region_ = new ChartControl(this);
     by_stage_ = new ChartControl(this);
     monthly_ = new ChartControl(this);
     for (auto* c : {by_region_, by_stage_, monthly_}) c->SetBackgroundColour(*wxWHITE);
-    by_region_->SetToolTip(_("Click a region to open its projects"));
+    by_region_->set_clickable(true);
     by_region_->Bind(EVT_CHART_CLICK, [this](wxCommandEvent& e) {
         if (ctx_.show_region) ctx_.show_region(e.GetString());
     });
 
     auto* book = new wxNotebook(this, wxID_ANY);
-    lagging_ = new wxListCtrl(book, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    lagging_->AppendColumn(_("Light"), wxLIST_FORMAT_LEFT, FromDIP(50));
-    lagging_->AppendColumn(_("Project name"), wxLIST_FORMAT_LEFT, FromDIP(220));
-    lagging_->AppendColumn(_("Region"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    lagging_->AppendColumn(_("Annual plan"), wxLIST_FORMAT_RIGHT, FromDIP(100));
-    lagging_->AppendColumn(_("Completed YTD"), wxLIST_FORMAT_RIGHT, FromDIP(100));
-    lagging_->AppendColumn(_("Completion"), wxLIST_FORMAT_RIGHT, FromDIP(80));
-    lagging_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+    auto* warned_page = new wxPanel(book);
+    warned_caption_ = new wxStaticText(warned_page, wxID_ANY, wxString());
+    warned_ = new WarnedList(warned_page, data_.warned);
+    warned_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         auto i = static_cast<std::size_t>(e.GetIndex());
-        if (i < lagging_rows_.size() && ctx_.open_project) ctx_.open_project(lagging_rows_[i].id);
+        if (i < data_.warned.size() && ctx_.open_project) ctx_.open_project(data_.warned[i].id);
     });
+    auto* wbox = new wxBoxSizer(wxVERTICAL);
+    wbox->Add(warned_caption_, 0, wxALL, FromDIP(4));
+    wbox->Add(warned_, 1, wxEXPAND);
+    warned_page->SetSizer(wbox);
     changes_ = new wxListCtrl(book, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     changes_->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, FromDIP(140));
     changes_->AppendColumn(_("User"), wxLIST_FORMAT_LEFT, FromDIP(70));
@@ -52,110 +133,118 @@ HomePanel::HomePanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, ctx)
     changes_->AppendColumn(_("New value"), wxLIST_FORMAT_LEFT, FromDIP(100));
     changes_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         auto i = static_cast<std::size_t>(e.GetIndex());
-        if (i < change_rows_.size() && change_rows_[i].table == "projects" && ctx_.open_project)
-            ctx_.open_project(change_rows_[i].record_id);
+        if (i < data_.changes.size() && data_.changes[i].table == "projects" && ctx_.open_project)
+            ctx_.open_project(data_.changes[i].record_id);
     });
-    book->AddPage(lagging_, _("Red and yellow projects"));
+    book->AddPage(warned_page, _("Red and yellow projects"));
     book->AddPage(changes_, _("Recent changes"));
 
     for (wxWindow* w : {static_cast<wxWindow*>(by_region_), static_cast<wxWindow*>(by_stage_),
                         static_cast<wxWindow*>(monthly_), static_cast<wxWindow*>(book)})
-        w->SetMinSize(FromDIP(wxSize(200, 180)));
+        w->SetMinSize(FromDIP(wxSize(240, 200)));
     auto* row1 = new wxBoxSizer(wxHORIZONTAL);
-    row1->Add(by_region_, 3, wxEXPAND | wxRIGHT, FromDIP(6));
+    row1->Add(by_region_, 3, wxEXPAND | wxRIGHT, FromDIP(8));
     row1->Add(by_stage_, 2, wxEXPAND);
     auto* row2 = new wxBoxSizer(wxHORIZONTAL);
-    row2->Add(monthly_, 2, wxEXPAND | wxRIGHT, FromDIP(6));
+    row2->Add(monthly_, 2, wxEXPAND | wxRIGHT, FromDIP(8));
     row2->Add(book, 3, wxEXPAND);
-    auto* grid = new wxBoxSizer(wxVERTICAL);
-    grid->Add(row1, 1, wxEXPAND | wxBOTTOM, FromDIP(6));
-    grid->Add(row2, 1, wxEXPAND);
     auto* box = new wxBoxSizer(wxVERTICAL);
-    box->Add(headline_, 0, wxALL, FromDIP(8));
-    box->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
+    box->Add(tiles, 0, wxEXPAND | wxALL, FromDIP(8));
+    box->Add(row1, 5, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+    box->Add(row2, 4, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
     SetSizer(box);
 }
 
+HomePanel::~HomePanel() = default;
+
+long HomePanel::warned_rows_shown() const { return warned_->GetItemCount(); }
+
 void HomePanel::reload() {
     if (!ctx_.db) return;
-    try {
-        const Period p = ctx_.period;
-        auto regions = query::figures_by_region(*ctx_.db, p);
-        std::vector<wxString> names;
-        ChartSeries plan{_("Annual plan"), wxColour(158, 202, 225), {}};
-        ChartSeries done{wxString::Format(_("Completed %s"), wx(p.label())), wxColour(33, 113, 181), {}};
-        std::vector<double> marks;
-        Money plan_sum, done_sum;
-        int count = 0;
-        for (const auto& r : regions) {
-            names.push_back(wx(r.region));
-            plan.values.push_back(yi(r.plan));
-            done.values.push_back(yi(r.ytd));
-            marks.push_back(r.plan.fen > 0 ? yi(r.plan) * p.time_progress_bp() / 10000.0
-                                           : std::numeric_limits<double>::quiet_NaN());
-            plan_sum += r.plan;
-            done_sum += r.ytd;
-            count += r.projects;
-        }
-        by_region_->set_data(ChartControl::Kind::Bars,
-                             wxString::Format(_("%d %s: completed vs annual plan by region"), p.year, wx(p.label())),
-                             _("100M yuan"), names, {plan, done});
-        by_region_->set_markers(marks, wxString::Format(_("Time schedule %.0f%%"), p.time_progress_bp() / 100.0),
-                                wxColour(215, 48, 39));
+    const Period p = ctx_.period;
+    loader_.start<query::Overview>(
+        *ctx_.db, [p](db::Database& db) { return query::load_overview(db, p); },
+        [this](query::Overview&& o) { show(std::move(o)); },
+        [this](std::exception_ptr e) {
+            try {
+                std::rethrow_exception(e);
+            } catch (...) {
+                show_current_exception(this, _("Loading the overview"));
+            }
+        });
+}
 
-        std::vector<wxString> stages;
-        ChartSeries stage_counts{_("Projects"), wxColour(65, 171, 93), {}};
-        for (const auto& s : query::projects_by_stage(*ctx_.db)) {
-            stages.push_back(wx(s.stage));
-            stage_counts.values.push_back(s.projects);
-        }
-        by_stage_->set_data(ChartControl::Kind::Bars, _("Projects by stage"), _("count"), stages, {stage_counts});
+void HomePanel::show(query::Overview&& o) {
+    data_ = std::move(o);
+    const Period p = data_.period;
+    const auto& f = data_.figures;
+    const auto& total = f.total;
+    const wxString period = wxString::Format(_("%d %s"), p.year, wx(p.label()));
 
-        std::vector<wxString> months;
-        for (int m = 1; m <= 12; ++m) months.push_back(wxString::Format(_("%dM"), m));
-        ChartSeries now{wxString::Format("%d", p.year), wxColour(33, 113, 181), {}};
-        ChartSeries before{wxString::Format("%d", p.year - 1), wxColour(189, 189, 189), {}};
-        auto this_year = query::monthly_completed(*ctx_.db, p.year);
-        auto last_year = query::monthly_completed(*ctx_.db, p.year - 1);
-        for (int m = 0; m < 12; ++m) {
-            if (m < p.month) now.values.push_back(yi(this_year[static_cast<std::size_t>(m)]));
-            before.values.push_back(yi(last_year[static_cast<std::size_t>(m)]));
-        }
-        monthly_->set_data(ChartControl::Kind::Lines, _("Completed per month: this year vs last year"), _("100M yuan"),
-                           months, {before, now});
+    // Key figures.
+    const bool behind = total.against_time_progress.defined() && total.against_time_progress.num < 0;
+    tiles_[0]->set(_("Projects"), wxString::Format("%d", total.counts.total),
+                   wxString::Format(_("%d under way, %d new starts"), total.counts.under_way(), total.counts.new_start), kBlue);
+    tiles_[1]->set(wxString::Format(_("Annual plan %d (100M yuan)"), p.year), wx(format_yi(total.annual_plan)),
+                   wxString::Format(_("Total investment %s"), wx(format_yi(total.total_investment))), wxColour(60, 60, 60));
+    tiles_[2]->set(wxString::Format(_("Completed %s (100M yuan)"), period), wx(format_yi(total.completed)),
+                   wxString::Format(_("Year on year %s"), wx(total.yoy.percent_text(1))), kBlue);
+    tiles_[3]->set(_("Completion of the annual plan"), wx(total.plan_completion.percent_text(1)),
+                   wxString::Format(_("Time schedule %s"), wx(f.time_progress.percent_text(1))), behind ? kAmber : kGreen);
+    tiles_[4]->set(_("Red lights"), wxString::Format("%d", total.red), _("projects"), kRed);
+    tiles_[5]->set(_("Yellow lights"), wxString::Format("%d", total.yellow), _("projects"), kAmber);
 
-        headline_->SetLabel(wxString::Format(
-            _("%d %s   Projects: %d   Annual plan: %s (100M yuan)   Completed: %s (100M yuan)   Completion: %s   Time schedule: %.1f%%"),
-            p.year, wx(p.label()), count, wx(format_yi(plan_sum)), wx(format_yi(done_sum)), percent(done_sum.fen, plan_sum.fen),
-            p.time_progress_bp() / 100.0));
+    // 1-N月 completed against the annual plan by region, with the 序时进度 marks.
+    std::vector<wxString> names;
+    ChartSeries plan{_("Annual plan"), kPale, {}, {}};
+    ChartSeries done{wxString::Format(_("Completed %s"), wx(p.label())), kBlue, {}, {}};
+    std::vector<double> marks;
+    for (const auto& r : f.regions) {
+        names.push_back(wx(r.name));
+        plan.values.push_back(yi(r.annual_plan));
+        done.values.push_back(yi(r.completed));
+        marks.push_back(r.annual_plan.fen > 0 ? yi(r.annual_plan) * p.month / 12.0 : std::numeric_limits<double>::quiet_NaN());
+    }
+    by_region_->set_data(ChartControl::Kind::Bars, wxString::Format(_("%s: completed vs annual plan by region"), period),
+                         _("100M yuan"), names, {plan, done});
+    by_region_->set_markers(marks, wxString::Format(_("Time schedule %s"), wx(f.time_progress.percent_text(0))), kRed);
 
-        int yellow = std::stoi(ctx_.db->setting_or("warn_yellow_points", "10"));
-        int red = std::stoi(ctx_.db->setting_or("warn_red_points", "20"));
-        lagging_rows_ = query::lagging_projects(*ctx_.db, p, yellow, red, 200);
-        lagging_->DeleteAllItems();
-        for (std::size_t i = 0; i < lagging_rows_.size(); ++i) {
-            const auto& l = lagging_rows_[i];
-            long item = lagging_->InsertItem(static_cast<long>(i), l.red ? _("Red") : _("Yellow"));
-            lagging_->SetItem(item, 1, wx(l.name));
-            lagging_->SetItem(item, 2, wx(l.region));
-            lagging_->SetItem(item, 3, wx(format_wan(l.plan)));
-            lagging_->SetItem(item, 4, wx(format_wan(l.ytd)));
-            lagging_->SetItem(item, 5, wxString::Format("%.1f%%", l.completion_bp / 100.0));
-            lagging_->SetItemBackgroundColour(item, l.red ? wxColour(252, 210, 205) : wxColour(255, 240, 180));
-        }
-        change_rows_ = query::recent_changes(*ctx_.db, 100);
-        changes_->DeleteAllItems();
-        for (std::size_t i = 0; i < change_rows_.size(); ++i) {
-            const auto& c = change_rows_[i];
-            long item = changes_->InsertItem(static_cast<long>(i), wx(c.at.substr(0, 19)));
-            changes_->SetItem(item, 1, wx(c.who));
-            changes_->SetItem(item, 2, wx(c.record.empty() ? c.table : c.record));
-            changes_->SetItem(item, 3, wx(c.field.empty() ? c.action : c.field));
-            changes_->SetItem(item, 4, wx(c.old_value));
-            changes_->SetItem(item, 5, wx(c.new_value));
-        }
-    } catch (...) {
-        show_current_exception(this, _("Loading the overview"));
+    // Projects by stage (as in the period's month, the reports' rule).
+    const auto& c = total.counts;
+    ChartSeries stages{_("Projects"), kGreen, {}, {}};
+    std::vector<wxString> stage_names = {_("Planning"), _("New start"), _("Continuing"),
+                                         _("Completed"), _("Operating"), _("Suspended")};
+    for (int v : {c.planning, c.new_start, c.continuing, c.completed, c.operating, c.suspended})
+        stages.values.push_back(v);
+    stages.point_colours = {wxColour(150, 150, 150), kGreen, kBlue, wxColour(49, 163, 184), wxColour(117, 107, 177), kRed};
+    by_stage_->set_data(ChartControl::Kind::Bars, wxString::Format(_("Projects by stage, %s"), period), _("count"),
+                        stage_names, {stages});
+    by_stage_->set_value_labels(0);
+
+    // The monthly curve: this year (months 1..N) against last year.
+    std::vector<wxString> months;
+    for (int m = 1; m <= 12; ++m) months.push_back(wxString::Format(_("%dM"), m));
+    ChartSeries now{wxString::Format("%d", p.year), kBlue, {}, {}};
+    ChartSeries before{wxString::Format("%d", p.year - 1), wxColour(170, 170, 170), {}, {}};
+    for (std::size_t m = 0; m < 12; ++m) {
+        if (static_cast<int>(m) < p.month) now.values.push_back(yi(data_.this_year[m]));
+        before.values.push_back(yi(data_.last_year[m]));
+    }
+    monthly_->set_data(ChartControl::Kind::Lines, _("Completed per month: this year vs last year"), _("100M yuan"), months,
+                       {before, now});
+
+    warned_caption_->SetLabel(wxString::Format(_("%s: %d red, %d yellow (thresholds in Settings, the same as the warning report)"),
+                                               period, total.red, total.yellow));
+    warned_->refresh_rows();
+    changes_->DeleteAllItems();
+    for (std::size_t i = 0; i < data_.changes.size(); ++i) {
+        const auto& ch = data_.changes[i];
+        long item = changes_->InsertItem(static_cast<long>(i), wx(ch.at.substr(0, 19)));
+        changes_->SetItem(item, 1, wx(ch.who));
+        changes_->SetItem(item, 2, wx(ch.record.empty() ? ch.table : ch.record));
+        changes_->SetItem(item, 3, wx(ch.field.empty() ? ch.action : ch.field));
+        changes_->SetItem(item, 4, wx(ch.old_value));
+        changes_->SetItem(item, 5, wx(ch.new_value));
     }
     Layout();
 }

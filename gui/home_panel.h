@@ -1,30 +1,48 @@
 #pragma once
-// 首页: the current period at a glance. Charts (1-N月 completed vs annual plan by region with the
-// 序时进度 marks, projects by stage, the monthly curve this year vs last), then the red and yellow
-// projects and the recent changes. Clicking a region's bars opens that region's project list.
+// 首页: the current period at a glance. Key figures, then charts (1-N月 completed vs annual plan
+// by region with the 序时进度 marks, projects by stage, the monthly curve this year vs last),
+// then the red and yellow projects (core/stats lights, the same as the reports) and the recent
+// changes. Clicking a region's bars opens that region's project list. The figures are read on a
+// worker thread (BackgroundLoad): the window stays responsive on a big ledger.
+#include <vector>
+
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 
 #include "core/query/overview.h"
+#include "gui/background_load.h"
 #include "gui/chart_control.h"
 #include "gui/view_panel.h"
 
 namespace il::gui {
 
+class WarnedList;
+class KpiTile;
+
 class HomePanel : public ViewPanel {
 public:
     HomePanel(wxWindow* parent, AppContext& ctx);
+    ~HomePanel() override;
     void reload() override;
 
+    // For the self-test.
+    const query::Overview& overview() const { return data_; }
+    bool loading() const { return loader_.busy(); }
+    long warned_rows_shown() const;
+    ChartControl* region_chart() const { return by_region_; }
+
 private:
-    wxStaticText* headline_ = nullptr;
+    void show(query::Overview&& o);
+
+    BackgroundLoad loader_;
+    query::Overview data_;
+    std::vector<KpiTile*> tiles_;
     ChartControl* by_region_ = nullptr;
     ChartControl* by_stage_ = nullptr;
     ChartControl* monthly_ = nullptr;
-    wxListCtrl* lagging_ = nullptr;
+    WarnedList* warned_ = nullptr;
     wxListCtrl* changes_ = nullptr;
-    std::vector<query::LaggingProject> lagging_rows_;
-    std::vector<query::RecentChange> change_rows_;
+    wxStaticText* warned_caption_ = nullptr;
 };
 
 }  // namespace il::gui

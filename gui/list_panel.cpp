@@ -117,26 +117,49 @@ std::int64_t ListPanel::record_id_at(long i) const {
     return kind_ == ListKind::Problems ? row.ref_id : row.id;
 }
 
+namespace {
+query::Table load_table(db::Database& db, ListKind kind, const Period& period) {
+    switch (kind) {
+        case ListKind::Projects: return query::load_projects(db, period);
+        case ListKind::Renovations: return query::load_renovations(db, period);
+        case ListKind::Deals: return query::load_deals(db, period);
+        case ListKind::Problems: return query::load_problems(db);
+    }
+    return {};
+}
+}  // namespace
+
 void ListPanel::reload() {
     if (!ctx_.db) return;
-    wxBusyCursor busy;
-    try {
-        switch (kind_) {
-            case ListKind::Projects: table_ = query::load_projects(*ctx_.db, ctx_.period); break;
-            case ListKind::Renovations: table_ = query::load_renovations(*ctx_.db, ctx_.period); break;
-            case ListKind::Deals: table_ = query::load_deals(*ctx_.db, ctx_.period); break;
-            case ListKind::Problems: table_ = query::load_problems(*ctx_.db); break;
-        }
-    } catch (...) {
-        show_current_exception(this, _("Loading the list"));
-        table_ = {};
-    }
+    // Read on a worker thread (100,000 rows with their pinyin index take a while); the list keeps
+    // showing the previous rows until the new ones arrive.
+    const ListKind kind = kind_;
+    const Period period = ctx_.period;
+    if (ctx_.status && IsShownOnScreen()) ctx_.status(_("Loading..."));
+    loader_.start<query::Table>(
+        *ctx_.db, [kind, period](db::Database& db) { return load_table(db, kind, period); },
+        [this](query::Table&& t) { take_table(std::move(t)); },
+        [this](std::exception_ptr e) {
+            try {
+                std::rethrow_exception(e);
+            } catch (...) {
+                show_current_exception(this, _("Loading the list"));
+            }
+            take_table({});
+        });
+}
+
+void ListPanel::take_table(query::Table&& t) {
+    const std::int64_t focused = record_id_at(list_->GetFocusedItem());
+    visible_.clear();
+    list_->SetItemCount(0);
+    table_ = std::move(t);
     if (!loaded_) {
         build_columns();
         loaded_ = true;
     }
     rebuild_facets();
-    apply();
+    apply(focused);
 }
 
 void ListPanel::build_columns() {
@@ -186,6 +209,7 @@ void ListPanel::rebuild_facets() {
         choice->Append(wxString::Format(_("All: %s"), tr(col.title)));
         for (const auto& v : query::distinct_values(table_, static_cast<int>(c))) choice->Append(wx(v));
         wxString want = first_time ? cfg->Read(config_path() + "/filter/" + wx(col.key), wxString()) : current[col.key];
+        if (auto it = pending_filters_.find(col.key); it != pending_filters_.end()) want = it->second;
         int sel = want.empty() ? wxNOT_FOUND : choice->FindString(want, true);
         choice->SetSelection(sel == wxNOT_FOUND ? 0 : sel);
         choice->SetToolTip(tr(col.title));
@@ -193,10 +217,12 @@ void ListPanel::rebuild_facets() {
         facet_sizer_->Add(choice, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(2));
         facets_.emplace_back(col.key, choice);
     }
+    pending_filters_.clear();
     Layout();
 }
 
 void ListPanel::set_filter(const std::string& key, const wxString& value) {
+    if (!loaded_ || loader_.busy()) pending_filters_[key] = value;  // applied when the rows arrive
     for (auto& [k, choice] : facets_) {
         if (k != key) continue;
         int sel = value.empty() ? 0 : choice->FindString(value, true);
@@ -205,19 +231,52 @@ void ListPanel::set_filter(const std::string& key, const wxString& value) {
     apply();
 }
 
+std::vector<std::string> ListPanel::column_keys() const {
+    std::vector<std::string> keys;
+    for (int c : shown_) keys.push_back(table_.columns[static_cast<std::size_t>(c)].key);
+    return keys;
+}
+
+void ListPanel::set_columns(const std::vector<std::string>& keys) {
+    save_layout();  // keep the widths of columns that stay
+    wxString list;
+    for (const auto& k : keys)
+        if (table_.column_index(k) >= 0) list << (list.empty() ? "" : ",") << wx(k);
+    if (list.empty()) return;
+    wxConfigBase::Get()->Write(config_path() + "/columns", list);
+    build_columns();
+    apply();
+}
+
+int ListPanel::column_width(const std::string& key) const {
+    for (std::size_t i = 0; i < shown_.size(); ++i)
+        if (table_.columns[static_cast<std::size_t>(shown_[i])].key == key) return list_->GetColumnWidth(static_cast<int>(i));
+    return -1;
+}
+
+void ListPanel::set_column_width(const std::string& key, int width) {
+    for (std::size_t i = 0; i < shown_.size(); ++i)
+        if (table_.columns[static_cast<std::size_t>(shown_[i])].key == key) list_->SetColumnWidth(static_cast<int>(i), width);
+}
+
+wxString ListPanel::filter_value(const std::string& key) const {
+    for (const auto& [k, choice] : facets_)
+        if (k == key) return choice->GetSelection() > 0 ? choice->GetStringSelection() : wxString();
+    return {};
+}
+
 void ListPanel::set_search(const wxString& text) {
     search_->ChangeValue(text);
     apply();
 }
 
-void ListPanel::apply() {
+void ListPanel::apply(std::int64_t keep_focus) {
     search_timer_.Stop();
     query::FilterSpec f;
     for (auto& [key, choice] : facets_)
         if (choice->GetSelection() > 0) f.equals[key] = utf8(choice->GetStringSelection());
     f.search = utf8(search_->GetValue());
-    long focused = list_->GetFocusedItem();
-    std::int64_t focused_id = record_id_at(focused);
+    const std::int64_t focused_id = keep_focus >= 0 ? keep_focus : record_id_at(list_->GetFocusedItem());
     visible_ = query::select_rows(table_, f, sort_);
     list_->SetItemCount(static_cast<long>(visible_.size()));
     // Sort indicator on the header.

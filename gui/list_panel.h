@@ -3,6 +3,8 @@
 // column header, filtered by facet choices and a search box (names, owners, codes, pinyin
 // initials), columns chosen and ordered, totals of the visible rows in the status bar, and the
 // visible rows exported to xlsx. Column layout and filters are remembered.
+#include <map>
+#include <string>
 #include <vector>
 
 #include <wx/choice.h>
@@ -12,6 +14,7 @@
 #include <wx/timer.h>
 
 #include "core/query/table.h"
+#include "gui/background_load.h"
 #include "gui/view_panel.h"
 
 namespace il::gui {
@@ -37,11 +40,21 @@ public:
     // The id of the record in visible row `i` (a problem's project for the problem list).
     std::int64_t record_id_at(long i) const;
     wxString status_text() const;
+    // Column layout (keys in display order, widths in pixels) and a facet's chosen value: what is
+    // remembered across restarts. set_columns ignores unknown keys.
+    std::vector<std::string> column_keys() const;
+    void set_columns(const std::vector<std::string>& keys);
+    int column_width(const std::string& key) const;  // -1 when not shown
+    void set_column_width(const std::string& key, int width);
+    wxString filter_value(const std::string& key) const;
+    // Rows being read on the worker thread (the self-test waits).
+    bool loading() const { return loader_.busy(); }
 
 private:
     void build_columns();
     void rebuild_facets();
-    void apply();
+    void take_table(query::Table&& t);
+    void apply(std::int64_t keep_focus = -1);  // keep_focus: the record to keep focused (-1: the focused one)
     void update_status();
     void on_column_click(wxListEvent& e);
     void on_activate(long item);
@@ -62,6 +75,8 @@ private:
     VirtualList* list_ = nullptr;
     wxTimer search_timer_;
     bool loaded_ = false;
+    std::map<std::string, wxString> pending_filters_;  // set before the rows arrived
+    BackgroundLoad loader_{*this};
 };
 
 }  // namespace il::gui

@@ -186,6 +186,10 @@ void MainFrame::show_view(View v) {
     auto i = static_cast<std::size_t>(v);
     if (i >= views_.size()) return;
     book_->ChangeSelection(i);
+    if (i < stale_.size() && stale_[i]) {
+        stale_[i] = false;
+        views_[i]->reload();
+    }
     syncing_nav_ = true;
     nav_->SelectItem(nav_items_[i]);
     syncing_nav_ = false;
@@ -206,7 +210,14 @@ void MainFrame::set_period(const Period& p) {
 }
 
 void MainFrame::reload_all() {
-    for (auto* v : views_) v->reload();
+    // Only the view on screen reads now; the others when they are next shown (a big ledger makes
+    // every list read cost a moment, even on the worker thread).
+    const auto shown = static_cast<std::size_t>(book_->GetSelection());
+    stale_.assign(views_.size(), true);
+    if (shown < views_.size()) {
+        stale_[shown] = false;
+        views_[shown]->reload();
+    }
     auto i = static_cast<std::size_t>(book_->GetSelection());
     if (i < views_.size())
         if (auto* list = dynamic_cast<ListPanel*>(views_[i])) SetStatusText(list->status_text(), 0);

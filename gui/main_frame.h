@@ -65,6 +65,7 @@ private:
     std::vector<wxTreeItemId> nav_items_;
     wxSimplebook* book_ = nullptr;
     std::vector<ViewPanel*> views_;
+    std::vector<bool> stale_;  // views to reload when next shown
     wxSpinCtrl* year_ = nullptr;
     wxChoice* month_ = nullptr;
     wxFileHistory history_;

@@ -7,6 +7,7 @@
 #include <wx/stopwatch.h>
 #include <wx/utils.h>
 
+#include "gui/background_load.h"
 #include "gui/main_frame.h"
 #include "gui/view_panel.h"
 #include "gui/self_test_steps.h"
@@ -22,9 +23,22 @@ void pump_events(int ms) {
     } while (sw.Time() < ms);
 }
 
+bool wait_loaded(int max_ms) {
+    wxStopWatch sw;
+    do {
+        wxTheApp->Yield(true);
+        if (BackgroundLoad::in_flight() == 0) {
+            wxTheApp->Yield(true);  // the results' own events (sizing, painting)
+            return true;
+        }
+        wxMilliSleep(10);
+    } while (sw.Time() < max_ms);
+    return false;
+}
+
 int take_screenshots(MainFrame& frame, const wxString& out_dir) {
     wxFileName::Mkdir(out_dir, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
-    frame.SetSize(frame.FromDIP(wxSize(1366, 800)));
+    frame.SetSize(frame.FromDIP(wxSize(1600, 1000)));
     frame.Move(0, 0);
     const std::pair<View, const char*> shots[] = {
         {View::Home, "home"}, {View::Projects, "projects"}, {View::Monthly, "monthly"},
@@ -35,6 +49,7 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir) {
     int failures = 0;
     for (const auto& [view, name] : shots) {
         frame.show_view(view);
+        wait_loaded(60000);
         frame.Raise();
         // Keep the pointer and the focus where they draw nothing (no tooltip, no selected text).
         frame.WarpPointer(frame.GetSize().x - 40, frame.GetSize().y - 10);
@@ -52,10 +67,10 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir) {
     return failures ? 1 : 0;
 }
 
-int run_self_test(MainFrame& frame, const wxString& work_dir) {
+int run_self_test(MainFrame& frame, const wxString& work_dir, const wxString& step) {
     wxFileName::Mkdir(work_dir, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
     SelfTest t(frame, work_dir);
-    t.run();
+    t.run(step);
     return t.failures() ? 1 : 0;
 }
 

@@ -9,7 +9,9 @@ namespace il::gui {
 
 class MainFrame;
 
-int run_self_test(MainFrame& frame, const wxString& work_dir);
+// `step`: empty for the whole test, or one step's name (e.g. "restart": what the previous run
+// left in the configuration is back).
+int run_self_test(MainFrame& frame, const wxString& work_dir, const wxString& step = {});
 int take_screenshots(MainFrame& frame, const wxString& out_dir);
 
 }  // namespace il::gui

@@ -7,7 +7,9 @@
 #include <wx/utils.h>
 
 #include "core/db/project_repository.h"
+#include "core/stats/warning_list.h"
 #include "gui/error_text.h"
+#include "gui/home_panel.h"
 #include "gui/list_panel.h"
 #include "gui/main_frame.h"
 #include "gui/monthly_panel.h"
@@ -32,6 +34,8 @@ void grab(MainFrame& frame, wxWindow& w, const wxString& file) {
 }  // namespace
 
 int screenshot_dialogs(MainFrame& frame, const wxString& out_dir) {
+    frame.show_view(View::Projects);
+    wait_loaded();
     auto* list = dynamic_cast<ListPanel*>(frame.view(View::Projects));
     if (!list || list->visible_count() == 0) return 1;
     ProjectDialog dlg(&frame, frame.context(), list->record_id_at(0));
@@ -53,11 +57,28 @@ void SelfTest::check(bool ok, const wxString& what) {
     if (!ok) ++failures_;
 }
 
-void SelfTest::run() {
+void SelfTest::run(const wxString& only_step) {
     if (!frame_.context().db) {
         check(false, "a ledger is open");
         return;
     }
+    auto run_steps = [this](std::initializer_list<void (SelfTest::*)()> steps) {
+        for (auto step : steps) {
+            try {
+                (this->*step)();
+            } catch (...) {
+                check(false, "unexpected error: " + describe_current_exception());
+            }
+        }
+    };
+    // self_test_layout.cpp: the restart run, and the steps before and after the others.
+    if (only_step == "restart") {
+        run_steps({&SelfTest::step_restart});
+        std::fprintf(stderr, "self-test: %d failure(s)\n", failures_);
+        return;
+    }
+    if (!only_step.empty()) check(false, "unknown step " + only_step);
+    run_steps({&SelfTest::step_home, &SelfTest::step_background_load});
     for (auto step : {&SelfTest::step_views, &SelfTest::step_list, &SelfTest::step_edit_dialog,
                       &SelfTest::step_renovation_dialog, &SelfTest::step_deal_dialog, &SelfTest::step_problems,
                       &SelfTest::step_delete_undo, &SelfTest::step_stock_language, &SelfTest::step_monthly_grid, &SelfTest::step_report,
@@ -69,6 +90,7 @@ void SelfTest::run() {
             check(false, "unexpected error: " + describe_current_exception());
         }
     }
+    run_steps({&SelfTest::step_layout_save});  // last: leaves the layout for the restart run
     std::fprintf(stderr, "self-test: %d failure(s)\n", failures_);
 }
 
@@ -82,6 +104,7 @@ void SelfTest::step_views() {
 
 void SelfTest::step_list() {
     frame_.show_view(View::Projects);
+    check(wait_loaded(), "the project list finished loading");
     auto* list = dynamic_cast<ListPanel*>(frame_.view(View::Projects));
     check(list && list->table().rows.size() > 100, "project list loaded");
     if (!list) return;
@@ -149,6 +172,7 @@ void SelfTest::step_monthly_grid() {
     Period before = frame_.context().period;
     frame_.set_period(Period{before.year + 1, 1});
     frame_.show_view(View::Monthly);
+    wait_loaded();
     pump_events(200);
     auto* m = dynamic_cast<MonthlyPanel*>(frame_.view(View::Monthly));
     check(m && m->sheet().rows.size() > 10, "monthly grid loaded");

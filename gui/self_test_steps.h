@@ -8,6 +8,8 @@ class MainFrame;
 
 // Lets queued events, paints and timers run for `ms` milliseconds.
 void pump_events(int ms);
+// Lets events run until no view is reading on a worker thread (at most `max_ms`). False on timeout.
+bool wait_loaded(int max_ms = 60000);
 
 // Screenshots of dialogs (the edit dialog) for docs/screenshots. Returns the number of failures.
 int screenshot_dialogs(MainFrame& frame, const wxString& out_dir);
@@ -17,7 +19,7 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir);
 class SelfTest {
 public:
     SelfTest(MainFrame& frame, const wxString& work_dir) : frame_(frame), dir_(work_dir) {}
-    void run();
+    void run(const wxString& only_step = {});
     int failures() const { return failures_; }
 
 private:
@@ -36,6 +38,10 @@ private:
     void step_report_progress();   // self_test_long_work.cpp
     void step_import();            // self_test_long_work.cpp
     void step_settings();
+    void step_home();
+    void step_background_load();
+    void step_layout_save();   // last step: leaves a layout for the "restart" run to find
+    void step_restart();       // "restart" run: window, list layout, filters, language, last ledger
 
     MainFrame& frame_;
     wxString dir_;

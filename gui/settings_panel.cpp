@@ -7,6 +7,7 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 
+#include "core/stats/warning_lights.h"
 #include "gui/error_text.h"
 #include "gui/wx_util.h"
 
@@ -31,17 +32,32 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : ViewPanel(pare
     }
     footer->Add(fg, 0, wxEXPAND | wxALL, FromDIP(8));
 
+    // The thresholds of the warning lights (core/stats/warning_lights.h): 首页 and the reports.
     auto* warn = new wxStaticBoxSizer(wxVERTICAL, this, _("Warning lights"));
     auto* wg = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
-    yellow_ = new wxSpinCtrl(warn->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)),
-                             wxSP_ARROW_KEYS, 1, 100, 10);
-    red_ = new wxSpinCtrl(warn->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)),
-                          wxSP_ARROW_KEYS, 1, 100, 20);
+    const stats::WarnThresholds defaults;
+    auto points = [&](double value) {
+        auto* c = new wxSpinCtrlDouble(warn->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)),
+                                       wxSP_ARROW_KEYS, 0, 100, value, 0.5);
+        c->SetDigits(2);
+        return c;
+    };
+    yellow_ = points(defaults.yellow_bp / 100.0);
+    red_ = points(defaults.red_bp / 100.0);
+    not_started_ = new wxSpinCtrl(warn->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)),
+                                  wxSP_ARROW_KEYS, 0, 120, defaults.not_started_red_months);
     wg->Add(new wxStaticText(warn->GetStaticBox(), wxID_ANY, _("Yellow from (points behind the time schedule)")), 0, wxALIGN_CENTER_VERTICAL);
     wg->Add(yellow_);
-    wg->Add(new wxStaticText(warn->GetStaticBox(), wxID_ANY, _("Red from (points behind the time schedule)")), 0, wxALIGN_CENTER_VERTICAL);
+    wg->Add(new wxStaticText(warn->GetStaticBox(), wxID_ANY, _("Red above (points behind the time schedule)")), 0, wxALIGN_CENTER_VERTICAL);
     wg->Add(red_);
+    wg->Add(new wxStaticText(warn->GetStaticBox(), wxID_ANY, _("Not started: red after (months past the planned start)")), 0,
+            wxALIGN_CENTER_VERTICAL);
+    wg->Add(not_started_);
     warn->Add(wg, 0, wxALL, FromDIP(8));
+    thresholds_note_ = new wxStaticText(warn->GetStaticBox(), wxID_ANY,
+                                        _("Used by the overview's red and yellow list and by the warning report."));
+    thresholds_note_->SetForegroundColour(wxColour(100, 100, 100));
+    warn->Add(thresholds_note_, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
 
     auto* lang = new wxStaticBoxSizer(wxHORIZONTAL, this, _("Language"));
     language_ = new wxChoice(lang->GetStaticBox(), wxID_ANY);
@@ -66,12 +82,16 @@ void SettingsPanel::reload() {
     if (!ctx_.db) return;
     try {
         for (auto& [key, t] : texts_) t->ChangeValue(wx(ctx_.db->setting_or(key, "")));
-        yellow_->SetValue(std::stoi(ctx_.db->setting_or("warn_yellow_points", "10")));
-        red_->SetValue(std::stoi(ctx_.db->setting_or("warn_red_points", "20")));
+        const auto t = stats::WarnThresholds::from_settings(*ctx_.db);
+        yellow_->SetValue(t.yellow_bp / 100.0);
+        red_->SetValue(t.red_bp / 100.0);
+        not_started_->SetValue(t.not_started_red_months);
     } catch (...) {
         show_current_exception(this, _("Loading the settings"));
     }
 }
+
+void SettingsPanel::set_language(const wxString& code) { language_->SetSelection(code == "en" ? 1 : 0); }
 
 void SettingsPanel::set_value(const std::string& key, const wxString& value) {
     if (auto it = texts_.find(key); it != texts_.end()) it->second->ChangeValue(value);
@@ -87,8 +107,9 @@ bool SettingsPanel::save() {
     try {
         SQLite::Transaction tx(ctx_.db->sql());
         for (auto& [key, t] : texts_) ctx_.db->set_setting(key, utf8(t->GetValue().Strip(wxString::both)));
-        ctx_.db->set_setting("warn_yellow_points", std::to_string(yellow_->GetValue()));
-        ctx_.db->set_setting("warn_red_points", std::to_string(red_->GetValue()));
+        ctx_.db->set_setting("warn_yellow_points", utf8(wxString::FromCDouble(yellow_->GetValue(), 2)));
+        ctx_.db->set_setting("warn_red_points", utf8(wxString::FromCDouble(red_->GetValue(), 2)));
+        ctx_.db->set_setting("warn_not_started_red_months", std::to_string(not_started_->GetValue()));
         tx.commit();
         std::string user = utf8(texts_["user_name"]->GetValue().Strip(wxString::both));
         if (!user.empty()) ctx_.db->set_user(user);

@@ -6,6 +6,7 @@
 
 #include <wx/choice.h>
 #include <wx/spinctrl.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include "gui/view_panel.h"
@@ -20,11 +21,15 @@ public:
     bool save();
     // For the self-test: sets a text field by its settings key.
     void set_value(const std::string& key, const wxString& value);
+    // For the self-test: "zh_CN" or "en" (stored by save(), applies at the next start).
+    void set_language(const wxString& code);
 
 private:
     std::map<std::string, wxTextCtrl*> texts_;
-    wxSpinCtrl* yellow_ = nullptr;
-    wxSpinCtrl* red_ = nullptr;
+    wxSpinCtrlDouble* yellow_ = nullptr;   // percentage points behind 序时进度 (two decimals)
+    wxSpinCtrlDouble* red_ = nullptr;
+    wxSpinCtrl* not_started_ = nullptr;    // months after the planned start
+    wxStaticText* thresholds_note_ = nullptr;
     wxChoice* language_ = nullptr;
 };
 

@@ -59,7 +59,7 @@ std::unique_ptr<Database> Database::open(const fs::path& file, const OpenOptions
         throw DatabaseError("无法打开数据库 " + file.string() + "：" + e.what());
     }
     d->user_ = !options.user.empty() ? options.user : d->setting_or("user_name", os_user_name());
-    d->holder_ = std::make_unique<HolderRegistration>(file, !options.read_only, d->user_);
+    if (options.announce) d->holder_ = std::make_unique<HolderRegistration>(file, !options.read_only, d->user_);
     if (auto kind = platform::network_share_kind(file)) d->warnings_.push_back(platform::network_share_warning(file, *kind));
     if (exists && options.auto_backup && !options.read_only && !d->migration_backup_) {
         try {

@@ -24,6 +24,8 @@ struct OpenOptions {
     int busy_timeout_ms = 5000;  // wait this long for another program's lock
     std::string user;            // who makes changes (audit log); empty: setting or OS user
     bool auto_backup = true;     // the daily automatic backup when opened for writing (core/db/backup.h)
+    bool announce = true;        // register as a holder (holders.h); false for a second, read-only
+                                 // connection of a process that already holds the file (GUI workers)
 };
 
 // The schema version this program writes (the last migration step).

@@ -12,13 +12,22 @@ DB="$WORK/demo.db"
 # The application opens every view, edits a project, a 技改 and a 招商 record through their dialogs
 # (with validation errors at the fields), edits/resolves/deletes problems, deletes records and undoes
 # that, enters a month in the grid, generates a report and saves settings; exit 0 = passed.
+# Both runs share one configuration file: the second start (no --db: the last ledger) checks that
+# the window size, the list's columns and filter and the language chosen in the first come back.
 status=0
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-  xvfb-run -a -s "-screen 0 1400x900x24" timeout 240 "$GUI" --db "$DB" --self-test "$WORK/out" \
-  > "$WORK/gui.log" 2>&1 || status=$?
+  xvfb-run -a -s "-screen 0 1400x900x24" timeout 240 "$GUI" --db "$DB" --config "$WORK/config.ini" \
+  --self-test "$WORK/out" > "$WORK/gui.log" 2>&1 || status=$?
 grep -E '^(ok|FAIL|self-test)' "$WORK/gui.log" || true
 if [ $status -ne 0 ]; then
   echo "GUI self-test failed with status $status"; tail -30 "$WORK/gui.log"; exit 1
+fi
+HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
+  xvfb-run -a -s "-screen 0 1400x900x24" timeout 120 "$GUI" --config "$WORK/config.ini" \
+  --self-test "$WORK/out" --self-test-step restart > "$WORK/gui-restart.log" 2>&1 || status=$?
+grep -E '^(ok|FAIL|self-test)' "$WORK/gui-restart.log" || true
+if [ $status -ne 0 ]; then
+  echo "GUI self-test (restart) failed with status $status"; tail -30 "$WORK/gui-restart.log"; exit 1
 fi
 
 # Check from outside what the GUI wrote.

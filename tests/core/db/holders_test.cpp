@@ -89,3 +89,27 @@ TEST_CASE("a write blocked by another connection times out; the message tells wh
     first->sql().exec("COMMIT");
     CHECK_NOTHROW(second->set_setting("y", "2"));
 }
+
+TEST_CASE("a second read-only connection with announce = false leaves the writer's announcement alone") {
+    HoldersTempDir tmp;
+    fs::path file = tmp.path / "ledger.db";
+    OpenOptions opt;
+    opt.user = "李四";
+    auto writer = Database::open(file, opt);
+    REQUIRE(fs::exists(holders_dir(file)));
+    {
+        OpenOptions ro;
+        ro.read_only = true;
+        ro.create = false;
+        ro.announce = false;
+        auto reader = Database::open(file, ro);
+        CHECK(reader->schema_version() == current_schema_version());
+    }
+    std::size_t n = 0;
+    if (fs::exists(holders_dir(file)))
+        for (const auto& e : fs::directory_iterator(holders_dir(file))) {
+            (void)e;
+            ++n;
+        }
+    CHECK(n == 1);  // announced by the writer, still there
+}
