@@ -6,6 +6,7 @@
 #include <wx/textdlg.h>
 
 #include "core/import/sheet_layout.h"
+#include "core/query/name_lists.h"
 #include "gui/error_text.h"
 #include "gui/import_mapping_grid.h"
 #include "gui/import_preview_list.h"
@@ -87,11 +88,24 @@ void ImportDialog::build_file_page() {
     form->AddSpacer(0);
     table_note_ = note_text_for(p);
     form->Add(table_note_, 1, wxEXPAND);
+    form->Add(new wxStaticText(p, wxID_ANY, _("Region of every row")), 0, wxALIGN_CENTER_VERTICAL);
+    region_ = new wxChoice(p, wxID_ANY);
+    region_->Append(_("(as given in the file)"));
+    try {
+        for (const auto& [id, name] : query::region_names(*ctx_.db)) region_->Append(wx(name));
+    } catch (...) {
+    }
+    region_->SetSelection(0);
+    region_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        session_.fixed_region = region_->GetSelection() > 0 ? utf8(region_->GetStringSelection()) : std::string();
+    });
+    form->Add(region_, 0);
     auto* box = new wxBoxSizer(wxVERTICAL);
-    box->Add(new wxStaticText(p, wxID_ANY,
-                              _("Choose an Excel or CSV ledger (.xlsx, .xls, .csv). Title rows, two-row headers, 合计/小计 "
-                                "rows, group labels and signature lines are recognised and skipped.")),
-             0, wxEXPAND | wxBOTTOM, FromDIP(14));
+    auto* intro = new wxStaticText(p, wxID_ANY,
+                              _("Choose an Excel or CSV ledger (.xlsx, .xls, .csv). Title rows, two-row headers, total and "
+                                "subtotal rows, group labels and signature lines are recognised and skipped."));
+    intro->Wrap(FromDIP(1000));
+    box->Add(intro, 0, wxEXPAND | wxBOTTOM, FromDIP(14));
     box->Add(form, 0, wxEXPAND);
     p->SetSizer(box);
     book_->AddPage(p, wxString());
@@ -163,8 +177,8 @@ void ImportDialog::refresh_file_page() {
             table_note_->SetLabel(text);
         } else {
             table_note_->SetForegroundColour(wxColour(0xb7, 0x1c, 0x1c));
-            table_note_->SetLabel(_("No table header was found on this sheet for this kind of records: a header row naming the "
-                                    "project (项目名称) and at least one other known column is needed."));
+            table_note_->SetLabel(_("No table header was found on this sheet for this kind of records: a header row with the "
+                                    "project name column and at least one other known column is needed."));
         }
     }
     table_note_->Wrap(FromDIP(640));

@@ -78,6 +78,7 @@ private:
     wxStaticText* kind_note_ = nullptr;
     wxChoice* sheet_ = nullptr;
     wxStaticText* table_note_ = nullptr;
+    wxChoice* region_ = nullptr;
     // page 2
     wxChoice* preset_ = nullptr;
     ImportMappingGrid* grid_ = nullptr;

@@ -20,10 +20,11 @@ namespace il::gui {
 void ImportDialog::build_mapping_page() {
     auto* p = new wxPanel(book_);
     auto* box = new wxBoxSizer(wxVERTICAL);
-    box->Add(new wxStaticText(p, wxID_ANY,
+    auto* intro = new wxStaticText(p, wxID_ANY,
                               _("Each column of the file and the ledger field it goes to, with the year and month its figures "
-                                "belong to. Correct what is wrong; columns set to \"(not imported)\" are left out.")),
-             0, wxEXPAND | wxBOTTOM, FromDIP(8));
+                                "belong to. Correct what is wrong; columns set to \"(not imported)\" are left out."));
+    intro->Wrap(FromDIP(1000));
+    box->Add(intro, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     row->Add(new wxStaticText(p, wxID_ANY, _("Preset")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
     preset_ = new wxChoice(p, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(260, -1)));

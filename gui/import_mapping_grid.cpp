@@ -46,6 +46,14 @@ ImportMappingGrid::ImportMappingGrid(wxWindow* parent) : wxGrid(parent, wxID_ANY
     SetDefaultRowSize(FromDIP(24), true);
     SetColLabelSize(FromDIP(26));
     EnableDragRowSize(false);
+    // The note column takes the width that is left.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        int used = 0;
+        for (int c = 0; c < ColNote; ++c) used += GetColSize(c);
+        int rest = GetClientSize().x - used - FromDIP(4);
+        if (rest > FromDIP(160)) SetColSize(ColNote, rest);
+    });
     Bind(wxEVT_GRID_CELL_CHANGED, [this](wxGridEvent& e) {
         style_row(e.GetRow());
         e.Skip();

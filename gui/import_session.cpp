@@ -118,6 +118,7 @@ import::ImportOptions ImportSession::options(bool dry_run) const {
     o.keep_good = keep_good;
     o.dry_run = dry_run;
     o.source_name = file_.filename().string();
+    if (!fixed_region.empty()) o.set_fields.emplace_back("region", fixed_region);
     return o;
 }
 

@@ -64,6 +64,8 @@ public:
     void save_preset(const std::string& name);
 
     bool keep_good = false;
+    // A region for every row, over what the file says (the CLI's --set region=…); "" = the file's.
+    std::string fixed_region;
     // Reads the rows with the confirmed mapping and tries every write without keeping it.
     void preview(ProgressSink& progress);
     bool previewed() const { return previewed_; }

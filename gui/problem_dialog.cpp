@@ -44,7 +44,7 @@ ProblemDialog::ProblemDialog(wxWindow* parent, AppContext& ctx, std::int64_t pro
     book_->AddPage(build_history_page({{"problems", record_.id}}), _("Change log"));
     auto* extra = new wxBoxSizer(wxHORIZONTAL);
     auto* resolve = new wxButton(this, wxID_ANY, _("Mark &resolved"));
-    resolve->SetToolTip(_("Set the status to resolved (销号) with today's date and save"));
+    resolve->SetToolTip(_("Set the status to resolved with today's date and save"));
     resolve->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (mark_resolved()) EndModal(wxID_OK);
     });

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include <wx/filename.h>
 
 #include "core/import/field_catalog.h"
@@ -33,7 +35,99 @@ int files_containing(const wxString& dir, const std::string& part) {
         if (e.path().filename().string().find(part) != std::string::npos) ++n;
     return n;
 }
+
+// What the sample ledger says about an existing project.
+struct KnownRow {
+    std::string name, owner, region;
+    Money total;
+};
+
+// A county's ledger as users keep it: a title, a header with the year and months, a new
+// project, a changed one, and a row whose amount cannot be read.
+void write_sample_ledger(const wxString& file, const Period& period, const KnownRow& known) {
+    report::XlsxWorkbook wb(fs::path(utf8(file)));
+    auto ws = wb.add_sheet("项目台账");
+    const std::string y = std::to_string(period.year), m = std::to_string(period.month);
+    ws.text(0, 0, "固安县" + y + "年1-" + m + "月重点项目台账");
+    const char* head[] = {"序号", "项目名称", "建设单位", "所属县市区", "总投资（万元）"};
+    for (std::uint16_t c = 0; c < 5; ++c) ws.text(1, c, head[c]);
+    ws.text(1, 5, y + "年计划投资");
+    ws.text(1, 6, "1-" + m + "月完成");
+    ws.number(2, 0, 1);
+    ws.text(2, 1, "自测导入新项目甲");
+    ws.text(2, 2, "自测甲公司");
+    ws.text(2, 3, "固安县");
+    ws.number(2, 4, 50000);
+    ws.number(2, 5, 10000);
+    ws.number(2, 6, 4000);
+    ws.number(3, 0, 2);
+    ws.text(3, 1, known.name);
+    ws.text(3, 2, known.owner);
+    ws.text(3, 3, known.region);
+    ws.text(3, 4, format_wan(known.total, false));
+    ws.number(4, 0, 3);
+    ws.text(4, 1, "自测导入坏行");
+    ws.text(4, 2, "自测乙公司");
+    ws.text(4, 3, "固安县");
+    ws.text(4, 4, "约五亿");
+    wb.close();
+}
+
+void grab_window(wxWindow& w, const wxString& file) {
+    wxRect r = w.GetScreenRect();
+    wxArrayString out, err;
+    wxExecute(wxString::Format("import -window root -crop %dx%d+%d+%d %s", r.width, r.height, r.x, r.y, file), out, err,
+              wxEXEC_SYNC);
+}
 }  // namespace
+
+int screenshot_long_work(MainFrame& frame, const wxString& out_dir) {
+    auto& ctx = frame.context();
+    if (!ctx.db) return 1;
+    SQLite::Statement q(ctx.db->sql(),
+                        "SELECT p.name, p.owner, r.name, p.total_investment FROM projects p JOIN regions r ON r.id = p.region_id "
+                        "ORDER BY p.id LIMIT 1");
+    if (!q.executeStep()) return 1;
+    KnownRow known{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   Money{q.getColumn(3).getInt64()} + Money::from_wan(500)};
+    const fs::path tmp = fs::temp_directory_path() / ("il-import-shot-" + std::to_string(::getpid()));
+    fs::create_directories(tmp);
+    const wxString file = wx((tmp / "固安县重点项目台账.xlsx").string());
+    int failures = 0;
+    try {
+        write_sample_ledger(file, ctx.period, known);
+        ImportDialog dlg(&frame, ctx);
+        dlg.Show();
+        if (!dlg.choose_file(file)) ++failures;
+        pump_events(500);
+        grab_window(dlg, out_dir + "/import-1-file.png");
+        if (!dlg.next()) ++failures;
+        pump_events(500);
+        grab_window(dlg, out_dir + "/import-2-mapping.png");
+        if (!dlg.next()) ++failures;
+        pump_events(500);
+        grab_window(dlg, out_dir + "/import-3-preview.png");
+        dlg.Hide();
+    } catch (...) {
+        ++failures;
+    }
+    // The 报表 panel after a run: the file link, the buttons, the pre-report findings.
+    try {
+        frame.show_view(View::Reports);
+        pump_events(200);
+        if (auto* r = dynamic_cast<ReportPanel*>(frame.view(View::Reports))) {
+            if (!r->generate(wx((tmp / "report.xlsx").string()))) ++failures;
+            frame.WarpPointer(frame.GetSize().x - 40, frame.GetSize().y - 10);
+            pump_events(600);
+            grab_window(frame, out_dir + "/reports-generated.png");
+        }
+    } catch (...) {
+        ++failures;
+    }
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    return failures;
+}
 
 void SelfTest::step_report_progress() {
     auto& ctx = frame_.context();
@@ -106,37 +200,8 @@ void SelfTest::step_import() {
     const Money old_total{q.getColumn(4).getInt64()};
     const Money new_total = old_total + Money::from_wan(123);
 
-    // A county's ledger as users keep it: a title, a header with the year and months, a new
-    // project, a changed one, and a row whose amount cannot be read.
     const wxString file = dir_ + "/ledger-to-import.xlsx";
-    {
-        report::XlsxWorkbook wb(fs::path(utf8(file)));
-        auto ws = wb.add_sheet("项目台账");
-        const std::string y = std::to_string(period.year), m = std::to_string(period.month);
-        ws.text(0, 0, "固安县" + y + "年1-" + m + "月重点项目台账");
-        const char* head[] = {"序号", "项目名称", "建设单位", "所属县市区", "总投资（万元）"};
-        for (std::uint16_t c = 0; c < 5; ++c) ws.text(1, c, head[c]);
-        ws.text(1, 5, y + "年计划投资");
-        ws.text(1, 6, "1-" + m + "月完成");
-        ws.number(2, 0, 1);
-        ws.text(2, 1, "自测导入新项目甲");
-        ws.text(2, 2, "自测甲公司");
-        ws.text(2, 3, "固安县");
-        ws.number(2, 4, 50000);
-        ws.number(2, 5, 10000);
-        ws.number(2, 6, 4000);
-        ws.number(3, 0, 2);
-        ws.text(3, 1, old_name);
-        ws.text(3, 2, old_owner);
-        ws.text(3, 3, old_region);
-        ws.text(3, 4, format_wan(new_total, false));
-        ws.number(4, 0, 3);
-        ws.text(4, 1, "自测导入坏行");
-        ws.text(4, 2, "自测乙公司");
-        ws.text(4, 3, "固安县");
-        ws.text(4, 4, "约五亿");
-        wb.close();
-    }
+    write_sample_ledger(file, period, {old_name, old_owner, old_region, new_total});
     auto projects = [&] { return count(db, "SELECT count(*) FROM projects"); };
     auto total_of = [&](std::int64_t id) {
         return count(db, "SELECT total_investment FROM projects WHERE id = " + std::to_string(id));

@@ -49,7 +49,7 @@ int screenshot_dialogs(MainFrame& frame, const wxString& out_dir) {
     pump_events(500);
     grab(frame, dlg, out_dir + "/edit-dialog-error.png");
     dlg.Hide();
-    return screenshot_record_dialogs(frame, out_dir);
+    return screenshot_record_dialogs(frame, out_dir) + screenshot_long_work(frame, out_dir);
 }
 
 void SelfTest::check(bool ok, const wxString& what) {

@@ -161,6 +161,18 @@ void ensure_period_unlocked(Database& db, int year, int month) {
         throw PeriodLocked(label(year, month) + "已封账（已上报），不能修改该月数据。如确需修改，请先解除封账并填写原因。");
 }
 
+void ensure_no_locked_figures(Database& db, const std::string& figures_table, const std::string& key_column,
+                              std::int64_t key, const std::string& record) {
+    auto stmt = db.prepared("SELECT f.year, f.month FROM " + figures_table + " f JOIN period_locks l ON l.year = f.year AND "
+                            "l.month = f.month WHERE f." + key_column + " = ? ORDER BY f.year, f.month LIMIT 1");
+    SQLite::Statement& q = *stmt;
+    q.bind(1, static_cast<int64_t>(key));
+    if (q.executeStep()) {
+        int year = q.getColumn(0).getInt(), month = q.getColumn(1).getInt();
+        throw PeriodLocked(record + "在" + label(year, month) + "（已封账）有填报数据，不能删除。如确需删除，请先解除封账并填写原因。");
+    }
+}
+
 std::optional<ArchivedReport> archived_report(Database& db, const std::string& template_id, const Period& period,
                                               const std::string& scope) {
     SQLite::Statement q(db.sql(),

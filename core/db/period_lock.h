@@ -44,6 +44,12 @@ private:
 // figures (progress, renovation progress) calls this for each month whose stored figures it changes.
 void ensure_period_unlocked(Database& db, int year, int month);
 
+// Throws PeriodLocked when the record (`key` in `figures_table`.`key_column`: progress.project_id,
+// renovation_progress.renovation_id) has figures in a locked month: deleting it would change a
+// submitted period. `record` names it in the message.
+void ensure_no_locked_figures(Database& db, const std::string& figures_table, const std::string& key_column,
+                              std::int64_t key, const std::string& record);
+
 // --- the report archive (table report_archive) ---------------------------------------------
 // `template_id` below is the report's template id, or for a workbook of several templates their
 // ids joined with ',' in the order they appear (as recorded in report_runs, one row each).

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/db/monthly_figures.h"
+#include "core/db/period_lock.h"
 #include "core/db/references.h"
 #include "core/db/sql_util.h"
 #include "core/db/write_transaction.h"
@@ -341,6 +342,7 @@ void ProjectRepository::remove(std::int64_t id) {
     WriteTransaction tx(db_);
     auto before = get(id);
     if (!before) throw NotFoundError("项目（编号 " + std::to_string(id) + "）不存在");
+    ensure_no_locked_figures(db_, "progress", "project_id", id, label(*before));
     audit_delete(db_, "projects", id, before->uid, fields(*before));
     auto q_stmt = db_.prepared("DELETE FROM projects WHERE id = ?");
     SQLite::Statement& q = *q_stmt;

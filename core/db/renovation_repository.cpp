@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/db/monthly_figures.h"
+#include "core/db/period_lock.h"
 #include "core/db/references.h"
 #include "core/db/sql_util.h"
 #include "core/db/write_transaction.h"
@@ -227,6 +228,7 @@ void RenovationRepository::remove(std::int64_t id) {
     WriteTransaction tx(db_);
     auto before = get(id);
     if (!before) throw NotFoundError("技改项目（编号 " + std::to_string(id) + "）不存在");
+    ensure_no_locked_figures(db_, "renovation_progress", "renovation_id", id, "技改项目「" + before->name + "」");
     audit_delete(db_, "renovations", id, before->uid, fields(*before));
     auto q_stmt = db_.prepared("DELETE FROM renovations WHERE id = ?");
     SQLite::Statement& q = *q_stmt;

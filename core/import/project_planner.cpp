@@ -8,6 +8,7 @@
 #include "core/db/references.h"
 #include "core/import/record_planner.h"
 #include "core/import/text_norm.h"
+#include "core/stats/stage_at.h"
 #include "core/validate/common.h"
 #include "core/validate/project_rules.h"
 
@@ -150,6 +151,8 @@ public:
             return reject(v, std::move(source), plan);
         }
 
+        if (existing_id && !progress.empty()) keep_report_derived_values(before, p, progress);
+
         PlannedRecord rec;
         rec.source = std::move(source);
         rec.existing_id = existing_id;
@@ -174,6 +177,27 @@ public:
     }
 
 private:
+    // The tool's own detail report, sent back by a county, shows two values derived from the
+    // ledger rather than stored as such: the stage as it was in the report's month (stats::stage_at)
+    // and, for a month without its own 存在问题 text, the open problems joined by '；'. Read back
+    // unchanged, they are not changes: the stored stage and month text stay as they are.
+    void keep_report_derived_values(const Project& before, Project& p, std::map<std::pair<int, int>, ProgressInput>& progress) {
+        const auto& [latest, in_latest] = *progress.rbegin();
+        const Period period{latest.first, latest.second};
+        if (p.stage != before.stage &&
+            p.stage == stats::stage_at(before.stage, before.actual_start, before.actual_completion, period))
+            p.stage = before.stage;
+        std::string open;
+        for (const auto& problem : repo_.problems(before.id))
+            if (problem.status != "销号") open += (open.empty() ? "" : "；") + problem.description;
+        if (open.empty()) return;
+        for (auto& [k, in] : progress) {
+            if (!in.problems || *in.problems != open) continue;
+            auto old = repo_.progress_at(before.id, in.year, in.month);
+            if (!old || old->problems.empty()) in.problems.reset();
+        }
+    }
+
     void reject(RowValues& v, SourceRow source, ImportPlan& plan) {
         plan.rejected.push_back({std::move(source), v.issues()});
     }

@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "core/db/audit.h"
+#include "core/db/period_lock.h"
 #include "core/db/project_repository.h"
+#include "core/db/renovation_repository.h"
 #include "core/db/write_transaction.h"
 #include "ledger_fixture.h"
 
@@ -449,4 +451,40 @@ TEST_CASE("a batch keeps the dictionaries as loaded at its first write") {
     // a repository outside a batch loads them for every write and knows the new region
     ProjectRepository single(*d);
     CHECK(single.insert(second) > 0);
+}
+
+TEST_CASE("a record with figures in a locked month cannot be deleted") {
+    auto d = Database::open_memory();
+    auto s = test::fill_small_ledger(*d);
+    ProjectRepository repo(*d);
+    Project p = test::sample_project(s);
+    repo.insert(p);
+    repo.set_progress({p.id, 2017, 3, Money::from_wan(100), {}, "主体施工", ""}, false);
+    RenovationRepository renovations(*d);
+    Renovation r;
+    r.enterprise = "廊坊某企业";
+    r.name = "生产线改造";
+    r.region_id = s.gu_an;
+    r.total_investment = Money::from_wan(5000);
+    renovations.insert(r);
+    renovations.set_progress({r.id, 2017, 3, Money::from_wan(50), {}}, false);
+    PeriodLocks(*d).lock(2017, 3, "已上报");
+    try {
+        repo.remove(p.id);
+        FAIL("expected PeriodLocked");
+    } catch (const PeriodLocked& e) {
+        CHECK(std::string(e.what()).find("2017年1-3月") != std::string::npos);
+        CHECK(std::string(e.what()).find(p.name) != std::string::npos);
+    }
+    CHECK(repo.get(p.id));  // still there, with its figures
+    CHECK(repo.progress(p.id, 2017).size() == 1);
+
+    CHECK_THROWS_AS(renovations.remove(r.id), PeriodLocked);
+    CHECK(renovations.get(r.id));
+
+    PeriodLocks(*d).unlock(2017, 3, "市局要求删除重复项目");
+    repo.remove(p.id);
+    renovations.remove(r.id);
+    CHECK_FALSE(repo.get(p.id));
+    CHECK_FALSE(renovations.get(r.id));
 }
