@@ -162,6 +162,7 @@ long HomePanel::warned_rows_shown() const { return warned_->GetItemCount(); }
 void HomePanel::reload() {
     if (!ctx_.db) return;
     const Period p = ctx_.period;
+    if (ctx_.status && IsShownOnScreen()) ctx_.status(_("Loading..."));  // a big ledger takes seconds
     loader_.start<query::Overview>(
         *ctx_.db, [p](db::Database& db) { return query::load_overview(db, p); },
         [this](query::Overview&& o) { show(std::move(o)); },
@@ -176,6 +177,7 @@ void HomePanel::reload() {
 
 void HomePanel::show(query::Overview&& o) {
     data_ = std::move(o);
+    if (ctx_.status && IsShownOnScreen()) ctx_.status(wxString());
     const Period p = data_.period;
     const auto& f = data_.figures;
     const auto& total = f.total;

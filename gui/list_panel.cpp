@@ -13,6 +13,7 @@
 #include <wx/stattext.h>
 #include <wx/tokenzr.h>
 #include <wx/utils.h>
+#include <wx/wrapsizer.h>
 
 #include "core/query/list_queries.h"
 #include "core/query/xlsx_export.h"
@@ -64,8 +65,8 @@ ListPanel::ListPanel(wxWindow* parent, AppContext& ctx, ListKind kind)
     search_->ShowCancelButton(true);
     search_->SetToolTip(_("Search (Ctrl+F): names, owners, codes; pinyin initials such as \"hxa\""));
     top->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(4));
-    facet_sizer_ = new wxBoxSizer(wxHORIZONTAL);
-    top->Add(facet_sizer_, 1, wxALIGN_CENTER_VERTICAL);
+    facet_sizer_ = new wxWrapSizer(wxHORIZONTAL);
+    top->AddStretchSpacer(1);  // the filters take the row below (wrapping when the window is narrow)
     {
         if (can_add(kind_)) {
             auto* add = new wxButton(this, wxID_ADD, _("&New"));
@@ -88,6 +89,7 @@ ListPanel::ListPanel(wxWindow* parent, AppContext& ctx, ListKind kind)
     list_->shown = &shown_;
     auto* box = new wxBoxSizer(wxVERTICAL);
     box->Add(top, 0, wxEXPAND);
+    box->Add(facet_sizer_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(2));
     box->Add(list_, 1, wxEXPAND);
     SetSizer(box);
 
@@ -135,9 +137,17 @@ void ListPanel::reload() {
     // showing the previous rows until the new ones arrive.
     const ListKind kind = kind_;
     const Period period = ctx_.period;
+    // The column the list sorts by gets its sort order on the worker too.
+    const std::string sort_key = loaded_ ? (sort_.column >= 0 ? table_.columns[static_cast<std::size_t>(sort_.column)].key : std::string())
+                                         : utf8(wxConfigBase::Get()->Read(config_path() + "/sort", wxString()));
     if (ctx_.status && IsShownOnScreen()) ctx_.status(_("Loading..."));
     loader_.start<query::Table>(
-        *ctx_.db, [kind, period](db::Database& db) { return load_table(db, kind, period); },
+        *ctx_.db,
+        [kind, period, sort_key](db::Database& db) {
+            query::Table t = load_table(db, kind, period);
+            t.prepare_sort(t.column_index(sort_key));
+            return t;
+        },
         [this](query::Table&& t) { take_table(std::move(t)); },
         [this](std::exception_ptr e) {
             try {
@@ -301,8 +311,9 @@ wxString ListPanel::status_text() const {
     for (int c : shown_) {
         const auto& col = table_.columns[static_cast<std::size_t>(c)];
         if (col.kind != query::ColumnKind::Money) continue;
-        text << "   " << tr(col.title) << _(": ") << wx(format_wan(Money::from_fen(totals[static_cast<std::size_t>(c)])))
-             << _(" (10k yuan)");
+        const wxString title = tr(col.title);
+        text << "   " << title << _(": ") << wx(format_wan(Money::from_fen(totals[static_cast<std::size_t>(c)])));
+        if (!title.Contains(wxString::FromUTF8("万")) && !title.Contains("10k")) text << _(" (10k yuan)");  // unit not in the title
     }
     return text;
 }

@@ -59,7 +59,10 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir) {
         pump_events(600);
         wxString file = out_dir + "/" + name + ".png";
         wxArrayString out, err;
-        long rc = wxExecute("import -window root -crop " + wxString::Format("%dx%d+0+0", frame.GetSize().x, frame.GetSize().y) +
+        // Pixels on the screen: window coordinates are logical under GTK scaling (high DPI).
+        const double scale = frame.GetContentScaleFactor();
+        const int w = static_cast<int>(frame.GetSize().x * scale + 0.5), h = static_cast<int>(frame.GetSize().y * scale + 0.5);
+        long rc = wxExecute("import -window root -crop " + wxString::Format("%dx%d+0+0", w, h) +
                                 " " + file, out, err, wxEXEC_SYNC);
         if (rc != 0) ++failures;
     }

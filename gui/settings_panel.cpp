@@ -37,14 +37,14 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : ViewPanel(pare
     auto* wg = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
     const stats::WarnThresholds defaults;
     auto points = [&](double value) {
-        auto* c = new wxSpinCtrlDouble(warn->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)),
+        auto* c = new wxSpinCtrlDouble(warn->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                        wxSP_ARROW_KEYS, 0, 100, value, 0.5);
         c->SetDigits(2);
         return c;
     };
     yellow_ = points(defaults.yellow_bp / 100.0);
     red_ = points(defaults.red_bp / 100.0);
-    not_started_ = new wxSpinCtrl(warn->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)),
+    not_started_ = new wxSpinCtrl(warn->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                   wxSP_ARROW_KEYS, 0, 120, defaults.not_started_red_months);
     wg->Add(new wxStaticText(warn->GetStaticBox(), wxID_ANY, _("Yellow from (points behind the time schedule)")), 0, wxALIGN_CENTER_VERTICAL);
     wg->Add(yellow_);

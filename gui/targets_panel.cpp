@@ -93,6 +93,7 @@ void TargetsPanel::reload() {
         grid_->SetCellValue(r, T_FOREIGN, wx(format_usd_wan(UsdMoney{t.foreign_capital_usd_cents})));
     }
     grid_->EndBatch();
+    grid_->SetRowLabelSize(wxGRID_AUTOSIZE);  // long zone names ("…（开发区）") are not cut
     issue_->SetLabel(wxString());
 }
 

@@ -50,6 +50,13 @@ struct Table {
     // Fills each row's search_blob from the searchable columns (and the pinyin initials of
     // them). Call after filling rows.
     void build_search_index();
+
+    // The order of a Text column's values (row -> rank, equal texts share a rank), computed on the
+    // first sort by the column and kept: sorting 100,000 rows by rank takes milliseconds, by text
+    // a tenth of a second. Loaders may prepare the column the list will sort by. A Table is used
+    // by one thread at a time (loaded on a worker, then handed to the UI thread).
+    void prepare_sort(int column) const;
+    mutable std::vector<std::vector<std::uint32_t>> text_ranks;  // per column; empty: not computed
 };
 
 struct FilterSpec {
@@ -64,6 +71,9 @@ struct SortSpec {
 
 // Indices into table.rows that pass the filter, in sort order (stable).
 std::vector<std::size_t> select_rows(const Table& table, const FilterSpec& filter, const SortSpec& sort);
+
+// Sorts row indices by a column, stable (what select_rows does with a SortSpec).
+void sort_rows(const Table& table, std::vector<std::size_t>& rows, std::size_t column, bool ascending);
 
 // Sums of every Money and Count column over the given rows (exact; other columns 0).
 std::vector<std::int64_t> column_totals(const Table& table, const std::vector<std::size_t>& rows);

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <climits>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 
@@ -128,4 +131,38 @@ TEST_CASE("export visible rows to xlsx: numbers as numbers and a totals row") {
                       "assert rows[-1]==('合计', 45000.0), rows[-1]; assert len(rows)==5, rows\" " + file.string();
     CHECK(std::system(cmd.c_str()) == 0);
     CHECK_THROWS_AS(export_xlsx(t, req, "/nonexistent-folder/x.xlsx"), FileError);
+}
+
+TEST_CASE("sort_rows orders like a stable sort of the values (shared prefixes, negatives, ties)") {
+    Table t;
+    t.columns = {Column{"name", "Name", ColumnKind::Text, true, false, true, 100, false},
+                 Column{"amount", "Amount", ColumnKind::Money, false, false, true, 100, false}};
+    // Texts sharing their first 8 bytes (two or three Chinese characters), empty texts, ties;
+    // amounts around zero and at the int64 ends.
+    const std::vector<std::string> names = {"京东电子商务B", "京东电子商务A", "", "京东电子", "京东电子商务A", "ab", "a", "",
+                                            "京东方二期", "京东电子商务A2"};
+    const std::vector<std::int64_t> amounts = {5, -3, 0, INT64_MIN, 5, INT64_MAX, -3, 7, 0, 5};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        Row r;
+        r.id = static_cast<std::int64_t>(i);
+        r.values = {{names[i], 0}, {"", amounts[i]}};
+        t.rows.push_back(std::move(r));
+    }
+    for (std::size_t c : {0u, 1u})
+        for (bool asc : {true, false}) {
+            std::vector<std::size_t> expected(t.rows.size());
+            for (std::size_t i = 0; i < expected.size(); ++i) expected[i] = i;
+            auto less = [&](std::size_t a, std::size_t b) {
+                const Value& x = t.rows[a].values[c];
+                const Value& y = t.rows[b].values[c];
+                return c == 0 ? x.text < y.text : x.num < y.num;
+            };
+            if (asc) std::stable_sort(expected.begin(), expected.end(), less);
+            else std::stable_sort(expected.begin(), expected.end(), [&](std::size_t a, std::size_t b) { return less(b, a); });
+            auto rows = select_rows(t, {}, SortSpec{static_cast<int>(c), asc});
+            CHECK_MESSAGE(rows == expected, "column " << c << (asc ? " ascending" : " descending"));
+        }
+    // A facet's distinct values keep their first-seen order.
+    CHECK(distinct_values(t, 0) == std::vector<std::string>{"京东电子商务B", "京东电子商务A", "京东电子", "ab", "a", "京东方二期",
+                                                            "京东电子商务A2"});
 }
