@@ -33,12 +33,6 @@ bool has_issue(const RecordDialog& dlg, const std::string& field) {
         if (issue.field == field) return true;
     return false;
 }
-void grab(wxWindow& w, const wxString& file) {
-    wxRect r = w.GetScreenRect();
-    wxArrayString out, err;
-    wxExecute(wxString::Format("import -window root -crop %dx%d+%d+%d %s", r.width, r.height, r.x, r.y, file), out, err,
-              wxEXEC_SYNC);
-}
 }  // namespace
 
 int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
@@ -48,11 +42,11 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
         RenovationDialog dlg(&frame, ctx, id);
         dlg.Show();
         pump_events(400);
-        grab(dlg, out_dir + "/renovation-dialog.png");
+        grab_window(dlg, out_dir + "/renovation-dialog.png");
         dlg.set_field_text("equipment_investment", "999999");
         dlg.try_save();  // refused: equipment above the total
         pump_events(400);
-        grab(dlg, out_dir + "/renovation-dialog-error.png");
+        grab_window(dlg, out_dir + "/renovation-dialog-error.png");
         dlg.Hide();
     } else {
         ++failures;
@@ -61,14 +55,14 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
         DealDialog dlg(&frame, ctx, id);
         dlg.Show();
         pump_events(400);
-        grab(dlg, out_dir + "/deal-dialog.png");
+        grab_window(dlg, out_dir + "/deal-dialog.png");
         int row = dlg.add_funds_row();
         dlg.set_funds_cell(row, DealDialog::F_DATE, "2017-05-18");
         dlg.set_funds_cell(row, DealDialog::F_AMOUNT, "100");
         dlg.set_funds_cell(row, DealDialog::F_CURRENCY, wxString::FromUTF8("美元"));
         dlg.try_save();  // refused: a USD entry without its rate
         pump_events(400);
-        grab(dlg, out_dir + "/deal-dialog-funds-error.png");
+        grab_window(dlg, out_dir + "/deal-dialog-funds-error.png");
         dlg.Hide();
     } else {
         ++failures;
@@ -82,7 +76,7 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
         pd.Show();
         pd.select_problem(0);
         pump_events(400);
-        grab(pd, out_dir + "/edit-dialog-problems.png");
+        grab_window(pd, out_dir + "/edit-dialog-problems.png");
         pd.Hide();
     }
     if (std::int64_t project = first_id(frame, View::Projects)) {
@@ -92,7 +86,7 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
         dlg.Show();
         dlg.try_save();  // refused: resolved without a closing date
         pump_events(400);
-        grab(dlg, out_dir + "/problem-dialog-error.png");
+        grab_window(dlg, out_dir + "/problem-dialog-error.png");
         dlg.Hide();
     } else {
         ++failures;
