@@ -23,22 +23,9 @@ std::string cell(wxGrid* g, int row, int col) { return utf8(g->GetCellValue(row,
 
 DealDialog::DealDialog(wxWindow* parent, AppContext& ctx, std::int64_t id)
     : RecordDialog(parent, ctx, id ? _("Edit deal") : _("New deal")) {
-    try {
-        if (id) {
-            auto d = db::DealRepository(*ctx_.db).get(id);
-            if (!d) {
-                ask(parent, _("The deal no longer exists."), GetTitle(), wxOK | wxICON_WARNING);
-                return;
-            }
-            record_ = *d;
-            before_ = *d;
-        }
-        load_names();
-    } catch (...) {
-        show_current_exception(parent, _("Opening the deal"));
+    if (!open_record<db::DealRepository>(parent, id, record_, before_, _("The deal no longer exists."),
+                                         _("Opening the deal")))
         return;
-    }
-    if (!id && !regions_.empty()) record_.region_id = regions_.front().first;
     if (id) SetTitle(wxString::Format(_("Deal: %s"), wx(record_.name)));
     book_->AddPage(build_basic_page(), _("Basic information"));
     book_->AddPage(build_dates_page(), _("Milestones"));
@@ -48,9 +35,7 @@ DealDialog::DealDialog(wxWindow* parent, AppContext& ctx, std::int64_t id)
     for (const auto& f : record_.funds) trail.emplace_back("deal_funds", f.id);
     for (const auto& f : record_.followups) trail.emplace_back("deal_followups", f.id);
     book_->AddPage(build_history_page(trail), _("Change log"));
-    finish_layout();
-    SetSize(FromDIP(wxSize(860, 600)));
-    CentreOnParent();
+    finish_layout(nullptr, wxSize(860, 600));
     fill_controls();
     loaded_ = true;
 }
@@ -71,6 +56,7 @@ void DealDialog::fill_controls() {
     fill_regions(d.region_id, d.zone_id);
     fill_optional("industry_id", industries_, d.industry_id);
     fill_optional("category_id", categories_, d.category_id);
+    fill_projects(d.project_id);
     Deal copy = d;
     for (std::size_t i = 0; i < std::size(kDateFields); ++i) set_text(kDateFields[i], date_member(copy, i)->value_or(""));
     fill_funds();
@@ -169,6 +155,7 @@ void DealDialog::read_controls(Deal& d, std::vector<FieldIssue>& issues) {
     d.zone_id = zone_value();
     d.industry_id = optional_value("industry_id", industries_);
     d.category_id = optional_value("category_id", categories_);
+    d.project_id = project_value();
     for (std::size_t i = 0; i < std::size(kDateFields); ++i) *date_member(d, i) = opt_text(kDateFields[i]);
     read_funds(d, issues);
     read_followups(d);
@@ -219,31 +206,17 @@ void DealDialog::read_followups(Deal& d) {
 }
 
 bool DealDialog::try_save() {
-    Deal edited = record_;
-    std::vector<FieldIssue> issues;
-    read_controls(edited, issues);
-    if (!issues.empty()) {
-        show_issues(issues);
-        return false;
-    }
-    try {
-        db::DealRepository repo(*ctx_.db);
-        if (edited.id) repo.update(edited);
-        else repo.insert(edited);
-        auto stored = repo.get(edited.id);
-        if (ctx_.undo && stored) record_deal_undo(*ctx_.undo, before_, *stored);
-        clear_marks();
-        record_ = stored ? *stored : edited;
-        before_ = record_;
+    bool saved = save_record<db::DealRepository, Deal>(
+        record_, before_, [this](Deal& d, std::vector<FieldIssue>& issues) { read_controls(d, issues); },
+        [this](const std::optional<Deal>& before, const std::optional<Deal>& stored) {
+            if (stored) record_deal_undo(*ctx_.undo, before, *stored);
+        },
+        _("Saving the deal (nothing was saved)"));
+    if (saved) {
         fill_funds();
         fill_followups();
-        return true;
-    } catch (const RecordInvalid& e) {
-        show_issues(e.issues());
-    } catch (...) {
-        show_current_exception(this, _("Saving the deal (nothing was saved)"));
     }
-    return false;
+    return saved;
 }
 
 }  // namespace il::gui

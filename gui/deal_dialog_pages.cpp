@@ -9,9 +9,7 @@ namespace il::gui {
 
 wxWindow* DealDialog::build_basic_page() {
     auto* page = new_page();
-    auto* grid = new wxFlexGridSizer(4, FromDIP(6), FromDIP(8));
-    grid->AddGrowableCol(1);
-    grid->AddGrowableCol(3);
+    auto* grid = field_grid();
     add_text(page, grid, "name", _("Project name *"), 0);
     add_text(page, grid, "investor", _("Investor"), 0);
     add_choice(page, grid, "origin", _("Origin"), 0);
@@ -25,11 +23,9 @@ wxWindow* DealDialog::build_basic_page() {
     add_text(page, grid, "contract_amount", _("Contract amount (10k)"), 0);
     add_choice(page, grid, "contract_currency", _("Currency"), 0);
     add_text(page, grid, "signing_event", _("Signing event"), 0);
-    is_foreign_ = new wxCheckBox(page, wxID_ANY, _("Foreign-funded"));
-    others_["is_foreign"] = is_foreign_;
-    page_of_["is_foreign"] = 0;
     grid->AddSpacer(0);
-    grid->Add(is_foreign_, 0, wxALIGN_CENTER_VERTICAL);
+    is_foreign_ = add_check(page, grid, "is_foreign", _("Foreign-funded"), 0);
+    add_project_choice(page, grid);
     for (const char* o : kOrigins) choices_["origin"]->Append(wx(o));
     for (const char* s : kDealStages) choices_["stage"]->Append(wx(s));
     for (const char* t : kContractTypes) choices_["contract_type"]->Append(wx(t));
@@ -38,34 +34,25 @@ wxWindow* DealDialog::build_basic_page() {
     choices_["origin"]->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         if (choices_["origin"]->GetStringSelection() == wxString::FromUTF8("境外")) is_foreign_->SetValue(true);
     });
-    auto* box = new wxBoxSizer(wxVERTICAL);
-    box->Add(grid, 0, wxEXPAND | wxALL, FromDIP(10));
-    auto* notes = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
-    notes->AddGrowableCol(1);
-    add_text(page, notes, "notes", _("Notes"), 0, wxTE_MULTILINE);
-    box->Add(notes, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10));
-    page->SetSizer(box);
+    add_long_texts(page, page_box(page, grid), {{"notes", _("Notes")}}, 0);
     return page;
 }
 
 wxWindow* DealDialog::build_dates_page() {
     auto* page = new_page();
-    auto* grid = new wxFlexGridSizer(4, FromDIP(6), FromDIP(8));
-    add_text(page, grid, "lead_date", _("Lead on"), 1);
-    add_text(page, grid, "negotiation_date", _("Negotiation on"), 1);
-    add_text(page, grid, "signed_date", _("Signed on"), 1);
-    add_text(page, grid, "registered_date", _("Registered on"), 1);
-    add_text(page, grid, "started_date", _("Started on"), 1);
-    add_text(page, grid, "operating_date", _("Operating on"), 1);
-    add_text(page, grid, "terminated_date", _("Terminated on"), 1);
-    for (const char* f : {"lead_date", "negotiation_date", "signed_date", "registered_date", "started_date",
-                          "operating_date", "terminated_date"})
-        texts_[f]->SetHint("YYYY-MM-DD");
-    auto* box = new wxBoxSizer(wxVERTICAL);
-    box->Add(grid, 0, wxALL, FromDIP(10));
-    box->Add(new wxStaticText(page, wxID_ANY, _("Dates as YYYY-MM-DD (or YYYY-MM); leave empty when not reached.")), 0,
-             wxLEFT, FromDIP(10));
-    page->SetSizer(box);
+    auto* grid = field_grid(4, false);
+    add_dates(page, grid,
+              {{"lead_date", _("Lead on")},
+               {"negotiation_date", _("Negotiation on")},
+               {"signed_date", _("Signed on")},
+               {"registered_date", _("Registered on")},
+               {"started_date", _("Started on")},
+               {"operating_date", _("Operating on")},
+               {"terminated_date", _("Terminated on")}},
+              1);
+    page_box(page, grid, false)
+        ->Add(new wxStaticText(page, wxID_ANY, _("Dates as YYYY-MM-DD (or YYYY-MM); leave empty when not reached.")), 0,
+              wxLEFT, FromDIP(10));
     return page;
 }
 

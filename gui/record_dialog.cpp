@@ -109,7 +109,7 @@ wxWindow* RecordDialog::build_history_page(const std::vector<std::pair<std::stri
     return page;
 }
 
-void RecordDialog::finish_layout(wxSizer* extra_buttons) {
+void RecordDialog::finish_layout(wxSizer* extra_buttons, wxSize size) {
     issues_text_ = new wxStaticText(this, wxID_ANY, wxString());
     issues_text_->SetForegroundColour(wxColour(176, 0, 32));
     auto* box = new wxBoxSizer(wxVERTICAL);
@@ -122,6 +122,7 @@ void RecordDialog::finish_layout(wxSizer* extra_buttons) {
     box->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     box->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
     SetSizerAndFit(box);
+    if (size != wxDefaultSize) SetSize(FromDIP(size));
     CentreOnParent();
     Bind(wxEVT_BUTTON, &RecordDialog::on_ok, this, wxID_OK);
 }

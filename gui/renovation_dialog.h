@@ -20,16 +20,12 @@ public:
 private:
     wxWindow* build_basic_page();
     wxWindow* build_investment_page();
-    wxWindow* build_progress_page();
     void fill_controls();
     void read_controls(Renovation& out, std::vector<FieldIssue>& issues);
 
     Renovation record_;
     std::optional<Renovation> before_;
     wxCheckBox* in_statistics_ = nullptr;
-    wxGrid* plans_ = nullptr;
-    std::vector<int> plan_years_;
-    wxListCtrl* progress_list_ = nullptr;
 };
 
 }  // namespace il::gui

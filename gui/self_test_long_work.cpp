@@ -72,13 +72,6 @@ void write_sample_ledger(const wxString& file, const Period& period, const Known
     ws.text(4, 4, "约五亿");
     wb.close();
 }
-
-void grab_window(wxWindow& w, const wxString& file) {
-    wxRect r = w.GetScreenRect();
-    wxArrayString out, err;
-    wxExecute(wxString::Format("import -window root -crop %dx%d+%d+%d %s", r.width, r.height, r.x, r.y, file), out, err,
-              wxEXEC_SYNC);
-}
 }  // namespace
 
 int screenshot_long_work(MainFrame& frame, const wxString& out_dir) {

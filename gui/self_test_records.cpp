@@ -33,12 +33,6 @@ bool has_issue(const RecordDialog& dlg, const std::string& field) {
         if (issue.field == field) return true;
     return false;
 }
-void grab(wxWindow& w, const wxString& file) {
-    wxRect r = w.GetScreenRect();
-    wxArrayString out, err;
-    wxExecute(wxString::Format("import -window root -crop %dx%d+%d+%d %s", r.width, r.height, r.x, r.y, file), out, err,
-              wxEXEC_SYNC);
-}
 }  // namespace
 
 int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
@@ -48,11 +42,11 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
         RenovationDialog dlg(&frame, ctx, id);
         dlg.Show();
         pump_events(400);
-        grab(dlg, out_dir + "/renovation-dialog.png");
+        grab_window(dlg, out_dir + "/renovation-dialog.png");
         dlg.set_field_text("equipment_investment", "999999");
         dlg.try_save();  // refused: equipment above the total
         pump_events(400);
-        grab(dlg, out_dir + "/renovation-dialog-error.png");
+        grab_window(dlg, out_dir + "/renovation-dialog-error.png");
         dlg.Hide();
     } else {
         ++failures;
@@ -61,14 +55,14 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
         DealDialog dlg(&frame, ctx, id);
         dlg.Show();
         pump_events(400);
-        grab(dlg, out_dir + "/deal-dialog.png");
+        grab_window(dlg, out_dir + "/deal-dialog.png");
         int row = dlg.add_funds_row();
         dlg.set_funds_cell(row, DealDialog::F_DATE, "2017-05-18");
         dlg.set_funds_cell(row, DealDialog::F_AMOUNT, "100");
         dlg.set_funds_cell(row, DealDialog::F_CURRENCY, wxString::FromUTF8("美元"));
         dlg.try_save();  // refused: a USD entry without its rate
         pump_events(400);
-        grab(dlg, out_dir + "/deal-dialog-funds-error.png");
+        grab_window(dlg, out_dir + "/deal-dialog-funds-error.png");
         dlg.Hide();
     } else {
         ++failures;
@@ -82,7 +76,7 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
         pd.Show();
         pd.select_problem(0);
         pump_events(400);
-        grab(pd, out_dir + "/edit-dialog-problems.png");
+        grab_window(pd, out_dir + "/edit-dialog-problems.png");
         pd.Hide();
     }
     if (std::int64_t project = first_id(frame, View::Projects)) {
@@ -92,7 +86,7 @@ int screenshot_record_dialogs(MainFrame& frame, const wxString& out_dir) {
         dlg.Show();
         dlg.try_save();  // refused: resolved without a closing date
         pump_events(400);
-        grab(dlg, out_dir + "/problem-dialog-error.png");
+        grab_window(dlg, out_dir + "/problem-dialog-error.png");
         dlg.Hide();
     } else {
         ++failures;
@@ -143,6 +137,7 @@ void SelfTest::step_renovation_dialog() {
 
 void SelfTest::step_deal_dialog() {
     auto& ctx = frame_.context();
+    std::int64_t project_id = first_id(frame_, View::Projects);
     std::int64_t id = first_id(frame_, View::Deals);
     check(id > 0, "a deal to edit");
     if (!id) return;
@@ -170,7 +165,22 @@ void SelfTest::step_deal_dialog() {
     dlg.set_followup_cell(note, DealDialog::N_DATE, "2017-05-20");
     dlg.set_followup_cell(note, DealDialog::N_NOTE, wxString::FromUTF8("自测跟进：客商来访"));
     dlg.set_field_text("investor", wx(original.investor + "（自测）"));
+    // The link to a 项目: the search box narrows the choice; the chosen project is saved.
+    auto* projects = dynamic_cast<wxChoice*>(dlg.control_of("project_id"));
+    auto project = db::ProjectRepository(*ctx.db).get(project_id);
+    check(projects && project, "deal: the linked-project choice and a project to link");
+    if (projects && project) {
+        dlg.search_projects("zzz-no-such-project");
+        check(projects->GetCount() == (original.project_id ? 2u : 1u), "deal: a search matching nothing leaves (none)");
+        dlg.search_projects(wx(project->name));
+        int found = wxNOT_FOUND;
+        for (unsigned i = 1; i < projects->GetCount() && found == wxNOT_FOUND; ++i)
+            if (projects->GetString(i).StartsWith(wx(project->name))) found = static_cast<int>(i);
+        check(found != wxNOT_FOUND, "deal: the search by name offers the project");
+        projects->SetSelection(found);
+    }
     check(dlg.try_save(), "deal: the valid entry is saved");
+    check(repo.get(id)->project_id == std::optional<std::int64_t>(project_id), "deal: the database holds the linked project");
     dlg.Hide();
     auto saved = repo.get(id);
     bool usd = false;

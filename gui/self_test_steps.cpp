@@ -24,14 +24,14 @@ namespace {
 // Grid columns of the monthly panel (see monthly_panel.cpp).
 constexpr int kMonthCol = 5, kYtdCol = 6, kImageCol = 8;
 
-void grab(MainFrame& frame, wxWindow& w, const wxString& file) {
+}  // namespace
+
+void grab_window(wxWindow& w, const wxString& file) {
     wxRect r = w.GetScreenRect();
     wxArrayString out, err;
-    (void)frame;
     wxExecute(wxString::Format("import -window root -crop %dx%d+%d+%d %s", r.width, r.height, r.x, r.y, file), out, err,
               wxEXEC_SYNC);
 }
-}  // namespace
 
 int screenshot_dialogs(MainFrame& frame, const wxString& out_dir) {
     frame.show_view(View::Projects);
@@ -42,12 +42,12 @@ int screenshot_dialogs(MainFrame& frame, const wxString& out_dir) {
     if (!dlg.loaded()) return 1;
     dlg.Show();
     pump_events(500);
-    grab(frame, dlg, out_dir + "/edit-dialog.png");
+    grab_window(dlg, out_dir + "/edit-dialog.png");
     // The same dialog showing a validation error at its field.
     dlg.set_field_text("total_investment", "12.345.6");
     dlg.try_save();
     pump_events(500);
-    grab(frame, dlg, out_dir + "/edit-dialog-error.png");
+    grab_window(dlg, out_dir + "/edit-dialog-error.png");
     dlg.Hide();
     return screenshot_record_dialogs(frame, out_dir) + screenshot_long_work(frame, out_dir);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The steps of the built-in GUI test (see self_test.h).
 #include <wx/string.h>
+#include <wx/window.h>
 
 namespace il::gui {
 
@@ -8,6 +9,8 @@ class MainFrame;
 
 // Lets queued events, paints and timers run for `ms` milliseconds.
 void pump_events(int ms);
+// Saves what the screen shows of `w` (a dialog) as a PNG (ImageMagick's import).
+void grab_window(wxWindow& w, const wxString& file);
 // Lets events run until no view is reading on a worker thread (at most `max_ms`). False on timeout.
 bool wait_loaded(int max_ms = 60000);
 
