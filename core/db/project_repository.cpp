@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "core/db/annual_plans.h"
 #include "core/db/monthly_figures.h"
 #include "core/db/period_lock.h"
 #include "core/db/references.h"
@@ -134,31 +135,7 @@ void validate_or_throw(Database& db, const Project& p, const validate::Reference
 }
 
 void save_children(Database& db, const Project& p, bool is_new) {
-    {
-        if (!is_new) {  // a new record has no children to remove
-            auto del_stmt = db.prepared("DELETE FROM project_plans WHERE project_id = ? AND year NOT IN "
-                                        "(SELECT value FROM json_each(?))");
-            SQLite::Statement& del = *del_stmt;
-            std::string years = "[";
-            for (const auto& [y, m] : p.annual_plans) years += (years.size() > 1 ? "," : "") + std::to_string(y);
-            years += "]";
-            bind_i64(del, 1, p.id);
-            del.bind(2, years);
-            del.exec();
-        }
-        auto up_stmt = db.prepared("INSERT INTO project_plans(project_id, year, planned_investment, uid) "
-                                   "VALUES(?,?,?,?) ON CONFLICT(project_id, year) DO UPDATE SET "
-                                   "planned_investment = excluded.planned_investment");
-        SQLite::Statement& up = *up_stmt;
-        for (const auto& [y, m] : p.annual_plans) {
-            up.reset();
-            bind_i64(up, 1, p.id);
-            up.bind(2, y);
-            bind_money(up, 3, m);
-            up.bind(4, new_uid());
-            up.exec();
-        }
-    }
+    save_annual_plans(db, {"project_plans", "project_id"}, p.id, p.annual_plans, is_new);
     {
         if (!is_new) {  // a new record has no children to remove
             auto del_stmt = db.prepared("DELETE FROM approvals WHERE project_id = ? AND kind NOT IN "

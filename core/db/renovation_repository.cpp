@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/db/monthly_figures.h"
+#include "core/db/annual_plans.h"
 #include "core/db/period_lock.h"
 #include "core/db/references.h"
 #include "core/db/sql_util.h"
@@ -109,30 +110,6 @@ void validate_or_throw(Database& db, const Renovation& r, const validate::Refere
     if (!issues.empty()) throw RecordInvalid(label(r), std::move(issues));
 }
 
-void save_plans(Database& db, const Renovation& r) {
-    std::string years = "[";
-    for (const auto& [y, m] : r.annual_plans) years += (years.size() > 1 ? "," : "") + std::to_string(y);
-    years += "]";
-    auto del_stmt = db.prepared("DELETE FROM renovation_plans WHERE renovation_id = ? AND year NOT IN "
-                                "(SELECT value FROM json_each(?))");
-    SQLite::Statement& del = *del_stmt;
-    bind_i64(del, 1, r.id);
-    del.bind(2, years);
-    del.exec();
-    auto up_stmt = db.prepared("INSERT INTO renovation_plans(renovation_id, year, planned_investment, uid) "
-                               "VALUES(?,?,?,?) ON CONFLICT(renovation_id, year) DO UPDATE SET "
-                               "planned_investment = excluded.planned_investment");
-    SQLite::Statement& up = *up_stmt;
-    for (const auto& [y, m] : r.annual_plans) {
-        up.reset();
-        bind_i64(up, 1, r.id);
-        up.bind(2, y);
-        bind_money(up, 3, m);
-        up.bind(4, new_uid());
-        up.exec();
-    }
-}
-
 }  // namespace
 
 FieldValues RenovationRepository::fields(const Renovation& r) {
@@ -181,7 +158,7 @@ std::int64_t RenovationRepository::insert(Renovation& renovation) {
     q.exec();
     r.id = db_.sql().getLastInsertRowid();
     r.version = 1;
-    save_plans(db_, r);
+    save_annual_plans(db_, {"renovation_plans", "renovation_id"}, r.id, r.annual_plans, true);
     audit_insert(db_, "renovations", r.id, r.uid, fields(r));
     tx.commit();
     renovation = std::move(r);
@@ -216,7 +193,7 @@ void RenovationRepository::update(Renovation& renovation, const std::string& rea
         bind_i64(q, 20, r.id);
         bind_i64(q, 21, r.version);
         if (q.exec() != 1) throw StaleRecord(label(r) + "已被他人修改，请重新打开后再修改");
-        save_plans(db_, r);
+        save_annual_plans(db_, {"renovation_plans", "renovation_id"}, r.id, r.annual_plans, false);
         audit_update(db_, "renovations", r.id, r.uid, changes, reason);
         r.version += 1;
     }
