@@ -315,6 +315,19 @@ std::vector<SheetPlan> map_workbook(db::Database& db, const Workbook& workbook, 
         sp.layout = std::move(*layout);
         out.push_back(std::move(sp));
     }
+    if (!out.empty()) return out;
+    // Nothing recognised: offer the sheets that look like tables for manual mapping
+    for (const Sheet& sheet : workbook.sheets) {
+        if ((!options.sheet.empty() && sheet.name != options.sheet) || sheet.is_chart) continue;
+        SheetGrid grid(sheet);
+        auto layout = guess_table_layout(grid, options.kind);
+        if (!layout) continue;
+        SheetPlan sp;
+        sp.mapping = choose_mapping(db, *layout, options, ctx, sp.preset_name, sp.preset_auto);
+        sp.needs_confirmation = sp.preset_name.empty() || !sp.mapping.has("name");
+        sp.layout = std::move(*layout);
+        out.push_back(std::move(sp));
+    }
     return out;
 }
 
@@ -390,13 +403,28 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         }
         SheetGrid grid(sheet);
         auto layout = detect_layout(grid, options.kind);
+        std::string preset_name;
+        bool preset_auto = false;
+        std::optional<Mapping> guessed_mapping;
+        if (!layout) {
+            // A guessed header is read only when a preset (given, or saved for this layout)
+            // names its name column: the user confirmed the mapping
+            if (auto g = guess_table_layout(grid, options.kind)) {
+                Mapping m = choose_mapping(db, *g, options, ctx, preset_name, preset_auto);
+                if (!preset_name.empty() || options.preset) {
+                    if (m.has("name")) {
+                        layout = std::move(g);
+                        guessed_mapping = std::move(m);
+                    }
+                }
+            }
+        }
         if (!layout) {
             looked.push_back("“" + sheet.name + "”没有可识别的表头");
             continue;
         }
-        std::string preset_name;
-        bool preset_auto = false;
-        Mapping mapping = choose_mapping(db, *layout, options, ctx, preset_name, preset_auto);
+        Mapping mapping = guessed_mapping ? std::move(*guessed_mapping)
+                                          : choose_mapping(db, *layout, options, ctx, preset_name, preset_auto);
         auto problems = mapping.problems();
         // --set can supply what the header lacks (a figure's year)
         if (!problems.empty())

@@ -85,6 +85,9 @@ struct SheetPlan {
     Mapping mapping;
     std::string preset_name;    // the preset the mapping came from; "" = mapped automatically
     bool preset_auto = false;   // true: picked because the header matches its layout signature
+    // True when the sheet's header was only guessed (layout.guessed) and no preset maps it: the
+    // user must choose the name column (and check the others) before it can be imported.
+    bool needs_confirmation = false;
 };
 
 struct ImportPlan {
@@ -100,7 +103,9 @@ struct ImportPlan {
 };
 
 // Reads `workbook` into a plan. Throws ValidationError when no sheet holds a recognisable table
-// (the message says what was looked for) or the mapping cannot work (no name column).
+// (the message says what was looked for) or the mapping cannot work (no name column). A sheet
+// whose header is only guessed (guess_table_layout) is read when options.preset or a saved
+// preset for its layout maps a column to the name field.
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options);
 
 // The same with the dictionaries given (for tests and the GUI, which already holds them).
@@ -115,7 +120,9 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
 
 // For a mapping dialog: the layout and mapping of each sheet plan_import would read, chosen the
 // same way (options.preset, else a saved preset for the header layout, else automatic), without
-// reading the rows. Chart sheets and sheets without a recognisable header are left out; a
+// reading the rows. Chart sheets and sheets without a recognisable header are left out (but when
+// no sheet is recognised, the sheets that look like tables are returned with a guessed header,
+// the columns auto_map could map, and needs_confirmation set, unless a preset maps them); a
 // mapping's problems() are left for the caller to show. After the user edits a mapping:
 // save_preset(db, name, sheet_plan.mapping.signature, edited) (presets.h), then plan_import with
 // options.preset = mapping_to_json(edited) (or nothing: the saved preset is picked by the header).

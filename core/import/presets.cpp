@@ -95,6 +95,7 @@ std::optional<Preset> preset_for_workbook(db::Database& db, const Workbook& work
         SheetGrid grid(s);
         for (RecordKind kind : {RecordKind::Projects, RecordKind::Renovations, RecordKind::Deals}) {
             auto layout = detect_layout(grid, kind);
+            if (!layout) layout = guess_table_layout(grid, kind);  // a layout a user mapped by hand
             if (!layout) continue;
             if (auto p = preset_for_signature(db, kind, layout_signature(*layout))) return p;
         }

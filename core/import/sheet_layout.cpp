@@ -110,7 +110,50 @@ std::optional<SheetLayout> detect_layout(const SheetGrid& grid, RecordKind kind)
         }
     }
     if (best_row < 0 || best_score < 2) return std::nullopt;
+    return layout_at(grid, kind, best_row);
+}
 
+std::optional<SheetLayout> guess_table_layout(const SheetGrid& grid, RecordKind kind) {
+    const Sheet& sheet = grid.sheet();
+    int scanned = 0;
+    for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
+        const Row& r = sheet.rows[i];
+        if (++scanned > kMaxHeaderScan) break;
+        int texts = 0, numbers = 0;
+        std::set<std::string> seen;
+        for (const Cell& c : r.cells) {
+            if (c.empty()) continue;
+            if (c.type == CellType::Text) {
+                std::string n = normalize_label(c.text);
+                if (!n.empty() && seen.insert(n).second) ++texts;
+            } else {
+                ++numbers;
+            }
+        }
+        if (texts < 3 || numbers > 0) continue;
+        // followed by a data row (after a column-number row, if any)
+        int next = r.index + 1;
+        if (is_column_number_row(grid, next)) ++next;
+        bool data = false;
+        for (std::size_t j = i + 1; j < sheet.rows.size() && !data; ++j) {
+            const Row& d = sheet.rows[j];
+            if (d.index < next) continue;
+            int filled = 0;
+            for (const Cell& c : d.cells)
+                if (!c.empty()) ++filled;
+            if (filled >= 2) data = true;
+            break;
+        }
+        if (!data) continue;
+        SheetLayout L = layout_at(grid, kind, r.index);
+        L.guessed = true;
+        return L;
+    }
+    return std::nullopt;
+}
+
+SheetLayout layout_at(const SheetGrid& grid, RecordKind kind, int best_row) {
+    const Sheet& sheet = grid.sheet();
     SheetLayout L;
     L.sheet = sheet.name;
     int h0 = best_row, h1 = best_row;

@@ -31,12 +31,24 @@ struct SheetLayout {
     std::optional<int> year;      // from the title: "…2017年1-6月…"
     std::optional<int> month;     // the N of 1-N月 in the title
     std::vector<std::string> column_number_cells;  // the 甲乙丙/1 2 3 row as read, to write it back
+    // True when the header was guessed (guess_table_layout): no known name-column header, the
+    // user must confirm the mapping (or a saved preset for this layout does it).
+    bool guessed = false;
 };
 
 // Finds the header of a table of records of `kind`: the row (within the first 60) whose cells
 // name the most known fields, including the name field, extended over merged header rows.
 // nullopt when no row looks like a header.
 std::optional<SheetLayout> detect_layout(const SheetGrid& grid, RecordKind kind);
+
+// For a sheet detect_layout does not recognise: the first row (within the first 60) with at
+// least three distinct text cells and no figures, followed by a data row, taken as a one-row
+// header (extended over merged rows as detect_layout does). SheetLayout::guessed is set.
+// nullopt when nothing looks like a table.
+std::optional<SheetLayout> guess_table_layout(const SheetGrid& grid, RecordKind kind);
+
+// The layout with its header at `header_row` (0-based), extended over merged header rows.
+SheetLayout layout_at(const SheetGrid& grid, RecordKind kind, int header_row);
 
 // True for a row of column numbers under a header: 甲 乙 丙 … / 1 2 3 … / "4=3/2".
 bool is_column_number_row(const SheetGrid& grid, int row);
