@@ -333,8 +333,11 @@ TEST_CASE("mapping dialog flow: map_workbook, edit, save_preset for the layout, 
     // "工程" is not a known name header: plan_import refuses, map_workbook shows the problem
     CHECK_THROWS_AS(plan_import(*db, wb, o), ValidationError);
     auto sheets = map_workbook(*db, wb, o);
-    // no sheet is recognised without a name column: nothing to show, the dialog says so
-    CHECK(sheets.empty());
+    // no sheet is recognised without a name column: the table is offered with a guessed header,
+    // for the user to choose the name column (issue 5)
+    REQUIRE(sheets.size() == 1);
+    CHECK(sheets[0].needs_confirmation);
+    CHECK_FALSE(sheets[0].mapping.has("name"));
 
     SheetBuilder c;
     c.row({"某县2017年重点项目表"}).row({"项目名称", "所属县市区", "投资额度"}).row({"甲", "固安县", 3});
