@@ -3,6 +3,9 @@
 // name column and saves the mapping as a preset, which the next import then picks by itself.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <sys/wait.h>
+
 #include "core/import/import_plan.h"
 #include "core/import/import_run.h"
 #include "core/import/presets.h"
@@ -27,6 +30,19 @@ fs::path write_gongcheng_ledger(const fs::path& dir) {
         .row(3, {2.0, "固安智能装备基地", "智装科技有限公司", 31000.5, "续建"});
     x.close();
     return file;
+}
+
+std::string run_cli(const std::string& args) {
+    std::string cmd = std::string("'") + IL_CLI_PATH + "' " + args + " 2>&1";
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return "popen failed";
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int st = pclose(p);
+    out += "\nstatus=" + std::to_string(WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+    return out;
 }
 
 const ColumnBinding* at_col(const Mapping& m, int col) {
@@ -143,5 +159,50 @@ TEST_CASE("a ledger with an unknown name header: refused, offered for mapping, i
     CHECK(res.updated == 0);
     CHECK(res.unchanged == 2);
     CHECK(count_rows(*db, "projects") == 2);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli: a ledger with an unknown name header imports with --preset NAME, then by itself") {
+    auto dir = scratch_dir("guessed_header_cli");
+    fs::path file = write_gongcheng_ledger(dir);
+    fs::path dbfile = dir / "ledger.db";
+    std::string q = "'" + dbfile.string() + "'", f = "'" + file.string() + "'";
+    {
+        auto db = db::Database::open(dbfile);
+        db::seed_dictionaries(*db, db::default_dictionaries_json());
+        Workbook wb = read_workbook(file);
+        auto sheets = map_workbook(*db, wb, {});
+        REQUIRE(sheets.size() == 1);
+        Mapping edited = sheets[0].mapping;
+        for (auto& b : edited.columns)
+            if (b.col == 1) b.field = "name";
+        save_preset(*db, "工程台账", sheets[0].mapping.signature, edited);
+        // the user's own wish: this preset is not picked by itself in the first run below
+        db->sql().exec("UPDATE import_presets SET signature = 'other' WHERE name = '工程台账'");
+    }
+    std::string refused = run_cli("--db " + q + " import " + f);
+    CHECK(refused.find("项目名称") != std::string::npos);
+    CHECK(refused.find("status=1") != std::string::npos);
+    std::string first = run_cli("--db " + q + " import " + f + " --preset 工程台账");
+    CHECK(first.find("新增 2") != std::string::npos);
+    CHECK(first.find("status=0") != std::string::npos);
+    INFO(first);
+    {
+        auto db = db::Database::open(dbfile);
+        CHECK(count_rows(*db, "projects") == 2);
+        Workbook wb = read_workbook(file);
+        save_preset(*db, "工程台账", map_workbook(*db, wb, {}).at(0).mapping.signature,
+                    [&] {
+                        Mapping m = map_workbook(*db, wb, {}).at(0).mapping;
+                        for (auto& b : m.columns)
+                            if (b.col == 1) b.field = "name";
+                        return m;
+                    }());
+    }
+    std::string second = run_cli("--db " + q + " import " + f);
+    INFO(second);
+    CHECK(second.find("status=0") != std::string::npos);
+    CHECK(second.find("未变 2") != std::string::npos);
+    CHECK(second.find("工程台账") != std::string::npos);
     fs::remove_all(dir);
 }
