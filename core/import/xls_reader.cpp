@@ -9,13 +9,16 @@
 //  - libfreexl 1.0.6 is not safe on hostile input (fuzzing found a stack overflow inside
 //    freexl_open, tests/fuzz/regressions/xls/). So on POSIX systems freexl runs in a forked child
 //    process under memory and CPU limits; the child sends the cells back through a pipe, and a
-//    child that crashes or hangs becomes a ReadError instead of taking the program down.
-#include <fcntl.h>
+//    child that crashes or hangs becomes a ReadError instead of taking the program down. Windows
+//    has no fork: there it runs in the program's own process (a hostile .xls can crash it).
 #include <freexl.h>
+#ifndef _WIN32
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -271,7 +274,7 @@ void add_biff_extras(std::string_view file_bytes, Workbook& book, const ReadLimi
 // Reads with freexl in this process.
 Workbook read_xls_in_process(const std::filesystem::path& file, const std::string& label, const ReadLimits& limits) {
     FreexlHandle xl;
-    int rc = freexl_open(file.c_str(), &xl.h);
+    int rc = freexl_open(file.string().c_str(), &xl.h);  // (the ANSI code page on Windows, as freexl uses fopen)
     if (rc != FREEXL_OK) {
         // freexl_open leaves a handle to close on some failures.
         fail(label, freexl_reason(rc));
@@ -359,6 +362,7 @@ Workbook read_xls_in_process(const std::filesystem::path& file, const std::strin
     return book;
 }
 
+#ifndef _WIN32  // the child-process isolation (fork, pipe, rlimit)
 namespace {
 
 // The child's answer on the pipe: "W" then sheets, or "E" + message; "Z" ends a complete answer.
@@ -589,6 +593,7 @@ Workbook read_xls_isolated(const std::filesystem::path& file, const std::string&
 }
 
 }  // namespace
+#endif
 
 Workbook read_xls_file(const std::filesystem::path& file, const std::string& label, const ReadLimits& limits) {
     {
@@ -597,7 +602,11 @@ Workbook read_xls_file(const std::filesystem::path& file, const std::string& lab
         if (!is_ole_file(head)) fail(label, "文件内容不是 .xls 工作簿（可能已损坏或扩展名有误）");
         if (is_encrypted_ooxml(head)) fail(label, kPasswordProtected);
     }
+#ifdef _WIN32
+    return read_xls_in_process(file, label, limits);
+#else
     return read_xls_isolated(file, label, limits);
+#endif
 }
 
 }  // namespace detail
