@@ -173,6 +173,7 @@ void ImportDialog::refresh_file_page() {
                                 : wxString::Format(_("Header in row %d, data from row %d."), l->header_first + 1, l->data_first + 1);
             text << " " << wxString::Format(_("%d of %zu columns recognised."), mapped, l->columns.size());
             if (!l->title.empty()) text << "\n" << _("Title:") << " " << wx(l->title);
+            if (session_.needs_confirmation()) text << "\n" << unrecognised_name_note();
             table_note_->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
             table_note_->SetLabel(text);
         } else {

@@ -67,6 +67,7 @@ private:
     void on_save_preset_button();
     void on_save_errors_button();
     wxStaticText* note_text_for(wxWindow* parent);
+    static wxString unrecognised_name_note();  // the sheet's name column must be chosen by hand
 
     AppContext& ctx_;
     ImportSession session_;

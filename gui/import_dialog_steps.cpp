@@ -49,6 +49,10 @@ void ImportDialog::build_mapping_page() {
     book_->AddPage(p, wxString());
 }
 
+wxString ImportDialog::unrecognised_name_note() {
+    return _("The project name column was not recognised automatically: please choose it in the table below.");
+}
+
 wxStaticText* ImportDialog::note_text_for(wxWindow* parent) {
     auto* t = new wxStaticText(parent, wxID_ANY, wxString());
     t->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
@@ -73,6 +77,10 @@ void ImportDialog::refresh_mapping_page() {
     else
         note = _("Mapped automatically from the header names.");
     mapping_note_->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
+    if (session_.needs_confirmation()) {
+        note = unrecognised_name_note();
+        mapping_note_->SetForegroundColour(wxColour(0xb7, 0x1c, 0x1c));
+    }
     mapping_note_->SetLabel(note);
     book_->GetPage(PageMapping)->Layout();
 }

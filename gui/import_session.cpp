@@ -73,6 +73,8 @@ void ImportSession::detect() {
         if (s.name != sheet_ || s.is_chart) continue;
         import::SheetGrid grid(s);
         layout_ = import::detect_layout(grid, kind_);
+        // No known name header: offer the table for the user to map (SheetLayout::guessed)
+        if (!layout_) layout_ = import::guess_table_layout(grid, kind_);
     }
     if (layout_) map_automatically();
 }

@@ -51,10 +51,14 @@ public:
     const std::string& sheet() const { return sheet_; }
     void set_sheet(const std::string& sheet);
 
-    // The header found on the chosen sheet for the chosen kind (nullopt: none found).
+    // The header found on the chosen sheet for the chosen kind (nullopt: none found; guessed when
+    // no known name header was found but the sheet looks like a table).
     const std::optional<import::SheetLayout>& layout() const { return layout_; }
     import::Mapping& mapping() { return mapping_; }
     const std::string& preset_name() const { return preset_name_; }
+    // The header was only guessed (no known name header) and no preset maps it: the user must
+    // choose the name column in the mapping grid before the sheet can be imported.
+    bool needs_confirmation() const { return layout_ && layout_->guessed && preset_name_.empty(); }
     // The mapping made automatically (or by the preset saved for this layout).
     void map_automatically();
     // The mapping of a saved preset applied to this header.

@@ -72,6 +72,20 @@ void write_sample_ledger(const wxString& file, const Period& period, const Known
     ws.text(4, 4, "约五亿");
     wb.close();
 }
+// A ledger whose name column has a header the tool does not know ("工程").
+void write_gongcheng_ledger(const wxString& file) {
+    report::XlsxWorkbook wb(fs::path(utf8(file)));
+    auto ws = wb.add_sheet("固安县");
+    ws.text(0, 0, "固安县重点工程台账");
+    const char* head[] = {"序号", "工程", "建设单位", "所属县市区", "总投资（万元）"};
+    for (std::uint16_t c = 0; c < 5; ++c) ws.text(1, c, head[c]);
+    ws.number(2, 0, 1);
+    ws.text(2, 1, "自测工程表项目乙");
+    ws.text(2, 2, "自测丙公司");
+    ws.text(2, 3, "固安县");
+    ws.number(2, 4, 32000);
+    wb.close();
+}
 }  // namespace
 
 int screenshot_long_work(MainFrame& frame, const wxString& out_dir) {
@@ -248,6 +262,50 @@ void SelfTest::step_import() {
           "the new project is in the database");
     check(total_of(old_id) == new_total.fen, "the changed total investment is in the database");
     dlg.Hide();
+}
+
+// A ledger without a known name header: offered for manual mapping with a note, imported once
+// the user chooses the name column, and mapped by the saved preset the next time.
+void SelfTest::step_import_unrecognised() {
+    auto& ctx = frame_.context();
+    db::Database& db = *ctx.db;
+    const wxString file = dir_ + "/gongcheng-ledger.xlsx";
+    write_gongcheng_ledger(file);
+    const std::int64_t before = count(db, "SELECT count(*) FROM projects");
+    {
+        ImportDialog dlg(&frame_, ctx);
+        dlg.Show();
+        pump_events(50);
+        check(dlg.choose_file(file), "the import dialog reads the ledger with an unknown name header");
+        check(dlg.session().layout() && dlg.session().layout()->guessed && dlg.session().needs_confirmation(),
+              "a table without a known name header is offered for manual mapping");
+        check(dlg.next() && dlg.page() == ImportDialog::PageMapping, "its mapping step is shown");
+        check(!dlg.session().mapping().has("name"), "no name column is assumed");
+        auto* grid = dlg.mapping_grid();
+        int row = grid->row_with_header("工程");
+        check(row >= 0, wxString::FromUTF8("the grid lists the 工程 column"));
+        grid->set_field(row, "name");
+        check(dlg.save_preset(wxString::FromUTF8("自测工程方案")), "the completed mapping is saved as a preset");
+        check(!dlg.session().needs_confirmation(), "once saved, the mapping needs no more confirmation");
+        check(dlg.next() && dlg.page() == ImportDialog::PagePreview && dlg.session().preview_result().added == 1,
+              "the preview shows its project as new");
+        check(dlg.import_now() && dlg.result().written, "the ledger with an unknown name header is imported");
+        dlg.Hide();
+    }
+    check(count(db, "SELECT count(*) FROM projects") == before + 1 &&
+              count(db, "SELECT count(*) FROM projects WHERE name = '自测工程表项目乙'") == 1,
+          "its project is in the database");
+    ImportDialog again(&frame_, ctx);
+    again.Show();
+    pump_events(50);
+    check(again.choose_file(file), "the ledger is read again");
+    check(!again.session().needs_confirmation() && again.session().preset_name() == "自测工程方案" &&
+              again.session().mapping().has("name"),
+          "the next import of the same layout is mapped by the saved preset");
+    check(again.next() && again.next() && again.session().preview_result().added == 0 &&
+              again.session().preview_result().updated == 0,
+          "importing it again changes nothing");
+    again.Hide();
 }
 
 }  // namespace il::gui

@@ -42,6 +42,7 @@ private:
     void step_report();
     void step_report_progress();   // self_test_long_work.cpp
     void step_import();            // self_test_long_work.cpp
+    void step_import_unrecognised();  // self_test_long_work.cpp
     void step_settings();
     void step_home();
     void step_background_load();
