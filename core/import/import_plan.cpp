@@ -324,7 +324,7 @@ std::vector<SheetPlan> map_workbook(db::Database& db, const Workbook& workbook, 
         if (!layout) continue;
         SheetPlan sp;
         sp.mapping = choose_mapping(db, *layout, options, ctx, sp.preset_name, sp.preset_auto);
-        sp.needs_confirmation = sp.preset_name.empty() || !sp.mapping.has("name");
+        sp.needs_confirmation = (!options.preset && sp.preset_name.empty()) || !sp.mapping.has("name");
         sp.layout = std::move(*layout);
         out.push_back(std::move(sp));
     }

@@ -104,6 +104,9 @@ TEST_CASE("a ledger with an unknown name header: refused, offered for mapping, i
         ImportOptions o;
         o.preset = mapping_to_json(edited);
         o.auto_preset = false;
+        auto given = map_workbook(*db, wb, o);
+        REQUIRE(given.size() == 1);
+        CHECK_FALSE(given[0].needs_confirmation);
         ImportPlan plan = plan_import(*db, wb, o);
         CHECK(plan.rejected.empty());
         CHECK(plan.count(Outcome::New) == 2);
