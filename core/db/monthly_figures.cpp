@@ -119,4 +119,17 @@ void write_monthly_figure(Database& db, const MonthlyWrite& w) {
     }
 }
 
+void check_total_covers_reported(Database& db, const std::string& table, const std::string& key_column, std::int64_t key,
+                                 Money total, std::vector<FieldIssue>& issues) {
+    if (key == 0 || total.fen <= 0) return;
+    auto stmt = db.prepared("SELECT year, month, completed_ytd FROM " + table + " WHERE " + key_column +
+                            " = ? ORDER BY completed_ytd DESC LIMIT 1");
+    SQLite::Statement& q = *stmt;
+    bind_i64(q, 1, key);
+    if (q.executeStep() && q.getColumn(2).getInt64() > total.fen)
+        issues.push_back({"total_investment", "总投资（" + format_wan(total) + "万元）低于已填报的 " +
+                                                  Period{q.getColumn(0).getInt(), q.getColumn(1).getInt()}.key() +
+                                                  " 累计完成投资（" + format_wan(col_money(q.getColumn(2))) + "万元）"});
+}
+
 }  // namespace il::db

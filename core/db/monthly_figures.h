@@ -33,4 +33,9 @@ struct MonthlyWrite {
 
 void write_monthly_figure(Database& db, const MonthlyWrite& w);
 
+// A record's total investment may not fall below a year-to-date figure already reported in
+// `table` (progress, renovation_progress) for `key` (its `key_column`): adds the issue if it does.
+void check_total_covers_reported(Database& db, const std::string& table, const std::string& key_column, std::int64_t key,
+                                 Money total, std::vector<FieldIssue>& issues);
+
 }  // namespace il::db

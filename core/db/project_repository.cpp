@@ -120,17 +120,7 @@ void validate_or_throw(Database& db, const Project& p, const validate::Reference
             issues.push_back({"code", "项目代码 " + *p.code + " 已被项目「" + q.getColumn(1).getString() + "」（编号 " +
                                           std::to_string(q.getColumn(0).getInt64()) + "）使用"});
     }
-    if (p.id && p.total_investment.fen > 0) {
-        // The total may not fall below a year-to-date figure already reported.
-        auto q_stmt = db.prepared("SELECT year, month, completed_ytd FROM progress WHERE project_id = ? "
-                                  "ORDER BY completed_ytd DESC LIMIT 1");
-        SQLite::Statement& q = *q_stmt;
-        bind_i64(q, 1, p.id);
-        if (q.executeStep() && q.getColumn(2).getInt64() > p.total_investment.fen)
-            issues.push_back({"total_investment", "总投资（" + format_wan(p.total_investment) + "万元）低于已填报的 " +
-                                                      Period{q.getColumn(0).getInt(), q.getColumn(1).getInt()}.key() +
-                                                      " 累计完成投资（" + format_wan(col_money(q.getColumn(2))) + "万元）"});
-    }
+    check_total_covers_reported(db, "progress", "project_id", p.id, p.total_investment, issues);
     if (!issues.empty()) throw RecordInvalid(label(p), std::move(issues));
 }
 

@@ -97,16 +97,7 @@ void validate_or_throw(Database& db, const Renovation& r, const validate::Refere
                                                    q.getColumn(1).getString() + "」（编号 " +
                                                    std::to_string(q.getColumn(0).getInt64()) + "）使用"});
     }
-    if (r.id && r.total_investment.fen > 0) {
-        auto q_stmt = db.prepared("SELECT year, month, completed_ytd FROM renovation_progress WHERE renovation_id = ? "
-                                  "ORDER BY completed_ytd DESC LIMIT 1");
-        SQLite::Statement& q = *q_stmt;
-        bind_i64(q, 1, r.id);
-        if (q.executeStep() && q.getColumn(2).getInt64() > r.total_investment.fen)
-            issues.push_back({"total_investment", "总投资（" + format_wan(r.total_investment) + "万元）低于已填报的 " +
-                                                      Period{q.getColumn(0).getInt(), q.getColumn(1).getInt()}.key() +
-                                                      " 累计完成投资（" + format_wan(col_money(q.getColumn(2))) + "万元）"});
-    }
+    check_total_covers_reported(db, "renovation_progress", "renovation_id", r.id, r.total_investment, issues);
     if (!issues.empty()) throw RecordInvalid(label(r), std::move(issues));
 }
 
