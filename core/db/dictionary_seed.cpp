@@ -38,6 +38,80 @@ const json& array_at(const json& root, const char* key) {
 bool table_empty(Database& db, const char* table) {
     return db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64() == 0;
 }
+
+// Other names of an entry (`"aliases": [...]`), for the import's lookups.
+void add_aliases(Database& db, const char* kind, std::int64_t id, const json& entry, const std::string& where) {
+    auto it = entry.find("aliases");
+    if (it == entry.end()) return;
+    if (!it->is_array()) throw ValidationError("字典文件 " + where + " 的 \"aliases\" 应为文字数组");
+    SQLite::Statement q(db.sql(), "INSERT OR IGNORE INTO dictionary_aliases(uid, kind, alias, target_id) VALUES(?,?,?,?)");
+    for (const auto& a : *it) {
+        if (!a.is_string() || a.get<std::string>().empty())
+            throw ValidationError("字典文件 " + where + " 的 \"aliases\" 应为非空文字");
+        q.bind(1, new_uid());
+        q.bind(2, kind);
+        q.bind(3, a.get<std::string>());
+        q.bind(4, static_cast<int64_t>(id));
+        q.exec();
+        q.reset();
+    }
+}
+
+// Two levels: each group of "category_groups" is itself an entry (name = group), followed by the
+// items of "categories" that belong to it; an item named like its group is that group's entry.
+void seed_categories(Database& db, const json& root) {
+    const json& categories = array_at(root, "categories");
+    json groups = root.contains("category_groups") ? root["category_groups"] : json::array();
+    if (!groups.is_array()) throw ValidationError("字典文件的 \"category_groups\" 应为数组");
+    SQLite::Statement q(db.sql(),
+                        "INSERT INTO categories(uid, name, group_name, strategic_emerging, is_industrial, sort_order)"
+                        " VALUES(?,?,?,?,?,?)");
+    int order = 0;
+    auto insert = [&](const std::string& name, const std::string& group, bool strategic, bool industrial) {
+        q.bind(1, new_uid());
+        q.bind(2, name);
+        q.bind(3, group);
+        q.bind(4, strategic ? 1 : 0);
+        q.bind(5, industrial ? 1 : 0);
+        q.bind(6, ++order);
+        q.exec();
+        q.reset();
+        return db.sql().getLastInsertRowid();
+    };
+    std::vector<bool> done(categories.size(), false);
+    auto items_of = [&](const std::string& group) {
+        for (std::size_t i = 0; i < categories.size(); ++i) {
+            if (done[i]) continue;
+            std::string where = "categories[" + std::to_string(i) + "]";
+            if (text_at(categories[i], "group", where) != group) continue;
+            done[i] = true;
+            std::int64_t id = insert(text_at(categories[i], "name", where), group,
+                                     flag_at(categories[i], "strategic_emerging", false),
+                                     flag_at(categories[i], "is_industrial", true));
+            add_aliases(db, "categories", id, categories[i], where);
+        }
+    };
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        std::string where = "category_groups[" + std::to_string(g) + "]";
+        std::string name = text_at(groups[g], "name", where);
+        bool item_named_so = false;
+        for (std::size_t i = 0; i < categories.size(); ++i)
+            if (categories[i].value("name", std::string()) == name) item_named_so = true;
+        std::int64_t id = 0;
+        if (!item_named_so)
+            id = insert(name, name, flag_at(groups[g], "strategic_emerging", false), flag_at(groups[g], "is_industrial", true));
+        items_of(name);
+        if (item_named_so) {
+            SQLite::Statement find(db.sql(), "SELECT id FROM categories WHERE name = ?");
+            find.bind(1, name);
+            if (find.executeStep()) id = find.getColumn(0).getInt64();
+        }
+        add_aliases(db, "categories", id, groups[g], where);
+    }
+    for (std::size_t i = 0; i < categories.size(); ++i)
+        if (!done[i]) items_of(text_at(categories[i], "group", "categories[" + std::to_string(i) + "]"));
+}
+
 }  // namespace
 
 void seed_dictionaries(Database& db, const std::string& json_text) {
@@ -103,24 +177,7 @@ void seed_dictionaries(Database& db, const std::string& json_text) {
                 q.reset();
             }
         }
-        if (table_empty(db, "categories")) {
-            const json& categories = array_at(root, "categories");
-            SQLite::Statement q(db.sql(),
-                                "INSERT INTO categories(uid, name, group_name, strategic_emerging, is_industrial, sort_order)"
-                                " VALUES(?,?,?,?,?,?)");
-            int order = 0;
-            for (const auto& c : categories) {
-                std::string where = "categories[" + std::to_string(order) + "]";
-                q.bind(1, new_uid());
-                q.bind(2, text_at(c, "name", where));
-                q.bind(3, text_at(c, "group", where));
-                q.bind(4, flag_at(c, "strategic_emerging", false) ? 1 : 0);
-                q.bind(5, flag_at(c, "is_industrial", true) ? 1 : 0);
-                q.bind(6, ++order);
-                q.exec();
-                q.reset();
-            }
-        }
+        if (table_empty(db, "categories")) seed_categories(db, root);
         if (root.contains("city") && root["city"].is_string() && !db.setting("city_name"))
             db.set_setting("city_name", root["city"].get<std::string>());
     } catch (const SQLite::Exception& e) {

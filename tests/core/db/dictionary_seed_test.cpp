@@ -11,7 +11,12 @@ TEST_CASE("the shipped default seeds Langfang's regions, zones, industries and c
     CHECK(count("SELECT count(*) FROM regions") == 11);
     CHECK(count("SELECT count(*) FROM regions WHERE name = '固安县'") == 1);
     CHECK(count("SELECT count(*) FROM industries") == 20);
-    CHECK(count("SELECT count(*) FROM categories WHERE strategic_emerging = 1") == 8);
+    // 8 branches and the group itself (a project classified only as 战略性新兴产业 is one)
+    CHECK(count("SELECT count(*) FROM categories WHERE strategic_emerging = 1") == 9);
+    // Two levels: every group is an entry of its own (现代农业 is its group's only entry)
+    CHECK(count("SELECT count(*) FROM categories WHERE name = group_name") == 5);
+    CHECK(count("SELECT count(*) FROM categories c JOIN dictionary_aliases a ON a.target_id = c.id AND a.kind = 'categories' "
+                "WHERE a.alias = '传统产业改造升级' AND c.name = '传统产业'") == 1);
     CHECK(count("SELECT count(*) FROM zones z JOIN regions r ON r.id = z.region_id "
                 "WHERE z.name = '固安工业园区' AND r.name = '固安县'") == 1);
     CHECK(db->setting_or("city_name", "") == "廊坊市");

@@ -32,7 +32,8 @@ inline std::uint64_t content_hash(db::Database& db) {
         SQLite::Statement q(db.sql(), "SELECT * FROM \"" + t + "\"");
         while (q.executeStep()) {
             std::string row;
-            const bool dictionary = t == "regions" || t == "zones" || t == "industries" || t == "categories";
+            const bool dictionary = t == "regions" || t == "zones" || t == "industries" || t == "categories" ||
+                                    t == "dictionary_aliases";
             for (int c = 0; c < q.getColumnCount(); ++c) {
                 if (dictionary && std::string(q.getColumnName(c)) == "uid") continue;
                 row += q.getColumn(c).isNull() ? std::string("\x01") : q.getColumn(c).getString();
