@@ -7,6 +7,7 @@
 #include "core/db/references.h"
 #include "core/import/deal_funds_plan.h"
 #include "core/import/record_planner.h"
+#include "core/validate/completeness.h"
 #include "core/import/record_writer.h"
 #include "core/util/clock.h"
 #include "core/validate/deal_rules.h"
@@ -78,10 +79,14 @@ public:
             d.contract_currency = usd ? Currency::USD : Currency::CNY;
         }
         set_text("notes", d.notes);
+        set_text("contact_person", d.contact_person);
+        if (auto t = v.code("contact_phone")) d.contact_phone = *t;
+        else if (v.cleared("contact_phone")) d.contact_phone.clear();
         std::vector<CellChange> funds_changes;
         if (v.issues().empty()) plan_deal_funds(v, d, existing_id != 0, today_, funds_changes);
         if (!v.issues().empty()) return reject(v, std::move(source), plan);
 
+        dict_.extend_references(refs_);  // the entries this import adds
         auto issues = validate::validate_deal(d, &refs_);
         if (!issues.empty()) {
             for (auto& i : issues) v.issue(i.field, i.reason);
@@ -97,6 +102,7 @@ public:
             for (auto& c : funds_changes) rec.changes.push_back(std::move(c));
             rec.outcome = rec.changes.empty() ? Outcome::Unchanged : Outcome::Changed;
         }
+        rec.warnings = validate::missing_information(d);
         rec.deal = std::move(d);
         plan.records.push_back(std::move(rec));
     }

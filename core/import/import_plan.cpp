@@ -74,6 +74,7 @@ struct SheetWalker {
     RecordPlanner& planner;
     ImportPlan& plan;
     const std::map<std::string, Cell>& fixed;
+    ValueResolver& resolver;
     MappingContext ctx;
     ProgressSink& progress;
     std::size_t& rows_seen;   // data rows walked in all sheets so far
@@ -218,6 +219,8 @@ struct SheetWalker {
         }
         for (auto& [src, row_rc] : records) {
             RowValues values(options.kind, dict, fixed, row_rc);
+            values.set_resolver(&resolver);
+            resolver.at_row(src.sheet, src.row);
             for (const ColumnBinding* b : used)
                 if (b->col < width) values.add(b, &src.cells[static_cast<std::size_t>(b->col)]);
             // Values from outside the row (group label, 小计 line, sheet name), for the errors
@@ -274,14 +277,18 @@ struct SheetWalker {
 // The mapping of a sheet: the given preset, else the saved preset made for this header layout
 // (options.auto_preset), else the automatic one.
 Mapping choose_mapping(db::Database& db, const SheetLayout& layout, const ImportOptions& options, const MappingContext& ctx,
-                       std::string& preset_name, bool& preset_auto) {
+                       std::string& preset_name, bool& preset_auto, ValueDecisions* preset_values = nullptr) {
     preset_name = options.preset ? options.preset_name : std::string();
     preset_auto = false;
-    if (options.preset) return apply_preset(*options.preset, layout, options.kind, ctx);
+    if (options.preset) {
+        if (preset_values) *preset_values = preset_decisions(*options.preset);
+        return apply_preset(*options.preset, layout, options.kind, ctx);
+    }
     if (options.auto_preset)
         if (auto saved = preset_for_signature(db, options.kind, layout_signature(layout))) {
             preset_name = saved->name;
             preset_auto = true;
+            if (preset_values) *preset_values = preset_decisions(saved->mapping);
             return apply_preset(saved->mapping, layout, options.kind, ctx);
         }
     return auto_map(layout, options.kind, ctx);
@@ -338,6 +345,13 @@ int ImportPlan::count(Outcome o) const {
     return n;
 }
 
+int ImportPlan::warned() const {
+    int n = 0;
+    for (const auto& r : records)
+        if (!r.warnings.empty()) ++n;
+    return n;
+}
+
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options) {
     return plan_import(db, workbook, options, DictionaryLookup::load(db));
 }
@@ -349,8 +363,11 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
 }
 
 ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportOptions& options,
-                       const DictionaryLookup& dict, ProgressSink& progress) {
+                       const DictionaryLookup& given_dict, ProgressSink& progress) {
     ImportPlan plan;
+    // A copy: the entries this import decides to add join it (with pending ids) as rows name them
+    DictionaryLookup dict = given_dict;
+    ValueResolver resolver(dict, options.decisions);
     std::size_t rows_seen = 0, rows_total = 0;
     for (const Sheet& sheet : workbook.sheets)
         if (options.sheet.empty() || sheet.name == options.sheet) rows_total += sheet.rows.size();
@@ -405,12 +422,13 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         auto layout = detect_layout(grid, options.kind);
         std::string preset_name;
         bool preset_auto = false;
+        ValueDecisions preset_values;
         std::optional<Mapping> guessed_mapping;
         if (!layout) {
             // A guessed header is read only when a preset (given, or saved for this layout)
             // names its name column: the user confirmed the mapping
             if (auto g = guess_table_layout(grid, options.kind)) {
-                Mapping m = choose_mapping(db, *g, options, ctx, preset_name, preset_auto);
+                Mapping m = choose_mapping(db, *g, options, ctx, preset_name, preset_auto, &preset_values);
                 if (!preset_name.empty() || options.preset) {
                     if (m.has("name")) {
                         layout = std::move(g);
@@ -424,7 +442,8 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
             continue;
         }
         Mapping mapping = guessed_mapping ? std::move(*guessed_mapping)
-                                          : choose_mapping(db, *layout, options, ctx, preset_name, preset_auto);
+                                          : choose_mapping(db, *layout, options, ctx, preset_name, preset_auto, &preset_values);
+        resolver.merge_decisions_under(preset_values);
         auto problems = mapping.problems();
         // --set can supply what the header lacks (a figure's year)
         if (!problems.empty())
@@ -438,7 +457,7 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         if (!sheet_ctx.month) sheet_ctx.month = layout->month;
         if (preset_auto)
             plan.notes.push_back("工作表“" + sheet.name + "”：表头与导入方案“" + preset_name + "”一致，已自动使用该方案");
-        SheetWalker walker{db, options, dict, *planner, plan, fixed, sheet_ctx, progress, rows_seen, rows_total};
+        SheetWalker walker{db, options, dict, *planner, plan, fixed, resolver, sheet_ctx, progress, rows_seen, rows_total};
         walker.walk(sheet, grid, *layout, mapping);
         plan.sheets.push_back({std::move(*layout), std::move(mapping), preset_name, preset_auto});
     }
@@ -456,6 +475,11 @@ ImportPlan plan_import(db::Database& db, const Workbook& workbook, const ImportO
         }
         throw ValidationError(s);
     }
+    plan.unknown_values = resolver.unknown_values();
+    plan.additions = resolver.pending();
+    plan.decisions = resolver.decisions();
+    for (const auto& a : plan.additions)
+        plan.notes.push_back("将新增" + decision_field_label(a.field) + "“" + a.name + "”（" + std::to_string(a.count) + " 行）");
     progress.step("检查完毕", 1.0);
     return plan;
 }

@@ -15,6 +15,7 @@
 #include "core/import/column_mapping.h"
 #include "core/import/dictionary_lookup.h"
 #include "core/import/sheet_layout.h"
+#include "core/import/value_decisions.h"
 #include "core/import/workbook.h"
 #include "core/model/deal.h"
 #include "core/model/project.h"
@@ -36,6 +37,9 @@ struct ImportOptions {
     bool keep_good = false;                     // write the good rows even when some are rejected
     bool dry_run = false;                       // validate and report, write nothing
     std::string source_name;                    // the file's name, for the audit log
+    // Unknown dictionary values: mapped to an entry, added as new entries, else the rows are
+    // rejected (--map, --add-missing). Over the decisions saved in the preset.
+    ValueDecisions decisions;
 };
 
 struct CellChange {
@@ -78,6 +82,8 @@ struct PlannedRecord {
     std::optional<Renovation> renovation;
     std::optional<Deal> deal;
     std::vector<ProgressInput> progress;
+    // Information the record lacks (validate/completeness.h): written with it, never a rejection.
+    std::vector<FieldIssue> warnings;
 };
 
 struct SheetPlan {
@@ -98,8 +104,15 @@ struct ImportPlan {
     std::vector<RejectedRow> rejected;
     std::vector<std::string> notes;       // what was skipped and why (合计/小计, labels, footer)
     int skipped_rows = 0;
+    // Dictionary values no entry and no decision covers (their rows are rejected), with counts;
+    // the entries the decisions add (written first by apply_import); the decisions in force
+    // (the options' over the preset's: what a preset saved from this import should keep).
+    std::vector<UnknownValue> unknown_values;
+    std::vector<PendingEntry> additions;
+    ValueDecisions decisions;
 
     int count(Outcome o) const;
+    int warned() const;  // records with warnings
 };
 
 // Reads `workbook` into a plan. Throws ValidationError when no sheet holds a recognisable table

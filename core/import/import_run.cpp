@@ -1,10 +1,13 @@
 #include "core/import/import_run.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
+#include <type_traits>
 
 #include "core/db/audit.h"
 #include "core/db/backup.h"
+#include "core/db/dictionary_repository.h"
 #include "core/db/project_repository.h"
 #include "core/import/record_writer.h"
 #include "core/util/clock.h"
@@ -34,6 +37,63 @@ private:
     SQLite::Database& sql_;
     bool done_ = false;
 };
+// The entries the user decided to add (ImportOptions::decisions.add_missing), written before the
+// records, which then get the real ids in place of the pending ones.
+void write_additions(db::Database& db, ImportPlan& plan) {
+    if (plan.additions.empty()) return;
+    db::DictionaryRepository dict(db);
+    std::map<std::int64_t, std::int64_t> real;
+    for (const auto& a : plan.additions) {
+        if (a.field == "region") {
+            Region r;
+            r.name = a.name;
+            real[a.pending_id] = dict.add_region(r);
+        } else if (a.field == "zone") {
+            Zone z;
+            z.name = a.name;
+            z.region_id = a.region_id >= kPendingIdBase ? real.at(a.region_id) : a.region_id;
+            z.level = "其他";
+            real[a.pending_id] = dict.add_zone(z);
+        } else if (a.field == "industry") {
+            Industry i;
+            i.name = a.name;
+            i.code = a.name;  // GB/T 4754's letters are taken; the name is unique and says what it is
+            real[a.pending_id] = dict.add_industry(i);
+        } else if (a.field == "category") {
+            Category c;
+            c.name = a.name;
+            c.group_name = "其他";
+            c.is_industrial = true;
+            real[a.pending_id] = dict.add_category(c);
+        }
+    }
+    auto fix = [&](auto& id) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(id)>, std::int64_t>) {
+            if (id >= kPendingIdBase) id = real.at(id);
+        } else {
+            if (id && *id >= kPendingIdBase) id = real.at(*id);
+        }
+    };
+    for (auto& rec : plan.records) {
+        if (rec.project) {
+            fix(rec.project->region_id);
+            fix(rec.project->zone_id);
+            fix(rec.project->industry_id);
+            fix(rec.project->category_id);
+        }
+        if (rec.renovation) {
+            fix(rec.renovation->region_id);
+            fix(rec.renovation->zone_id);
+            fix(rec.renovation->industry_id);
+        }
+        if (rec.deal) {
+            fix(rec.deal->region_id);
+            fix(rec.deal->zone_id);
+            fix(rec.deal->industry_id);
+            fix(rec.deal->category_id);
+        }
+    }
+}
 }  // namespace
 
 fs::path backup_before_import(db::Database& db) { return db::pre_change_backup(db, "import"); }
@@ -47,7 +107,8 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
     if (progress.cancelled()) throw Cancelled();
     ImportResult result;
     auto writer = make_record_writer(db, plan.kind);
-    bool any_change = std::any_of(plan.records.begin(), plan.records.end(),
+    bool any_change = !plan.additions.empty() ||
+                      std::any_of(plan.records.begin(), plan.records.end(),
                                   [](const PlannedRecord& r) { return r.outcome != Outcome::Unchanged; });
     if (!options.dry_run && any_change && !db.in_memory() && (plan.rejected.empty() || options.keep_good))
         result.backup = backup_before_import(db);  // restorable with `investledger-cli restore`
@@ -61,6 +122,7 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
         throw Cancelled();
     };
     SQLite::Transaction tx(db.sql());
+    write_additions(db, plan);
     std::vector<PlannedRecord> kept;
     kept.reserve(plan.records.size());
     const std::size_t total = plan.records.size();

@@ -23,12 +23,22 @@ Preset from_row(SQLite::Statement& q) {
 constexpr const char* kColumns = "SELECT id, uid, name, kind, signature, mapping FROM import_presets";
 }  // namespace
 
-Preset save_preset(db::Database& db, const std::string& name, const Mapping& mapping) {
-    return save_preset(db, name, mapping.signature, mapping);
+Preset save_preset(db::Database& db, const std::string& name, const Mapping& mapping, const ValueDecisions* values) {
+    return save_preset(db, name, mapping.signature, mapping, values);
+}
+
+void save_preset_decisions(db::Database& db, const std::string& name, const ValueDecisions& values) {
+    auto p = load_preset(db, name);
+    if (!p) throw NotFoundError("没有名为“" + name + "”的导入方案");
+    p->mapping["values"] = decisions_to_json(values);
+    SQLite::Statement q(db.sql(), "UPDATE import_presets SET mapping = ? WHERE id = ?");
+    q.bind(1, p->mapping.dump());
+    q.bind(2, static_cast<int64_t>(p->id));
+    q.exec();
 }
 
 Preset save_preset(db::Database& db, const std::string& name, const std::string& layout_signature,
-                   const Mapping& mapping) {
+                   const Mapping& mapping, const ValueDecisions* values) {
     if (name.empty()) throw ValidationError("导入方案需要一个名称");
     if (layout_signature.empty()) throw ValidationError("导入方案“" + name + "”缺少表头特征（layout signature）");
     Preset p;
@@ -38,6 +48,8 @@ Preset save_preset(db::Database& db, const std::string& name, const std::string&
     p.mapping = mapping_to_json(mapping);
     p.mapping["signature"] = layout_signature;
     auto existing = load_preset(db, name);
+    if (values) p.mapping["values"] = decisions_to_json(*values);
+    else if (existing && existing->mapping.contains("values")) p.mapping["values"] = existing->mapping["values"];
     if (existing) {
         SQLite::Statement q(db.sql(), "UPDATE import_presets SET kind = ?, signature = ?, mapping = ? WHERE id = ?");
         q.bind(1, kind_name(p.kind));

@@ -20,6 +20,7 @@
 
 #include "core/db/database.h"
 #include "core/import/column_mapping.h"
+#include "core/import/value_decisions.h"
 #include "core/import/workbook.h"
 
 namespace il::import {
@@ -32,13 +33,16 @@ struct Preset {
     nlohmann::json mapping;    // mapping_to_json()
 };
 
-// Saves (or replaces, by name) a preset for `mapping`, for the layout `layout_signature`.
-// Throws ValidationError for an empty name or signature. One layout may have several presets:
-// automatic picking takes the most recently saved one for the kind.
+// Saves (or replaces, by name) a preset for `mapping`, for the layout `layout_signature`, with the
+// decisions on unknown dictionary values (mapping JSON key "values"; without `values` a replaced
+// preset keeps the decisions it had). Throws ValidationError for an empty name or signature. One
+// layout may have several presets: automatic picking takes the most recently saved one for the kind.
 Preset save_preset(db::Database& db, const std::string& name, const std::string& layout_signature,
-                   const Mapping& mapping);
+                   const Mapping& mapping, const ValueDecisions* values = nullptr);
 // The same for the layout the mapping was made for (mapping.signature).
-Preset save_preset(db::Database& db, const std::string& name, const Mapping& mapping);
+Preset save_preset(db::Database& db, const std::string& name, const Mapping& mapping, const ValueDecisions* values = nullptr);
+// Replaces only the decisions of a saved preset. Throws NotFoundError.
+void save_preset_decisions(db::Database& db, const std::string& name, const ValueDecisions& values);
 std::optional<Preset> load_preset(db::Database& db, const std::string& name);
 std::vector<Preset> list_presets(db::Database& db);
 void delete_preset(db::Database& db, const std::string& name);

@@ -7,6 +7,7 @@
 #include "core/db/project_repository.h"
 #include "core/db/references.h"
 #include "core/import/record_planner.h"
+#include "core/validate/completeness.h"
 #include "core/import/text_norm.h"
 #include "core/stats/stage_at.h"
 #include "core/validate/common.h"
@@ -98,7 +99,7 @@ public:
         // 建设性质: the city's form writes the stage there (续建 / 新开工); take it as the stage
         // when it is one and no stage column says otherwise.
         bool stage_set = false;
-        if (auto t = v.text("nature")) {
+        if (auto t = v.mapped_text("nature")) {
             const FieldDef* nature = find_field(RecordKind::Projects, "nature");
             const FieldDef* stage = find_field(RecordKind::Projects, "stage");
             if (auto n = resolve_choice(*nature, *t)) p.nature = *n;
@@ -141,6 +142,7 @@ public:
         if (!v.issues().empty()) return reject(v, std::move(source), plan);
 
         // The ledger's rules
+        dict_.extend_references(refs_);  // the entries this import adds
         std::vector<FieldIssue> issues = validate::validate_project(p, &refs_);
         for (auto& [k, in] : progress)
             for (auto& i : validate::validate_monthly_figures(in.year, in.month, in.month_value.value_or(Money{}),
@@ -172,6 +174,7 @@ public:
         } else {
             rec.outcome = Outcome::New;
         }
+        rec.warnings = validate::missing_information(p);
         rec.project = std::move(p);
         plan.records.push_back(std::move(rec));
     }

@@ -5,6 +5,7 @@
 #include "core/db/references.h"
 #include "core/db/renovation_repository.h"
 #include "core/import/record_planner.h"
+#include "core/validate/completeness.h"
 #include "core/import/record_writer.h"
 #include "core/model/period.h"
 #include "core/validate/common.h"
@@ -97,6 +98,7 @@ public:
         collect_figures(v, r.annual_plans, progress);
         if (!v.issues().empty()) return reject(v, std::move(source), plan);
 
+        dict_.extend_references(refs_);  // the entries this import adds
         std::vector<FieldIssue> issues = validate::validate_renovation(r, &refs_);
         for (auto& [k, in] : progress)
             for (auto& i : validate::validate_monthly_figures(in.year, in.month, in.month_value.value_or(Money{}),
@@ -132,6 +134,7 @@ public:
             }
             rec.outcome = rec.changes.empty() ? Outcome::Unchanged : Outcome::Changed;
         }
+        rec.warnings = validate::missing_information(r);
         rec.renovation = std::move(r);
         plan.records.push_back(std::move(rec));
     }

@@ -104,32 +104,42 @@ std::optional<bool> RowValues::flag(std::string_view field) {
     return p.value;
 }
 
-std::optional<std::string> RowValues::choice(std::string_view field) {
+std::optional<std::string> RowValues::mapped_text(std::string_view field) const {
     auto t = text(field);
+    if (t && resolver_) return resolver_->mapped_choice(field, *t);
+    return t;
+}
+
+std::optional<std::string> RowValues::choice(std::string_view field) {
+    auto t = mapped_text(field);
     if (!t) return std::nullopt;
     const FieldDef* f = find_field(kind_, field);
     if (!f) return t;
     if (auto v = resolve_choice(*f, *t)) return v;
+    if (resolver_ && (field == "nature" || field == "level")) resolver_->unknown_choice(field, *t);
     std::string allowed;
     for (auto c : f->choices) allowed += (allowed.empty() ? "" : "、") + std::string(c);
     issue(field, "“" + *t + "”不是可选值（" + allowed + "）");
     return std::nullopt;
 }
 
+Lookup RowValues::look_up(std::string_view field, const std::string& text, std::optional<std::int64_t> region_id) {
+    Lookup l = resolver_ ? resolver_->lookup(field, text, region_id) : dict_.by_field(field, text);
+    if (!l.error.empty()) issue(field, l.error);
+    return l;
+}
+
 std::optional<std::int64_t> RowValues::region() {
-    if (auto t = text("region")) {
-        Lookup l = dict_.region(*t);
-        if (!l.error.empty()) issue("region", l.error);
-        return l.id;
-    }
+    if (auto t = text("region")) return look_up("region", *t).id;
     return context_.region_id;
 }
 
 std::optional<std::int64_t> RowValues::zone() {
     if (auto t = text("zone")) {
-        Lookup l = dict_.zone(*t);
-        if (!l.error.empty()) issue("zone", l.error);
-        return l.id;
+        // A zone added by this import lies in the row's region (as written, or from its context)
+        std::optional<std::int64_t> region = context_.region_id;
+        if (auto r = text("region")) region = dict_.region(*r).id;
+        return look_up("zone", *t, region).id;
     }
     return context_.zone_id;
 }
@@ -137,17 +147,13 @@ std::optional<std::int64_t> RowValues::zone() {
 std::optional<std::int64_t> RowValues::industry() {
     auto t = text("industry");
     if (!t) return std::nullopt;
-    Lookup l = dict_.industry(*t);
-    if (!l.error.empty()) issue("industry", l.error);
-    return l.id;
+    return look_up("industry", *t).id;
 }
 
 std::optional<std::int64_t> RowValues::category() {
     auto t = text("category");
     if (!t) return std::nullopt;
-    Lookup l = dict_.category(*t);
-    if (!l.error.empty()) issue("category", l.error);
-    return l.id;
+    return look_up("category", *t).id;
 }
 
 }  // namespace il::import

@@ -9,6 +9,7 @@
 #include "core/import/cell_value.h"
 #include "core/import/column_mapping.h"
 #include "core/import/dictionary_lookup.h"
+#include "core/import/value_decisions.h"
 #include "core/validate/field_issue.h"
 
 namespace il::import {
@@ -27,6 +28,8 @@ public:
         : kind_(kind), dict_(dict), fixed_(fixed), context_(context) {}
 
     void add(const ColumnBinding* binding, const Cell* cell) { cells_.push_back({binding, cell}); }
+    // Applies the import's decisions on unknown dictionary values and counts the unknown ones.
+    void set_resolver(ValueResolver* resolver) { resolver_ = resolver; }
     const std::vector<std::pair<const ColumnBinding*, const Cell*>>& cells() const { return cells_; }
 
     // The cell for a field: a --set value first, then the row's own (first non-empty) cell.
@@ -47,6 +50,8 @@ public:
     std::optional<std::string> date(std::string_view field);
     std::optional<bool> flag(std::string_view field);
     std::optional<std::string> choice(std::string_view field);
+    // The text of a fixed-vocabulary field with the user's mapping applied (建设性质 …).
+    std::optional<std::string> mapped_text(std::string_view field) const;
     // Dictionary fields; region/zone fall back to the row context.
     std::optional<std::int64_t> region();
     std::optional<std::int64_t> zone();
@@ -65,6 +70,8 @@ private:
     RowContext context_;
     std::vector<std::pair<const ColumnBinding*, const Cell*>> cells_;
     std::vector<FieldIssue> issues_;
+    ValueResolver* resolver_ = nullptr;
+    Lookup look_up(std::string_view field, const std::string& text, std::optional<std::int64_t> region_id = {});
 };
 
 }  // namespace il::import
