@@ -8,6 +8,7 @@
 #include "core/db/write_transaction.h"
 #include "core/util/clock.h"
 #include "core/util/uid.h"
+#include "core/validate/completeness.h"
 #include "core/validate/deal_rules.h"
 
 namespace il::db {
@@ -16,7 +17,8 @@ namespace {
 constexpr const char* kColumns =
     "id, uid, name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, category_id, stage, "
     "lead_date, negotiation_date, signed_date, registered_date, started_date, operating_date, terminated_date, "
-    "signing_event, contract_type, contract_amount, contract_currency, project_id, notes, version";
+    "signing_event, contract_type, contract_amount, contract_currency, project_id, notes, version, contact_person, "
+    "contact_phone";
 
 Deal read_deal(SQLite::Statement& q) {
     Deal d;
@@ -46,6 +48,8 @@ Deal read_deal(SQLite::Statement& q) {
     d.project_id = col_opt_i64(q.getColumn(23));
     d.notes = q.getColumn(24).getString();
     d.version = q.getColumn(25).getInt64();
+    d.contact_person = q.getColumn(26).getString();
+    d.contact_phone = q.getColumn(27).getString();
     return d;
 }
 
@@ -197,6 +201,8 @@ FieldValues DealRepository::fields(const Deal& d) {
         {"contract_currency", currency_code(d.contract_currency)},
         {"project_id", opt_id_text(d.project_id)},
         {"notes", d.notes},
+        {"contact_person", d.contact_person},
+        {"contact_phone", d.contact_phone},
     };
 }
 
@@ -220,12 +226,16 @@ std::int64_t DealRepository::insert(Deal& deal) {
     auto q_stmt = db_.prepared("INSERT INTO deals(name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, "
                                "category_id, stage, lead_date, negotiation_date, signed_date, registered_date, started_date, "
                                "operating_date, terminated_date, signing_event, contract_type, contract_amount, "
-                               "contract_currency, project_id, notes, uid, created_at, updated_at, version) VALUES(?1,?2,?3,?4,"
-                               "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?25,1)");
+                               "contract_currency, project_id, notes, uid, created_at, updated_at, version, contact_person, "
+                               "contact_phone, warnings) VALUES(?1,?2,?3,?4,"
+                               "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?25,1,?26,?27,?28)");
     SQLite::Statement& q = *q_stmt;
     bind_editable(q, d);
     q.bind(24, d.uid);
     q.bind(25, now);
+    q.bind(26, d.contact_person);
+    q.bind(27, d.contact_phone);
+    q.bind(28, validate::warnings_text(validate::missing_information(d)));
     q.exec();
     d.id = db_.sql().getLastInsertRowid();
     d.version = 1;
@@ -343,13 +353,16 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
                                    "zone_id=?7, industry_id=?8, category_id=?9, stage=?10, lead_date=?11, negotiation_date=?12, "
                                    "signed_date=?13, registered_date=?14, started_date=?15, operating_date=?16, "
                                    "terminated_date=?17, signing_event=?18, contract_type=?19, contract_amount=?20, "
-                                   "contract_currency=?21, project_id=?22, notes=?23, updated_at=?24, version = version + 1 "
-                                   "WHERE id = ?25 AND version = ?26");
+                                   "contract_currency=?21, project_id=?22, notes=?23, updated_at=?24, version = version + 1, "
+                                   "contact_person=?27, contact_phone=?28, warnings=?29 WHERE id = ?25 AND version = ?26");
         SQLite::Statement& q = *q_stmt;
         bind_editable(q, d);
         q.bind(24, now_iso());
         bind_i64(q, 25, d.id);
         bind_i64(q, 26, d.version);
+        q.bind(27, d.contact_person);
+        q.bind(28, d.contact_phone);
+        q.bind(29, validate::warnings_text(validate::missing_information(d)));
         if (q.exec() != 1) throw StaleRecord(label(d) + "已被他人修改，请重新打开后再修改");
         d.version += 1;
     }

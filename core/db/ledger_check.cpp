@@ -7,6 +7,7 @@
 #include "core/db/sql_util.h"
 #include "core/db/target_repository.h"
 #include "core/model/period.h"
+#include "core/validate/completeness.h"
 #include "core/validate/deal_rules.h"
 #include "core/validate/project_code.h"
 #include "core/validate/project_rules.h"
@@ -23,6 +24,11 @@ std::string named(const char* kind, const std::string& name, std::int64_t id) {
 void add_issues(CheckSummary& s, const char* table, std::int64_t id, const std::string& record,
                 const std::vector<FieldIssue>& issues) {
     for (const auto& i : issues) s.findings.push_back({table, id, record, i.field, i.reason});
+}
+
+void add_warnings(CheckSummary& s, const char* table, std::int64_t id, const std::string& record,
+                  const std::vector<FieldIssue>& issues) {
+    for (const auto& i : issues) s.warnings.push_back({table, id, record, i.field, i.reason});
 }
 
 // Year-to-date per key and year: never decreasing; month = ytd - previous ytd; ytd <= total.
@@ -90,6 +96,7 @@ CheckSummary check_ledger(Database& db) {
     projects.for_each([&](const Project& p) {
         ++s.projects;
         add_issues(s, "projects", p.id, named("项目", p.name, p.id), validate::validate_project(p, &refs));
+        add_warnings(s, "projects", p.id, named("项目", p.name, p.id), validate::missing_information(p));
     });
     check_monthly(db, s, "progress", "project_id", "projects", "项目");
     {
@@ -118,6 +125,7 @@ CheckSummary check_ledger(Database& db) {
     renovations.for_each([&](const Renovation& r) {
         ++s.renovations;
         add_issues(s, "renovations", r.id, named("技改项目", r.name, r.id), validate::validate_renovation(r, &refs));
+        add_warnings(s, "renovations", r.id, named("技改项目", r.name, r.id), validate::missing_information(r));
     });
     check_monthly(db, s, "renovation_progress", "renovation_id", "renovations", "技改项目");
 
@@ -125,6 +133,7 @@ CheckSummary check_ledger(Database& db) {
     deals.for_each([&](const Deal& d) {
         ++s.deals;
         add_issues(s, "deals", d.id, named("招商项目", d.name, d.id), validate::validate_deal(d, &refs));
+        add_warnings(s, "deals", d.id, named("招商项目", d.name, d.id), validate::missing_information(d));
     });
 
     {

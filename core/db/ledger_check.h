@@ -1,7 +1,8 @@
 #pragma once
 // `check`: is the ledger sound? SQLite's integrity and foreign-key checks, every validation rule
 // on every stored record, and the monthly figures (year-to-date never decreasing within a year,
-// month figure = ytd - previous ytd, ytd not above total investment). Read-only.
+// month figure = ytd - previous ytd, ytd not above total investment), and apart from those the
+// information records lack (warnings). Read-only.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,6 +22,8 @@ struct CheckFinding {
 struct CheckSummary {
     std::int64_t projects = 0, progress_rows = 0, renovations = 0, deals = 0, problems = 0, targets = 0;
     std::vector<CheckFinding> findings;
+    // Missing information (validate/completeness.h): reported, but the ledger is still clean.
+    std::vector<CheckFinding> warnings;
     bool clean() const { return findings.empty(); }
 };
 

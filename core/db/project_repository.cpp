@@ -11,6 +11,7 @@
 #include "core/db/write_transaction.h"
 #include "core/util/clock.h"
 #include "core/util/uid.h"
+#include "core/validate/completeness.h"
 #include "core/validate/field_issue.h"
 #include "core/validate/project_code.h"
 #include "core/validate/project_rules.h"
@@ -243,14 +244,15 @@ std::int64_t ProjectRepository::insert(Project& project) {
     auto q_stmt = db_.prepared("INSERT INTO projects(code, name, owner, region_id, zone_id, site, industry_id, category_id, "
                                "nature, level, stage, total_investment, planned_start, planned_completion, actual_start, "
                                "actual_completion, content, leader_name, leader_title, responsible_unit, contact_person, "
-                               "contact_phone, is_jingjin, is_foreign, notes, uid, created_at, updated_at, version) "
+                               "contact_phone, is_jingjin, is_foreign, notes, uid, created_at, updated_at, version, warnings) "
                                "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"
-                               "?24,?25,?26,?27,?28,1)");
+                               "?24,?25,?26,?27,?28,1,?29)");
     SQLite::Statement& q = *q_stmt;
     bind_editable(q, p);
     q.bind(26, p.uid);
     q.bind(27, p.created_at);
     q.bind(28, p.updated_at);
+    q.bind(29, validate::warnings_text(validate::missing_information(p)));
     q.exec();
     p.id = db_.sql().getLastInsertRowid();
     save_children(db_, p, true);
@@ -291,12 +293,13 @@ void ProjectRepository::update(Project& project, const std::string& reason) {
                                "planned_start=?13, planned_completion=?14, actual_start=?15, actual_completion=?16, "
                                "content=?17, leader_name=?18, leader_title=?19, responsible_unit=?20, contact_person=?21, "
                                "contact_phone=?22, is_jingjin=?23, is_foreign=?24, notes=?25, updated_at=?26, "
-                               "version = version + 1 WHERE id = ?27 AND version = ?28");
+                               "version = version + 1, warnings = ?29 WHERE id = ?27 AND version = ?28");
     SQLite::Statement& q = *q_stmt;
     bind_editable(q, p);
     q.bind(26, p.updated_at);
     bind_i64(q, 27, p.id);
     bind_i64(q, 28, p.version);
+    q.bind(29, validate::warnings_text(validate::missing_information(p)));
     if (q.exec() != 1) throw StaleRecord(label(p) + "已被他人修改，请重新打开后再修改");
     save_children(db_, p, false);
     audit_update(db_, "projects", p.id, p.uid, changes, reason);

@@ -11,6 +11,7 @@
 #include "core/model/period.h"
 #include "core/util/clock.h"
 #include "core/util/uid.h"
+#include "core/validate/completeness.h"
 #include "core/validate/renovation_rules.h"
 
 namespace il::db {
@@ -140,12 +141,13 @@ std::int64_t RenovationRepository::insert(Renovation& renovation) {
     auto q_stmt = db_.prepared("INSERT INTO renovations(enterprise, name, filing_number, region_id, zone_id, industry_id, kind, "
                                "stage, total_investment, equipment_investment, in_statistics, planned_start, "
                                "planned_completion, actual_start, actual_completion, expected_output, expected_tax, notes, "
-                               "uid, created_at, updated_at, version) "
-                               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?20,1)");
+                               "uid, created_at, updated_at, version, warnings) "
+                               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?20,1,?21)");
     SQLite::Statement& q = *q_stmt;
     bind_editable(q, r);
     q.bind(19, r.uid);
     q.bind(20, now);
+    q.bind(21, validate::warnings_text(validate::missing_information(r)));
     q.exec();
     r.id = db_.sql().getLastInsertRowid();
     r.version = 1;
@@ -177,12 +179,13 @@ void RenovationRepository::update(Renovation& renovation, const std::string& rea
                                    "industry_id=?6, kind=?7, stage=?8, total_investment=?9, equipment_investment=?10, "
                                    "in_statistics=?11, planned_start=?12, planned_completion=?13, actual_start=?14, "
                                    "actual_completion=?15, expected_output=?16, expected_tax=?17, notes=?18, updated_at=?19, "
-                                   "version = version + 1 WHERE id = ?20 AND version = ?21");
+                                   "version = version + 1, warnings = ?22 WHERE id = ?20 AND version = ?21");
         SQLite::Statement& q = *q_stmt;
         bind_editable(q, r);
         q.bind(19, now_iso());
         bind_i64(q, 20, r.id);
         bind_i64(q, 21, r.version);
+        q.bind(22, validate::warnings_text(validate::missing_information(r)));
         if (q.exec() != 1) throw StaleRecord(label(r) + "已被他人修改，请重新打开后再修改");
         save_annual_plans(db_, {"renovation_plans", "renovation_id"}, r.id, r.annual_plans, false);
         audit_update(db_, "renovations", r.id, r.uid, changes, reason);

@@ -4,6 +4,7 @@
 
 #include "core/db/audit.h"
 #include "core/db/dictionary_seed.h"
+#include "core/db/record_warnings.h"
 #include "core/demo/demo_context.h"
 #include "core/util/error.h"
 
@@ -61,8 +62,10 @@ Context::Context(db::Database& d, const DemoOptions& o, ProgressSink& p) : db(d)
     }
     {
         SQLite::Statement q(db.sql(),
-                            "SELECT id, name, group_name, strategic_emerging, is_industrial FROM categories WHERE active = 1 "
-                            "ORDER BY sort_order, id");
+                            // items only: a group's own entry (name = group) unless it is its group's only entry
+                            "SELECT id, name, group_name, strategic_emerging, is_industrial FROM categories c WHERE active = 1 "
+                            "AND (name <> group_name OR NOT EXISTS (SELECT 1 FROM categories i WHERE i.group_name = c.group_name "
+                            "AND i.name <> i.group_name)) ORDER BY sort_order, id");
         while (q.executeStep())
             categories.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                                   q.getColumn(3).getInt() != 0, q.getColumn(4).getInt() != 0});
@@ -160,6 +163,7 @@ DemoSummary generate(db::Database& db, const DemoOptions& options, ProgressSink&
     detail::generate_deals(ctx);
     ctx.report("生成年度目标", 0.96);
     detail::generate_targets(ctx);
+    db::refresh_warnings(db);  // the bulk inserts above go around the repositories
     db::audit_event(db, "import", "projects",
                     "演示数据：种子 " + std::to_string(options.seed) + "，" + std::to_string(ctx.summary.projects + ctx.summary.history_projects) + " 个项目，" +
                         std::to_string(ctx.summary.renovations) + " 个技改项目，" + std::to_string(ctx.summary.deals) +

@@ -202,9 +202,33 @@ void write_errors_workbook(const ImportPlan& plan, const std::filesystem::path& 
         }
         worksheet_freeze_panes(ws, header_row + 1, 0);
     }
-    if (!any) {
+    if (!any && plan.warned() == 0) {
         lxw_worksheet* ws = workbook_add_worksheet(wb, "错误行");
         check(worksheet_write_string(ws, 0, 0, "没有被拒绝的行。", nullptr), "标题");
+    }
+    // Records written with missing information (warnings, not rejections): their own sheet, so
+    // that the office can complete them later
+    if (plan.warned() > 0) {
+        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name_for("资料不全（已导入）", used_names).c_str());
+        check(worksheet_write_string(ws, 0, 0, ("已导入但资料不全的记录（原文件：" + plan.source_name + "）").c_str(), title), "标题");
+        const char* heads[] = {"工作表", "行号", "记录", "缺少的信息"};
+        const double widths[] = {16, 7, 36, 60};
+        for (lxw_col_t c = 0; c < 4; ++c) {
+            check(worksheet_write_string(ws, 1, c, heads[c], bold), "表头");
+            check(worksheet_set_column(ws, c, c, widths[c], nullptr), "列宽");
+        }
+        lxw_row_t r_out = 2;
+        for (const auto& rec : plan.records) {
+            if (rec.warnings.empty()) continue;
+            std::string why;
+            for (const auto& w : rec.warnings) why += (why.empty() ? "" : "；") + w.reason;
+            check(worksheet_write_string(ws, r_out, 0, rec.source.sheet.c_str(), nullptr), "单元格");
+            check(worksheet_write_number(ws, r_out, 1, rec.source.row, nullptr), "单元格");
+            check(worksheet_write_string(ws, r_out, 2, rec.display.c_str(), nullptr), "单元格");
+            check(worksheet_write_string(ws, r_out, 3, why.c_str(), reason), "单元格");
+            ++r_out;
+        }
+        worksheet_freeze_panes(ws, 2, 0);
     }
     file.close();
 }

@@ -53,6 +53,7 @@ struct Deal {
     Currency contract_currency = Currency::CNY;
     std::optional<std::int64_t> project_id;
     std::string notes;
+    std::string contact_person, contact_phone;  // at the investor
     std::vector<FundsInPlace> funds;
     std::vector<FollowUp> followups;
     std::int64_t version = 0;

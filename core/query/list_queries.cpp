@@ -79,6 +79,7 @@ Table load_projects(db::Database& db, const Period& period) {
         text("leader", IL_N_("Responsible leader"), 90, true),
         hidden(text("unit", IL_N_("Responsible unit"), 120)),
         hidden(text("updated_at", IL_N_("Updated"), 150)),
+        text("warnings", IL_N_("Missing information"), 140, true, false),
     };
     SQLite::Statement q(db.sql(), R"sql(
         SELECT p.id, COALESCE(p.code,''), p.name, p.owner, r.name, COALESCE(z.name,''), COALESCE(c.name,''),
@@ -86,7 +87,7 @@ Table load_projects(db::Database& db, const Period& period) {
                COALESCE(pl.planned_investment, 0),
                COALESCE((SELECT pr.completed_ytd FROM progress pr WHERE pr.project_id = p.id AND pr.year = ?1
                          AND pr.month <= ?2 ORDER BY pr.month DESC LIMIT 1), 0),
-               p.leader_name, p.responsible_unit, p.updated_at,
+               p.leader_name, p.responsible_unit, p.updated_at, replace(p.warnings, char(10), '；'),
                r.sort_order * 100000 + r.id,
                CASE p.stage WHEN '谋划' THEN 0 WHEN '前期' THEN 1 WHEN '新开工' THEN 2 WHEN '续建' THEN 3
                             WHEN '竣工' THEN 4 WHEN '投产' THEN 5 WHEN '停缓建' THEN 6 ELSE 7 END
@@ -98,7 +99,7 @@ Table load_projects(db::Database& db, const Period& period) {
         ORDER BY r.sort_order, r.id, p.id)sql");
     q.bind(1, period.year);
     q.bind(2, period.month);
-    fill(t, q, {{3, 16}, {6, 17}});
+    fill(t, q, {{3, 17}, {6, 18}});
     return t;
 }
 
@@ -117,13 +118,14 @@ Table load_renovations(db::Database& db, const Period& period) {
         money("plan", IL_N_("Annual plan")),
         money("ytd", IL_N_("Completed YTD")),
         text("in_statistics", IL_N_("In statistics"), 70, false, true),
+        text("warnings", IL_N_("Missing information"), 140, true, false),
     };
     SQLite::Statement q(db.sql(), R"sql(
         SELECT v.id, v.enterprise, v.name, COALESCE(v.filing_number,''), r.name, COALESCE(z.name,''), v.kind, v.stage,
                v.total_investment, v.equipment_investment, COALESCE(pl.planned_investment, 0),
                COALESCE((SELECT pr.completed_ytd FROM renovation_progress pr WHERE pr.renovation_id = v.id
                          AND pr.year = ?1 AND pr.month <= ?2 ORDER BY pr.month DESC LIMIT 1), 0),
-               CASE v.in_statistics WHEN 1 THEN '是' ELSE '否' END,
+               CASE v.in_statistics WHEN 1 THEN '是' ELSE '否' END, replace(v.warnings, char(10), '；'),
                r.sort_order * 100000 + r.id
         FROM renovations v
         JOIN regions r ON r.id = v.region_id
@@ -132,7 +134,7 @@ Table load_renovations(db::Database& db, const Period& period) {
         ORDER BY r.sort_order, r.id, v.id)sql");
     q.bind(1, period.year);
     q.bind(2, period.month);
-    fill(t, q, {{3, 13}});
+    fill(t, q, {{3, 14}});
     return t;
 }
 
@@ -150,6 +152,7 @@ Table load_deals(db::Database& db, const Period& period) {
         money("contract_cny", IL_N_("Contract amount (CNY)")),
         money("funds_ytd", IL_N_("Funds in place YTD")),
         text("signed_date", IL_N_("Signed on"), 90),
+        text("warnings", IL_N_("Missing information"), 140, true, false),
     };
     std::string start = std::to_string(period.year) + "-01-01";
     char end[16];
@@ -159,7 +162,7 @@ Table load_deals(db::Database& db, const Period& period) {
                d.signing_event, CASE d.contract_currency WHEN 'CNY' THEN d.contract_amount ELSE 0 END,
                COALESCE((SELECT SUM(f.amount_cny) FROM deal_funds f WHERE f.deal_id = d.id
                          AND f.date >= ?1 AND f.date <= ?2), 0),
-               COALESCE(d.signed_date,''), r.sort_order * 100000 + r.id
+               COALESCE(d.signed_date,''), replace(d.warnings, char(10), '；'), r.sort_order * 100000 + r.id
         FROM deals d
         JOIN regions r ON r.id = d.region_id
         LEFT JOIN zones z ON z.id = d.zone_id
@@ -167,7 +170,7 @@ Table load_deals(db::Database& db, const Period& period) {
         ORDER BY r.sort_order, r.id, d.id)sql");
     q.bind(1, start);
     q.bind(2, std::string(end));
-    fill(t, q, {{3, 12}});
+    fill(t, q, {{3, 13}});
     return t;
 }
 

@@ -9,8 +9,8 @@
 namespace il::validate {
 
 // name required; amounts and plans non-negative; vocabularies; dates well-formed; actual (and
-// planned) start not after completion; 竣工/投产 need actual_completion; project code
-// well-formed; region, zone (inside the region), industry, category known (when refs given).
+// planned) start not after completion; project code well-formed (a missing code or 竣工 without
+// actual_completion is a warning: completeness.h); region, zone (inside the region), industry, category known (when refs given).
 std::vector<FieldIssue> validate_project(const Project& p, const References* refs = nullptr);
 
 // A month's figures: month 1-12, year sane, ytd and month figure non-negative, ytd not above the

@@ -35,8 +35,7 @@ std::vector<FieldIssue> validate_renovation(const Renovation& r, const Reference
     if (valid(r.planned_start) && valid(r.planned_completion) && date_after(*r.planned_start, *r.planned_completion))
         out.push_back({"planned_start", "计划开工时间（" + *r.planned_start + "）晚于计划竣工时间（" +
                                             *r.planned_completion + "）"});
-    if ((r.stage == "竣工" || r.stage == "投产") && (!r.actual_completion || r.actual_completion->empty()))
-        out.push_back({"actual_completion", "项目阶段为" + r.stage + "时必须填写实际竣工时间"});
+    // 竣工/投产 without 实际竣工时间 is missing information, a warning (completeness.h)
     return out;
 }
 

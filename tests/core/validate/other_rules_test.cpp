@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/validate/common.h"
+#include "core/validate/completeness.h"
 #include "core/validate/deal_rules.h"
 #include "core/validate/renovation_rules.h"
 #include "core/validate/target_rules.h"
@@ -50,7 +51,8 @@ TEST_CASE("renovation rules") {
     auto v = validate_renovation(r);
     CHECK(has(v, "enterprise"));
     CHECK(has(v, "kind"));
-    CHECK(has(v, "actual_completion"));
+    CHECK_FALSE(has(v, "actual_completion"));  // missing information: a warning
+    CHECK(has(missing_information(r), "actual_completion"));
     CHECK(has(v, "expected_output"));
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/validate/completeness.h"
 #include "core/validate/project_rules.h"
 
 using namespace il;
@@ -64,8 +65,25 @@ TEST_CASE("project rules each name the field") {
         p.actual_completion = "2018-05";
         CHECK(validate_project(p, &r).empty());
     }
-    SUBCASE("竣工 without completion") { p.stage = "竣工"; CHECK(has(validate_project(p, &r), "actual_completion")); }
-    SUBCASE("投产 without completion") { p.stage = "投产"; CHECK(has(validate_project(p, &r), "actual_completion")); }
+    // Missing information is a warning (completeness.h), not a rejection
+    SUBCASE("竣工 without completion") {
+        p.stage = "竣工";
+        CHECK_FALSE(has(validate_project(p, &r), "actual_completion"));
+        CHECK(has(missing_information(p), "actual_completion"));
+    }
+    SUBCASE("投产 without completion") {
+        p.stage = "投产";
+        CHECK_FALSE(has(validate_project(p, &r), "actual_completion"));
+        CHECK(has(missing_information(p), "actual_completion"));
+        p.actual_completion = "2017-05";
+        CHECK_FALSE(has(missing_information(p), "actual_completion"));
+    }
+    SUBCASE("no project code") {
+        p.code.reset();
+        CHECK(validate_project(p, &r).empty());
+        CHECK(has(missing_information(p), "code"));
+        CHECK(warnings_text(missing_information(p)) == "缺项目代码");
+    }
     SUBCASE("unknown stage") { p.stage = "完工"; CHECK(has(validate_project(p, &r), "stage")); }
     SUBCASE("unknown nature") { p.nature = "新增"; CHECK(has(validate_project(p, &r), "nature")); }
     SUBCASE("unknown level") { p.level = "国家重点"; CHECK(has(validate_project(p, &r), "level")); }
