@@ -24,6 +24,8 @@ struct ImportArgs {
     std::string preset;
     std::string save_preset;
     std::vector<std::string> sets;
+    std::vector<std::string> maps;         // --map category:旧值=新值
+    std::vector<std::string> add_missing;  // --add-missing categories
     bool dry_run = false;
     bool keep_good = false;
     bool json = false;
@@ -50,6 +52,7 @@ nlohmann::json plan_json(const ImportPlan& plan, const ImportResult& res, const 
     j["updated"] = res.updated;
     j["unchanged"] = res.unchanged;
     j["rejected"] = res.rejected;
+    j["warned"] = plan.warned();
     j["written"] = res.written;
     j["message"] = res.message;
     if (res.backup) j["backup"] = res.backup->string();
@@ -63,6 +66,9 @@ nlohmann::json plan_json(const ImportPlan& plan, const ImportResult& res, const 
         nlohmann::json ch = nlohmann::json::array();
         for (const auto& c : r.changes) ch.push_back({{"field", c.field}, {"old", c.old_value}, {"new", c.new_value}});
         x["changes"] = ch;
+        nlohmann::json w = nlohmann::json::array();
+        for (const auto& i : r.warnings) w.push_back({{"field", i.field}, {"reason", i.reason}});
+        x["warnings"] = w;
         recs.push_back(std::move(x));
     }
     j["records"] = recs;
@@ -80,6 +86,17 @@ nlohmann::json plan_json(const ImportPlan& plan, const ImportResult& res, const 
         maps.push_back(std::move(m));
     }
     j["mappings"] = maps;
+    nlohmann::json unknown = nlohmann::json::array();
+    for (const auto& u : plan.unknown_values)
+        unknown.push_back({{"field", u.field}, {"label", import::decision_field_label(u.field)}, {"value", u.value},
+                           {"count", u.count}, {"first_sheet", u.first_sheet}, {"first_row", u.first_row},
+                           {"suggestions", u.suggestions}});
+    j["unknown_values"] = unknown;
+    nlohmann::json added = nlohmann::json::array();
+    for (const auto& a : plan.additions)
+        added.push_back({{"field", a.field}, {"label", import::decision_field_label(a.field)}, {"name", a.name}, {"count", a.count}});
+    j["added_entries"] = added;
+    j["decisions"] = import::decisions_to_json(plan.decisions);
     return j;
 }
 
@@ -116,6 +133,32 @@ void print_text(const ImportPlan& plan, const ImportResult& res, const ImportArg
             std::cout << "    " << c.field << "：" << (c.old_value.empty() ? "（空）" : c.old_value) << " → "
                       << (c.new_value.empty() ? "（空）" : c.new_value) << "\n";
     }
+    if (plan.warned() > 0) {
+        std::cout << "资料不全（照常导入，记为提示）" << plan.warned() << " 条：\n";
+        int shown = 0;
+        for (const auto& r : plan.records) {
+            if (r.warnings.empty()) continue;
+            if (shown++ == 30) {
+                std::cout << "  …（其余略，--json 或 --errors 文件列出全部）\n";
+                break;
+            }
+            std::cout << "  " << r.source.sheet << " 第" << r.source.row << "行 " << r.display << "：";
+            for (std::size_t i = 0; i < r.warnings.size(); ++i) std::cout << (i ? "；" : "") << r.warnings[i].reason;
+            std::cout << "\n";
+        }
+    }
+    if (!plan.unknown_values.empty()) {
+        std::cout << "字典中没有的值（这些行被拒绝；用 --map 字段:旧值=新值 对应到已有条目，或 --add-missing 字段 新增）：\n";
+        for (const auto& u : plan.unknown_values) {
+            std::cout << "  " << import::decision_field_label(u.field) << "“" << u.value << "”：" << u.count << " 行（首见 "
+                      << u.first_sheet << " 第" << u.first_row << "行）";
+            if (!u.suggestions.empty()) {
+                std::cout << "，可能是";
+                for (std::size_t i = 0; i < u.suggestions.size(); ++i) std::cout << (i ? "、" : "") << u.suggestions[i];
+            }
+            std::cout << "\n";
+        }
+    }
     if (!plan.rejected.empty()) {
         std::cout << "被拒绝的行：\n";
         for (const auto& r : plan.rejected)
@@ -123,7 +166,8 @@ void print_text(const ImportPlan& plan, const ImportResult& res, const ImportArg
                 std::cout << "  " << r.source.sheet << " 第" << r.source.row << "行 " << (i.field.empty() ? "" : i.field + "：")
                           << i.reason << "\n";
     }
-    if (!errors_file.empty()) std::cout << "错误行已写入 " << errors_file << "（改正后可重新导入）\n";
+    if (!errors_file.empty())
+        std::cout << (plan.rejected.empty() ? "资料不全的记录已写入 " : "错误行已写入 ") << errors_file << "（改正后可重新导入）\n";
     if (res.written) {
         std::cout << "已写入数据库";
         if (res.backup) std::cout << "；导入前的备份：" << res.backup->string();
@@ -147,6 +191,8 @@ void run_import(CliContext& ctx, const ImportArgs& a) {
         if (eq == std::string::npos || eq == 0) throw ValidationError("--set 应写成 FIELD=VALUE：" + s);
         o.set_fields.emplace_back(s.substr(0, eq), s.substr(eq + 1));
     }
+    for (const auto& m : a.maps) import::add_map_decision(o.decisions, m);
+    for (const auto& m : a.add_missing) import::add_missing_decision(o.decisions, m);
     auto db = ctx.open(/*create=*/true);
     if (db->sql().execAndGet("SELECT count(*) FROM regions").getInt() == 0)
         db::seed_dictionaries(*db, db::default_dictionaries_json());
@@ -167,11 +213,15 @@ void run_import(CliContext& ctx, const ImportArgs& a) {
     ImportResult res = import::apply_import(*db, plan, o);
 
     std::string errors_file;
-    if (!a.errors_out.empty() && !plan.rejected.empty()) {
+    if (!a.errors_out.empty() && (!plan.rejected.empty() || plan.warned() > 0)) {
         import::write_errors_workbook(plan, a.errors_out);
         errors_file = a.errors_out;
     }
-    if (!a.save_preset.empty() && !plan.sheets.empty()) import::save_preset(*db, a.save_preset, plan.sheets.front().mapping);
+    // The decisions go with the preset: the next import of this layout needs no --map/--add-missing
+    if (!a.save_preset.empty() && !plan.sheets.empty())
+        import::save_preset(*db, a.save_preset, plan.sheets.front().mapping, &plan.decisions);
+    else if (!o.decisions.empty() && res.written && !plan.sheets.empty() && !plan.sheets.front().preset_name.empty())
+        import::save_preset_decisions(*db, plan.sheets.front().preset_name, plan.decisions);
 
     if (a.json) std::cout << plan_json(plan, res, errors_file).dump(2) << "\n";
     else print_text(plan, res, a, errors_file);
@@ -201,6 +251,13 @@ void register_import_command(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--preset", args->preset, "使用保存的导入方案（列对应）");
     cmd->add_option("--save-preset", args->save_preset, "把本次的列对应保存为导入方案");
     cmd->add_option("--set", args->sets, "为整个文件指定字段值，如 --set region=固安县、--set period=2017-06")
+        ->allow_extra_args(false);
+    cmd->add_option("--map", args->maps,
+                    "把字典中没有的值对应到已有条目，如 --map category:传统产业改造升级=传统产业（字段：category、region、zone、"
+                    "industry、nature、level；可重复）")
+        ->allow_extra_args(false);
+    cmd->add_option("--add-missing", args->add_missing,
+                    "把字典中没有的值作为新条目加入字典：categories、regions、zones、industries（可重复或用逗号分隔）")
         ->allow_extra_args(false);
     cmd->add_flag("--dry-run", args->dry_run, "只检查并报告，不写入");
     cmd->add_flag("--keep-good", args->keep_good, "有错误行时仍导入正确的行");

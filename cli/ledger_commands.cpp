@@ -3,6 +3,7 @@
 // 万元 (万美元 for USD). Every write goes through the core repositories, so it is validated and
 // atomic: on error the database is left unchanged.
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include "core/db/deal_repository.h"
 #include "core/db/dictionary_repository.h"
 #include "core/db/dictionary_seed.h"
+#include "core/db/record_warnings.h"
 #include "core/db/ledger_check.h"
 #include "core/db/project_repository.h"
 #include "core/db/renovation_repository.h"
@@ -20,7 +22,31 @@
 
 namespace il::cli {
 namespace {
+
 using nlohmann::json;
+
+// The warnings stored on a record (missing information), as a list and as one line.
+json warning_list(const std::map<std::int64_t, std::string>& all, std::int64_t id) {
+    json out = json::array();
+    auto it = all.find(id);
+    if (it == all.end()) return out;
+    std::size_t start = 0;
+    const std::string& t = it->second;
+    while (start <= t.size()) {
+        std::size_t nl = t.find('\n', start);
+        out.push_back(t.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+std::string warning_line(const std::map<std::int64_t, std::string>& all, std::int64_t id) {
+    auto it = all.find(id);
+    if (it == all.end()) return {};
+    std::string s = it->second;
+    for (std::size_t p = 0; (p = s.find('\n', p)) != std::string::npos;) s.replace(p, 1, "；");
+    return s;
+}
 
 std::string wan2(Money m) { return format_wan(m, false); }
 json id_or_null(std::int64_t id) { return id ? json(id) : json(nullptr); }
@@ -67,7 +93,8 @@ void run_list(CliContext& ctx, const ListOptions& o) {
     if (kind == Kind::Project) {
         db::ProjectFilter f{region, zone, std::nullopt, stage, std::nullopt, o.search, limit};
         auto rows = db::ProjectRepository(*db).list(f);
-        if (!o.json) std::cout << "编号\t项目代码\t项目名称\t建设单位\t县市区\t开发区\t产业类别\t阶段\t级别\t总投资（万元）\n";
+        auto warnings = db::stored_warnings(*db, "projects");
+        if (!o.json) std::cout << "编号\t项目代码\t项目名称\t建设单位\t县市区\t开发区\t产业类别\t阶段\t级别\t总投资（万元）\t资料不全\n";
         for (const auto& r : rows) {
             if (o.json) {
                 arr.push_back({{"id", r.id}, {"uid", r.uid}, {"code", r.code}, {"name", r.name}, {"owner", r.owner},
@@ -76,17 +103,19 @@ void run_list(CliContext& ctx, const ListOptions& o) {
                                {"category_id", id_or_null(r.category_id)},
                                {"level", r.level}, {"nature", r.nature},
                                {"total_investment_wan", wan2(r.total_investment)},
-                               {"total_investment_fen", r.total_investment.fen}});
+                               {"total_investment_fen", r.total_investment.fen},
+                               {"warnings", warning_list(warnings, r.id)}});
             } else {
                 std::cout << r.id << "\t" << r.code << "\t" << r.name << "\t" << r.owner << "\t" << r.region << "\t"
                           << r.zone << "\t" << r.category << "\t" << r.stage << "\t" << r.level << "\t"
-                          << format_wan(r.total_investment) << "\n";
+                          << format_wan(r.total_investment) << "\t" << warning_line(warnings, r.id) << "\n";
             }
         }
     } else if (kind == Kind::Renovation) {
         db::RenovationFilter f{region, zone, stage, std::nullopt, o.search, limit};
         auto rows = db::RenovationRepository(*db).list(f);
-        if (!o.json) std::cout << "编号\t备案号\t企业\t项目名称\t县市区\t开发区\t类型\t阶段\t入统\t总投资（万元）\t设备投资（万元）\n";
+        auto warnings = db::stored_warnings(*db, "renovations");
+        if (!o.json) std::cout << "编号\t备案号\t企业\t项目名称\t县市区\t开发区\t类型\t阶段\t入统\t总投资（万元）\t设备投资（万元）\t资料不全\n";
         for (const auto& r : rows) {
             if (o.json) {
                 arr.push_back({{"id", r.id}, {"uid", r.uid}, {"enterprise", r.enterprise}, {"name", r.name},
@@ -96,18 +125,20 @@ void run_list(CliContext& ctx, const ListOptions& o) {
                                {"total_investment_wan", wan2(r.total_investment)},
                                {"total_investment_fen", r.total_investment.fen},
                                {"equipment_investment_wan", wan2(r.equipment_investment)},
-                               {"equipment_investment_fen", r.equipment_investment.fen}});
+                               {"equipment_investment_fen", r.equipment_investment.fen},
+                               {"warnings", warning_list(warnings, r.id)}});
             } else {
                 std::cout << r.id << "\t" << r.filing_number << "\t" << r.enterprise << "\t" << r.name << "\t"
                           << r.region << "\t" << r.zone << "\t" << r.kind << "\t" << r.stage << "\t"
                           << (r.in_statistics ? "是" : "否") << "\t" << format_wan(r.total_investment) << "\t"
-                          << format_wan(r.equipment_investment) << "\n";
+                          << format_wan(r.equipment_investment) << "\t" << warning_line(warnings, r.id) << "\n";
             }
         }
     } else {
         db::DealFilter f{region, zone, stage, std::nullopt, o.search, limit};
         auto rows = db::DealRepository(*db).list(f);
-        if (!o.json) std::cout << "编号\t项目名称\t投资方\t来源地\t县市区\t开发区\t阶段\t签约日期\t签约额\t到位资金（万元）\n";
+        auto warnings = db::stored_warnings(*db, "deals");
+        if (!o.json) std::cout << "编号\t项目名称\t投资方\t来源地\t县市区\t开发区\t阶段\t签约日期\t签约额\t到位资金（万元）\t资料不全\n";
         for (const auto& r : rows) {
             bool usd = r.contract_currency == Currency::USD;
             if (o.json) {
@@ -125,12 +156,13 @@ void run_list(CliContext& ctx, const ListOptions& o) {
                                {"funds_in_place_wan", wan2(r.funds_cny)},
                                {"funds_in_place_fen", r.funds_cny.fen},
                                {"funds_usd_wan", format_usd_wan(UsdMoney{r.funds_usd_cents}, false)},
-                               {"funds_usd_cents", r.funds_usd_cents}});
+                               {"funds_usd_cents", r.funds_usd_cents},
+                               {"warnings", warning_list(warnings, r.id)}});
             } else {
                 std::cout << r.id << "\t" << r.name << "\t" << r.investor << "\t" << r.origin << "\t" << r.region
                           << "\t" << r.zone << "\t" << r.stage << "\t" << r.signed_date.value_or("") << "\t"
                           << format_wan(Money{r.contract_amount}) << (usd ? "万美元" : "万元") << "\t"
-                          << format_wan(r.funds_cny) << "\n";
+                          << format_wan(r.funds_cny) << "\t" << warning_line(warnings, r.id) << "\n";
             }
         }
     }
@@ -350,11 +382,35 @@ void run_check(CliContext& ctx, bool as_json) {
         for (const auto& x : s.findings)
             f.push_back({{"table", x.table}, {"record_id", x.record_id}, {"record", x.record}, {"field", x.field},
                          {"reason", x.reason}});
+        json w = json::array();
+        for (const auto& x : s.warnings)
+            w.push_back({{"table", x.table}, {"record_id", x.record_id}, {"record", x.record}, {"field", x.field},
+                         {"reason", x.reason}});
         std::cout << json{{"clean", s.clean()}, {"projects", s.projects}, {"progress_rows", s.progress_rows},
                           {"renovations", s.renovations}, {"deals", s.deals}, {"problems", s.problems},
-                          {"targets", s.targets}, {"findings", f}}.dump(1)
+                          {"targets", s.targets}, {"findings", f}, {"warnings", w}}.dump(1)
                   << "\n";
     } else {
+        // Missing information: listed (the first 30) and counted by reason, not counted as problems
+        if (!s.warnings.empty()) {
+            std::map<std::string, int> by_reason;
+            for (const auto& x : s.warnings) ++by_reason[x.reason];
+            std::cout << "提示（资料不全，不算问题）" << s.warnings.size() << " 处：";
+            bool first = true;
+            for (const auto& [reason, n] : by_reason) {
+                std::cout << (first ? "" : "，") << reason << " " << n;
+                first = false;
+            }
+            std::cout << "\n";
+            std::size_t shown = 0;
+            for (const auto& x : s.warnings) {
+                if (shown++ == 30) {
+                    std::cout << "  …（其余 " << s.warnings.size() - 30 << " 处略，--json 列出全部）\n";
+                    break;
+                }
+                std::cout << "  " << x.record << "：" << x.reason << "\n";
+            }
+        }
         for (const auto& x : s.findings)
             std::cout << x.record << (x.field.empty() ? "" : " " + x.field) << "：" << x.reason << "\n";
         std::cout << "检查了 项目 " << s.projects << " 个（月度调度 " << s.progress_rows << " 条），技改项目 "
