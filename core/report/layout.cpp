@@ -46,7 +46,8 @@ namespace {
 
 bool is_text_type(ColumnType t) { return t == ColumnType::Seq || t == ColumnType::Text; }
 bool is_int_type(ColumnType t) {
-    return t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::Integer || t == ColumnType::Rank;
+    return t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::MoneyYi || t == ColumnType::Integer ||
+           t == ColumnType::Rank;
 }
 
 const char* kStems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸",
@@ -159,6 +160,7 @@ std::string default_format(const ColumnDef& c) {
     switch (c.type) {
         case ColumnType::Money:
         case ColumnType::Usd:
+        case ColumnType::MoneyYi:
         case ColumnType::Number: return "#,##0.00";
         case ColumnType::Integer:
         case ColumnType::Rank: return "0";
@@ -237,7 +239,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             p.of = sheet.column_index(def.of);
             p.to = def.to.empty() ? -1 : sheet.column_index(def.to);
         }
-        p.scale = (def.type == ColumnType::Money || def.type == ColumnType::Usd) ? 100 : 1;
+        p.scale = (def.type == ColumnType::Money || def.type == ColumnType::Usd || def.type == ColumnType::MoneyYi) ? 100 : 1;
         if (def.derive == DeriveOp::Diff && p.of >= 0) p.scale = plan[static_cast<std::size_t>(p.of)].scale;
         p.num_format = default_format(def);
         if (def.derive == DeriveOp::Diff && def.format.empty() && p.of >= 0)
@@ -296,6 +298,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             switch (t) {
                 case ColumnType::Money: cell.kind = Cell::Int; cell.i = Money::from_fen(iv).wan_cents(); break;
                 case ColumnType::Usd: cell.kind = Cell::Int; cell.i = round_div(iv, 10000); break;
+                case ColumnType::MoneyYi: cell.kind = Cell::Int; cell.i = round_div(iv, 100'000'000); break;  // 0.01 亿元
                 case ColumnType::Integer:
                 case ColumnType::Rank: cell.kind = Cell::Int; cell.i = iv; break;
                 default: cell.kind = Cell::Real; cell.d = static_cast<double>(iv); break;

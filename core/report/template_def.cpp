@@ -103,10 +103,11 @@ ColumnType parse_type(Reader& r, const std::string& s) {
     if (s == "integer") return ColumnType::Integer;
     if (s == "money") return ColumnType::Money;
     if (s == "usd") return ColumnType::Usd;
+    if (s == "money_yi") return ColumnType::MoneyYi;
     if (s == "percent") return ColumnType::Percent;
     if (s == "number") return ColumnType::Number;
     if (s == "rank") return ColumnType::Rank;
-    r.fail("type", "未知的列类型 \"" + s + "\"（可用：seq、text、integer、money、usd、percent、number、rank）");
+    r.fail("type", "未知的列类型 \"" + s + "\"（可用：seq、text、integer、money、money_yi、usd、percent、number、rank）");
 }
 
 ColumnDef parse_column(const json& j, const std::string& file, const std::string& ptr) {
@@ -135,7 +136,7 @@ ColumnDef parse_column(const json& j, const std::string& file, const std::string
     }
     // Default totals: sums for amounts and counts, recomputed for derived columns.
     if (c.derive != DeriveOp::None) c.total = TotalRule::Derive;
-    else if (c.type == ColumnType::Money || c.type == ColumnType::Usd || c.type == ColumnType::Integer)
+    else if (c.type == ColumnType::Money || c.type == ColumnType::Usd || c.type == ColumnType::MoneyYi || c.type == ColumnType::Integer)
         c.total = TotalRule::Sum;
     if (r.has("total")) {
         std::string t = r.str("total", true);
@@ -145,7 +146,7 @@ ColumnDef parse_column(const json& j, const std::string& file, const std::string
         else if (t == "same") c.total = TotalRule::Same;
         else r.fail("total", "未知的合计方式 \"" + t + "\"（可用：sum、none、derive、same）");
         if (c.total == TotalRule::Sum &&
-            !(c.type == ColumnType::Money || c.type == ColumnType::Usd || c.type == ColumnType::Integer ||
+            !(c.type == ColumnType::Money || c.type == ColumnType::Usd || c.type == ColumnType::MoneyYi || c.type == ColumnType::Integer ||
               c.type == ColumnType::Number) )
             r.fail("total", "只有金额、整数或数字列可以求和");
         if (c.total == TotalRule::Derive && c.derive == DeriveOp::None) r.fail("total", "\"derive\" 只用于计算列");
@@ -222,7 +223,7 @@ SheetDef parse_sheet(const json& j, const std::string& file, const std::string& 
                 if (idx < 0)
                     throw TemplateError(file + " " + cptr + "/derive：引用的列 \"" + *operand + "\" 不存在");
                 auto t = s.columns[static_cast<std::size_t>(idx)].type;
-                if (!(t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::Integer ||
+                if (!(t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::MoneyYi || t == ColumnType::Integer ||
                       t == ColumnType::Number || t == ColumnType::Percent))
                     throw TemplateError(file + " " + cptr + "/derive：引用的列 \"" + *operand + "\" 不是数值列");
                 if (s.columns[static_cast<std::size_t>(idx)].derive != DeriveOp::None && static_cast<std::size_t>(idx) >= i)

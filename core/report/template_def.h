@@ -10,7 +10,8 @@
 
 namespace il::report {
 
-enum class ColumnType { Seq, Text, Integer, Money, Usd, Percent, Number, Rank };
+// MoneyYi: an amount in 分 shown in 亿元 (0.01 亿元), for shares of big totals (分产业统计)
+enum class ColumnType { Seq, Text, Integer, Money, Usd, Percent, Number, Rank, MoneyYi };
 enum class DeriveOp { None, Ratio, Growth, Share, Diff };
 enum class TotalRule { None, Sum, Derive, Same };
 enum class Align { Auto, Left, Center, Right };

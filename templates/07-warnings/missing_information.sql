@@ -1,0 +1,11 @@
+-- Projects whose information is incomplete (the warnings stored on the record: 竣工 without
+-- 实际竣工时间, no 项目代码 …; core/validate/completeness.h). They are counted in every report as
+-- they are; this list is for completing them.
+SELECT r.name AS region, p.name, p.stage, p.total_investment, replace(p.warnings, char(10), '；') AS missing, p.responsible_unit
+FROM projects p
+JOIN regions r ON r.id = p.region_id
+WHERE p.warnings <> '' AND p.stage <> '取消'
+  AND (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4))
+  AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
+  AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
+ORDER BY r.sort_order, r.id, p.id
