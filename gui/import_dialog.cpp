@@ -29,6 +29,7 @@ ImportDialog::ImportDialog(wxWindow* parent, AppContext& ctx)
     book_ = new wxSimplebook(this);
     build_file_page();
     build_mapping_page();
+    build_values_page();
     build_preview_page();
     top->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(10));
 
@@ -192,9 +193,10 @@ void ImportDialog::refresh_file_page() {
 void ImportDialog::show_page(int p) {
     book_->ChangeSelection(static_cast<std::size_t>(p));
     static const char* const titles[] = {wxTRANSLATE("Choose the file"), wxTRANSLATE("Confirm the columns"),
-                                         wxTRANSLATE("Check and import")};
-    step_->SetLabel(wxString::Format(_("Step %d of 3: %s"), p + 1, wxGetTranslation(titles[p])));
+                                         wxTRANSLATE("Values not in the dictionaries"), wxTRANSLATE("Check and import")};
+    step_->SetLabel(wxString::Format(_("Step %d of 4: %s"), p + 1, wxGetTranslation(titles[p])));
     if (p == PageMapping) refresh_mapping_page();
+    if (p == PageValues) refresh_values_page();
     if (p == PagePreview) refresh_preview_page();
     update_buttons();
     Layout();
@@ -215,6 +217,17 @@ bool ImportDialog::next() {
         show_page(PageMapping);
         return true;
     }
+    if (page() == PageValues) {
+        try {
+            values_grid_->read_into(session_);
+        } catch (...) {
+            show_current_exception(this, _("Import"));
+            return false;
+        }
+        if (!check_file()) return false;
+        show_page(PagePreview);
+        return true;
+    }
     if (page() != PageMapping) return false;
     // Confirm the mapping, then read every row with it and try the writes (nothing kept).
     auto problems = grid_->read_into(session_.mapping());
@@ -228,6 +241,13 @@ bool ImportDialog::next() {
         ask(this, _("The columns cannot be imported like this:") + "\n" + text, _("Import"), wxOK | wxICON_WARNING);
         return false;
     }
+    if (!check_file()) return false;
+    // Values no dictionary knows: decided on their own page first
+    show_page(session_.value_table().empty() ? PagePreview : PageValues);
+    return true;
+}
+
+bool ImportDialog::check_file() {
     last_cancelled_ = false;
     try {
         run_with_progress(this, _("Checking the file"), [&](ProgressSink& p) { session_.preview(p); });
@@ -238,12 +258,13 @@ bool ImportDialog::next() {
         show_current_exception(this, _("Checking the file"));
         return false;
     }
-    show_page(PagePreview);
     return true;
 }
 
 void ImportDialog::back() {
-    if (page() > PageFile && !imported_) show_page(page() - 1);
+    if (page() <= PageFile || imported_) return;
+    if (page() == PagePreview && session_.value_table().empty()) show_page(PageMapping);
+    else show_page(page() - 1);
 }
 
 }  // namespace il::gui

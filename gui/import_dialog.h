@@ -3,7 +3,10 @@
 //  1. the file, what it holds (guessed from its headers or a saved preset) and the sheet;
 //  2. the column mapping for confirmation — source header → field, with the year and month a
 //     column's figures belong to — editable, from a saved preset, and saved as one;
-//  3. the preview: new / changed (old → new) / unchanged / rejected (sheet, row, field, reason),
+//  3. the values no dictionary knows (an office's own 产业类别 …), with how many rows carry each,
+//     and the decision for all of them: reject the rows, add as a new entry, map to an entry
+//     (shown only when there are such values; the decisions are saved with the preset);
+//  4. the preview: new / changed (old → new) / unchanged / rejected (sheet, row, field, reason),
 //     the errors workbook, and the import on a worker thread with progress and Cancel: all or
 //     nothing unless "keep the good rows" is chosen.
 // The public steps are what the buttons do; the self-test calls them directly.
@@ -18,18 +21,21 @@
 #include <wx/stattext.h>
 
 #include "gui/app_context.h"
-#include "gui/import_session.h"
+#include "core/import/import_session.h"
 
 namespace il::gui {
 
+using import::ImportSession;
+
 class ImportMappingGrid;
 class ImportPreviewList;
+class ImportValuesGrid;
 
 class ImportDialog : public wxDialog {
 public:
     ImportDialog(wxWindow* parent, AppContext& ctx);
 
-    enum Page { PageFile, PageMapping, PagePreview };
+    enum Page { PageFile, PageMapping, PageValues, PagePreview };
     int page() const { return book_->GetSelection(); }
 
     // Step 1. False (after telling the user) when the file cannot be read.
@@ -46,7 +52,10 @@ public:
     bool apply_preset(const wxString& name);
     bool save_preset(const wxString& name);
 
-    // Step 3.
+    // Step 3 (only when values are unknown).
+    ImportValuesGrid* values_grid() const { return values_grid_; }
+
+    // Step 4.
     void set_keep_good(bool keep);
     bool save_errors(const wxString& path);
     // Imports on a worker thread. True when it ran to the end (result() says what was written).
@@ -58,11 +67,14 @@ public:
 private:
     void build_file_page();
     void build_mapping_page();
+    void build_values_page();
     void build_preview_page();
     void show_page(int page);
     void refresh_file_page();
     void refresh_mapping_page();
+    void refresh_values_page();
     void refresh_preview_page();
+    bool check_file();  // the preview on a worker thread; false when cancelled or failed
     void update_buttons();
     void on_save_preset_button();
     void on_save_errors_button();
@@ -85,6 +97,9 @@ private:
     ImportMappingGrid* grid_ = nullptr;
     wxStaticText* mapping_note_ = nullptr;
     // page 3
+    ImportValuesGrid* values_grid_ = nullptr;
+    wxStaticText* values_note_ = nullptr;
+    // page 4
     wxStaticText* counts_ = nullptr;
     wxChoice* filter_ = nullptr;
     ImportPreviewList* list_ = nullptr;

@@ -6,9 +6,11 @@
 
 #include <wx/listctrl.h>
 
-#include "gui/import_session.h"
+#include "core/import/import_session.h"
 
 namespace il::gui {
+
+using import::PreviewLine;  // the import session lives in core (core/import/import_session.h)
 
 class ImportPreviewList : public wxListCtrl {
 public:

@@ -83,6 +83,7 @@ void SelfTest::run(const wxString& only_step) {
                       &SelfTest::step_renovation_dialog, &SelfTest::step_deal_dialog, &SelfTest::step_problems,
                       &SelfTest::step_delete_undo, &SelfTest::step_stock_language, &SelfTest::step_monthly_grid, &SelfTest::step_report,
                       &SelfTest::step_report_progress, &SelfTest::step_import, &SelfTest::step_import_unrecognised,  // self_test_long_work.cpp
+                      &SelfTest::step_import_values,
                       &SelfTest::step_settings}) {
         try {
             (this->*step)();

@@ -43,6 +43,7 @@ private:
     void step_report_progress();   // self_test_long_work.cpp
     void step_import();            // self_test_long_work.cpp
     void step_import_unrecognised();  // self_test_long_work.cpp
+    void step_import_values();     // self_test_import_values.cpp: unknown dictionary values decided once
     void step_settings();
     void step_home();
     void step_background_load();

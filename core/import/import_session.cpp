@@ -1,4 +1,4 @@
-#include "gui/import_session.h"
+#include "core/import/import_session.h"
 
 #include <algorithm>
 #include <map>
@@ -6,14 +6,15 @@
 #include "core/import/errors_workbook.h"
 #include "core/import/kind_guess.h"
 #include "core/import/sheet_grid.h"
+#include "core/import/text_norm.h"
+#include "core/model/period.h"
 #include "core/util/error.h"
 
-namespace il::gui {
+namespace il::import {
 namespace fs = std::filesystem;
-using import::RecordKind;
 
 void ImportSession::load(const fs::path& file) {
-    import::Workbook wb = import::read_workbook(file);
+    Workbook wb = read_workbook(file);
     file_ = file;
     workbook_ = std::move(wb);
     loaded_ = true;
@@ -23,17 +24,17 @@ void ImportSession::load(const fs::path& file) {
     kind_ = RecordKind::Projects;
     sheet_.clear();
     // A preset saved for this header layout knows best; else the headers decide.
-    if (auto p = import::preset_for_workbook(db_, workbook_)) {
+    if (auto p = preset_for_workbook(db_, workbook_)) {
         kind_ = p->kind;
         kind_source_ = KindSource::Preset;
         kind_preset_ = p->name;
-    } else if (auto g = import::guess_kind(workbook_)) {
+    } else if (auto g = guess_kind(workbook_)) {
         kind_ = g->kind;
         kind_source_ = KindSource::Headers;
         sheet_ = g->sheet;
     }
     if (sheet_.empty())
-        if (auto g = import::guess_kind(workbook_); g && kind_source_ == KindSource::Preset) sheet_ = g->sheet;
+        if (auto g = guess_kind(workbook_); g && kind_source_ == KindSource::Preset) sheet_ = g->sheet;
     if (sheet_.empty()) {
         for (const auto& s : workbook_.sheets)
             if (!s.is_chart) {
@@ -69,58 +70,73 @@ void ImportSession::detect() {
     layout_.reset();
     mapping_ = {};
     preset_name_.clear();
-    for (const auto& s : workbook_.sheets) {
-        if (s.name != sheet_ || s.is_chart) continue;
-        import::SheetGrid grid(s);
-        layout_ = import::detect_layout(grid, kind_);
-        // No known name header: offer the table for the user to map (SheetLayout::guessed)
-        if (!layout_) layout_ = import::guess_table_layout(grid, kind_);
-    }
-    if (layout_) map_automatically();
+    // The table and its mapping as plan_import will read them: detection (or a guessed header),
+    // the preset saved for the layout, else the automatic mapping with the hints of the options
+    ImportOptions o = options(true);
+    o.preset.reset();
+    o.auto_preset = true;
+    auto sheets = map_workbook(db_, workbook_, o);
+    if (sheets.empty()) return;
+    SheetPlan& sp = sheets.front();
+    layout_ = std::move(sp.layout);
+    mapping_ = std::move(sp.mapping);
+    preset_name_ = sp.preset_name;
+    if (!preset_name_.empty())
+        if (auto p = load_preset(db_, preset_name_)) decisions_.merge_under(preset_decisions(p->mapping));
 }
 
 void ImportSession::map_automatically() {
     if (!layout_) return;
     previewed_ = false;
-    if (auto p = import::preset_for_signature(db_, kind_, import::layout_signature(*layout_))) {
+    if (auto p = preset_for_signature(db_, kind_, layout_signature(*layout_))) {
         use_preset(*p);
         return;
     }
     preset_name_.clear();
-    mapping_ = import::auto_map(*layout_, kind_, {});
+    ImportOptions o = options(true);
+    MappingContext ctx;
+    for (const auto& [key, value] : o.set_fields)
+        if (key == "period")
+            if (auto p = parse_period(value)) {
+                ctx.year = p->year;
+                ctx.month = p->month;
+            }
+    mapping_ = auto_map(*layout_, kind_, ctx);
 }
 
-void ImportSession::use_preset(const import::Preset& preset) {
+void ImportSession::use_preset(const Preset& preset) {
     if (!layout_) return;
     previewed_ = false;
-    mapping_ = import::apply_preset(preset.mapping, *layout_, kind_, {});
+    mapping_ = apply_preset(preset.mapping, *layout_, kind_, {});
     preset_name_ = preset.name;
+    decisions_.merge_under(preset_decisions(preset.mapping));
 }
 
-std::vector<import::Preset> ImportSession::presets() const {
-    std::vector<import::Preset> out;
-    for (auto& p : import::list_presets(db_))
+std::vector<Preset> ImportSession::presets() const {
+    std::vector<Preset> out;
+    for (auto& p : list_presets(db_))
         if (p.kind == kind_) out.push_back(std::move(p));
     return out;
 }
 
 void ImportSession::save_preset(const std::string& name) {
     if (!layout_) throw ValidationError("没有可保存的列对应");
-    import::save_preset(db_, name, import::layout_signature(*layout_), mapping_);
+    import::save_preset(db_, name, layout_signature(*layout_), mapping_, &decisions_);
     preset_name_ = name;
 }
 
-import::ImportOptions ImportSession::options(bool dry_run) const {
-    import::ImportOptions o;
+ImportOptions ImportSession::options(bool dry_run) const {
+    ImportOptions o;
     o.kind = kind_;
     o.sheet = sheet_;
-    o.preset = import::mapping_to_json(mapping_);  // the mapping as confirmed, matched by header text
+    o.preset = mapping_to_json(mapping_);  // the mapping as confirmed, matched by header text
     o.preset_name = preset_name_;
     o.auto_preset = false;
     o.keep_good = keep_good;
     o.dry_run = dry_run;
     o.source_name = file_.filename().string();
     if (!fixed_region.empty()) o.set_fields.emplace_back("region", fixed_region);
+    o.decisions = decisions_;
     return o;
 }
 
@@ -128,23 +144,73 @@ void ImportSession::preview(ProgressSink& progress) {
     previewed_ = false;
     auto o = options(true);
     ProgressRange planning(progress, 0.0, 0.5), trying(progress, 0.5, 1.0);
-    import::ImportPlan plan = import::plan_import(db_, workbook_, o, import::DictionaryLookup::load(db_), planning);
-    preview_ = import::apply_import(db_, plan, o, trying);  // a dry run: write-time checks, then rolled back
+    ImportPlan plan = plan_import(db_, workbook_, o, DictionaryLookup::load(db_), planning);
+    preview_ = apply_import(db_, plan, o, trying);  // a dry run: write-time checks, then rolled back
     plan_ = std::move(plan);
     previewed_ = true;
+    collect_values();
 }
 
-import::ImportResult ImportSession::run(ProgressSink& progress) {
+ImportResult ImportSession::run(ProgressSink& progress) {
     auto o = options(false);
     ProgressRange planning(progress, 0.0, 0.4), writing(progress, 0.4, 1.0);
-    import::ImportPlan plan = import::plan_import(db_, workbook_, o, import::DictionaryLookup::load(db_), planning);
-    import::ImportResult r = import::apply_import(db_, plan, o, writing);
+    ImportPlan plan = plan_import(db_, workbook_, o, DictionaryLookup::load(db_), planning);
+    ImportResult r = apply_import(db_, plan, o, writing);
     plan_ = std::move(plan);
     preview_ = r;
+    // The decisions go with the preset used: the next import of this layout asks nothing
+    if (r.written && !decisions_.empty() && !preset_name_.empty() && load_preset(db_, preset_name_))
+        save_preset_decisions(db_, preset_name_, decisions_);
     return r;
 }
 
-void ImportSession::save_errors(const fs::path& out) const { import::write_errors_workbook(plan_, out); }
+void ImportSession::save_errors(const fs::path& out) const { write_errors_workbook(plan_, out); }
+
+void ImportSession::collect_values() {
+    for (const auto& u : plan_.unknown_values) {
+        bool known = false;
+        for (auto& row : value_table_)
+            if (row.field == u.field && normalize_label(row.value) == normalize_label(u.value)) {
+                row.count = u.count;
+                known = true;
+            }
+        if (!known) value_table_.push_back(u);
+    }
+}
+
+ImportSession::ValueAction ImportSession::decision(const std::string& field, const std::string& value,
+                                                   std::string* target) const {
+    if (auto to = decisions_.mapped(field, value)) {
+        if (target) *target = *to;
+        return ValueAction::Map;
+    }
+    if (decisions_.adds(field, value)) return ValueAction::Add;
+    return ValueAction::Reject;
+}
+
+void ImportSession::decide(const std::string& field, const std::string& value, ValueAction action, const std::string& target) {
+    previewed_ = false;
+    switch (action) {
+        case ValueAction::Reject: decisions_.reject_value(field, value); break;
+        case ValueAction::Add: decisions_.add_value(field, value); break;
+        case ValueAction::Map:
+            if (target.empty()) throw ValidationError("请选择“" + value + "”对应的" + decision_field_label(field));
+            decisions_.map_value(field, value, target);
+            break;
+    }
+}
+
+std::vector<std::string> ImportSession::value_targets(const std::string& field) const {
+    std::vector<std::string> out;
+    if (field == "nature" || field == "level") {
+        if (const FieldDef* f = find_field(RecordKind::Projects, field))
+            for (auto c : f->choices) out.emplace_back(c);
+        return out;
+    }
+    DictionaryLookup d = DictionaryLookup::load(db_);
+    for (const auto& e : d.entries(field)) out.push_back(e.name);
+    return out;
+}
 
 std::vector<PreviewLine> ImportSession::preview_lines() const {
     std::vector<PreviewLine> out;
@@ -160,11 +226,11 @@ std::vector<PreviewLine> ImportSession::preview_lines() const {
         l.row = r.source.row;
         l.record = r.display;
         switch (r.outcome) {
-            case import::Outcome::New: l.status = PreviewLine::New; break;
-            case import::Outcome::Unchanged: l.status = PreviewLine::Unchanged; break;
-            case import::Outcome::Changed: l.status = PreviewLine::Changed; break;
+            case Outcome::New: l.status = PreviewLine::New; break;
+            case Outcome::Unchanged: l.status = PreviewLine::Unchanged; break;
+            case Outcome::Changed: l.status = PreviewLine::Changed; break;
         }
-        if (r.outcome != import::Outcome::Changed || r.changes.empty()) {
+        if (r.outcome != Outcome::Changed || r.changes.empty()) {
             out.push_back(l);
             continue;
         }
@@ -182,7 +248,7 @@ std::vector<PreviewLine> ImportSession::preview_lines() const {
         l.row = rj.source.row;
         if (auto it = name_col.find(rj.source.sheet); it != name_col.end() && it->second >= 0 &&
                                                       static_cast<std::size_t>(it->second) < rj.source.cells.size())
-            l.record = import::cell_text(rj.source.cells[static_cast<std::size_t>(it->second)]);
+            l.record = cell_text(rj.source.cells[static_cast<std::size_t>(it->second)]);
         for (const auto& issue : rj.issues) {
             l.field = issue.field;
             l.new_value = issue.reason;
@@ -198,4 +264,4 @@ std::vector<PreviewLine> ImportSession::preview_lines() const {
     return out;
 }
 
-}  // namespace il::gui
+}  // namespace il::import

@@ -203,6 +203,12 @@ Lookup ValueResolver::lookup(std::string_view field, const std::string& text, st
         return l;
     }
     Lookup l = dict_.by_field(field, text);
+    if (l.id && *l.id >= kPendingIdBase) {
+        // An entry this import adds, named again by a later row
+        for (auto& [k, p] : pending_)
+            if (p.pending_id == *l.id) ++p.count;
+        return l;
+    }
     if (!l.unknown) return l;
     std::pair<std::string, std::string> key{std::string(field), normalize_label(text)};
     if (decisions_.adds(field, text)) {

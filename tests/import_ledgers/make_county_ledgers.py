@@ -59,7 +59,7 @@ def make(out: Path, name: str, seed: int, rows: int):
             total = rng.randint(10, 200) * 1000
             plan = total // 5
             ytd = plan // 2
-            code = f"2017-131022-47-01-{100000 + n:06d}" if n % 3 == 0 else None
+            code = f"2017-131022-47-0{seed}-{100000 + n:06d}" if n % 3 == 0 else None
             completion = "2017-05" if stage == "竣工" and n % 2 == 0 else None
             wrong = n % 11 == 0
             if wrong:

@@ -26,7 +26,7 @@ SheetBuilder county_ledger() {
         .row({4, "丁项目", "固安县", "传统产业改造升级", "新建", "县重点", "续建", 12000, {}, {}})          // alias of a group
         .row({5, "戊项目", "固安县", "文化创意(动漫游戏、影视)", "新建", "县重点", "续建", 11000, {}, {}})  // bracketed note
         .row({6, "己项目", "固安县", "数字经济", "新建", "县重点", "续建", 50000, {}, {}})                  // unknown
-        .row({7, "庚项目", "固安县", "数字经济", "新建项目", "县重点", "续建", 60000, {}, {}})              // unknown twice + nature
+        .row({7, "庚项目", "固安县", "数字经济", "异地新建", "县重点", "续建", 60000, {}, {}})              // unknown twice + nature
         .row({8, "辛项目", "固安县", "战略性新兴", "新建", "重点", "续建", 70000, {}, {}})                  // 产业 missing; level
         .row({9, "壬项目", "固安县", "新材料", "新建", "县重点", "续建", -5, {}, {}});                      // wrong data
     return b;
@@ -61,7 +61,7 @@ TEST_CASE("the shipped dictionary has the two levels and aliases; lookups store 
     DictionaryLookup d = DictionaryLookup::load(*db);
     auto name_group = [&](const std::string& text) {
         Lookup l = d.category(text);
-        REQUIRE_MESSAGE(l.id, text + "：" + l.error);
+        REQUIRE_MESSAGE(l.id, std::string(text + "：" + l.error));
         for (const auto& e : d.categories)
             if (e.id == *l.id) return e.name + "/" + e.group;
         return std::string();
@@ -93,7 +93,7 @@ TEST_CASE("unknown values are listed per field with counts and reject only their
     REQUIRE(digital);
     CHECK(digital->count == 2);
     CHECK(digital->first_row == 8);
-    const UnknownValue* nature = unknown(plan, "nature", "新建项目");
+    const UnknownValue* nature = unknown(plan, "nature", "异地新建");
     REQUIRE(nature);
     CHECK(nature->count == 1);
     const UnknownValue* level = unknown(plan, "level", "重点");
@@ -110,7 +110,7 @@ TEST_CASE("--map and --add-missing import every good row; missing information is
     ImportOptions o;
     o.source_name = "固安.xlsx";
     o.keep_good = true;
-    add_map_decision(o.decisions, "nature:新建项目=新建");
+    add_map_decision(o.decisions, "nature:异地新建=新建");
     add_map_decision(o.decisions, "项目级别:重点=市重点");
     add_missing_decision(o.decisions, "categories");
     ImportPlan plan = plan_import(*db, county_ledger().workbook(), o);
@@ -148,7 +148,7 @@ TEST_CASE("the decisions are saved in the preset and replayed by the next import
     ImportOptions first;
     first.keep_good = true;
     add_map_decision(first.decisions, "category:数字经济=信息服务");
-    add_map_decision(first.decisions, "nature:新建项目=新建");
+    add_map_decision(first.decisions, "nature:异地新建=新建");
     add_map_decision(first.decisions, "level:重点=县重点");
     Workbook wb = county_ledger().workbook();
     ImportPlan plan = plan_import(*db, wb, first);
