@@ -91,7 +91,11 @@ TEST_CASE("Project progress report: cells rounded to 0.01 万元, 小计 and 合
     CHECK(v["I6"] == doctest::Approx(v["H6"] / v["G6"]));
     // 合计 1-6月: 96500.51 + 41200.00 + 25000.13 + 150300.25 + 0 + 0 + 38000.34 + 20000.00
     CHECK(cents(v["H6"]) == 37100123);
-    std::string strings = il::test::zip_entry(dir / "r.xlsx", "xl/sharedStrings.xml");
+    // The engine streams rows to disk (constant_memory): texts are stored inline in the sheet,
+    // there is no shared strings table.
+    CHECK(il::test::zip_entry(dir / "r.xlsx", "xl/sharedStrings.xml").empty());
+    std::string strings = il::test::zip_entry(dir / "r.xlsx", "xl/worksheets/sheet1.xml");
+    CHECK(strings.find("t=\"inlineStr\"") != std::string::npos);
     CHECK(strings.find("廊坊市2017年1-6月亿元以上项目建设进展情况表") != std::string::npos);
     CHECK(strings.find("广阳区小计（2个）") != std::string::npos);
     CHECK(strings.find("填报单位（盖章）：廊坊市发展和改革委员会") != std::string::npos);
@@ -115,7 +119,7 @@ TEST_CASE("A scope narrows the rows and names the place; an unknown scope lists 
     auto dir = il::test::scratch_dir("layout_scope");
     auto res = make(*db, "01-projects", dir / "gu.xlsx", "固安县");
     CHECK(res.sheets[0].data_rows == 2);
-    std::string strings = il::test::zip_entry(dir / "gu.xlsx", "xl/sharedStrings.xml");
+    std::string strings = il::test::zip_entry(dir / "gu.xlsx", "xl/worksheets/sheet1.xml");
     CHECK(strings.find("固安县2017年1-6月亿元以上项目建设进展情况表") != std::string::npos);
     CHECK(strings.find("润泽信息港") == std::string::npos);
     res = make(*db, "01-projects", dir / "zone.xlsx", "廊坊经开区");
@@ -164,15 +168,16 @@ TEST_CASE("Pre-report checks are listed; --strict stops the report before writin
     CHECK(fs::exists(req.out));
 }
 
-// Golden files: the sheet XML, shared strings and styles of a known report, as libxlsxwriter's own
-// tests compare them (docProps carry timestamps and are ignored). IL_UPDATE_GOLDEN=1 rewrites them.
+// Golden files: the sheet XML (texts inline: the report streams, constant_memory) and styles of a
+// known report, as libxlsxwriter's own tests compare them (docProps carry timestamps and are
+// ignored). IL_UPDATE_GOLDEN=1 rewrites them.
 TEST_CASE("Golden files: layout of the project progress report") {
     auto db = il::test::report_fixture_db();
     auto dir = il::test::scratch_dir("golden");
     make(*db, "01-projects", dir / "g.xlsx");
     fs::path golden = fs::path(IL_TEST_DATA_DIR) / "golden" / "01-projects";
     bool update = std::getenv("IL_UPDATE_GOLDEN") != nullptr;
-    for (std::string part : {"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml"}) {
+    for (std::string part : {"xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/workbook.xml"}) {
         CAPTURE(part);
         std::string produced = il::test::zip_entry(dir / "g.xlsx", part);
         REQUIRE_FALSE(produced.empty());
