@@ -10,6 +10,7 @@
 #include "gui/error_text.h"
 #include "gui/import_mapping_grid.h"
 #include "gui/import_preview_list.h"
+#include "gui/import_values_grid.h"
 #include "gui/progress_runner.h"
 #include "gui/view_factory.h"
 #include "gui/wx_util.h"

@@ -25,7 +25,8 @@
 
 namespace il::gui {
 
-using import::ImportSession;
+using import::ImportSession;  // the session lives in core (core/import/import_session.h)
+using import::PreviewLine;
 
 class ImportMappingGrid;
 class ImportPreviewList;

@@ -206,11 +206,12 @@ void write_errors_workbook(const ImportPlan& plan, const std::filesystem::path& 
         lxw_worksheet* ws = workbook_add_worksheet(wb, "错误行");
         check(worksheet_write_string(ws, 0, 0, "没有被拒绝的行。", nullptr), "标题");
     }
-    // Records written with missing information (warnings, not rejections): their own sheet, so
-    // that the office can complete them later
+    // Records with missing information (warnings, not rejections: written with the import, or
+    // with the next one when this one was refused for other rows): their own sheet, so that the
+    // office can complete them later. Its header is no ledger's: it is not read back as records.
     if (plan.warned() > 0) {
-        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name_for("资料不全（已导入）", used_names).c_str());
-        check(worksheet_write_string(ws, 0, 0, ("已导入但资料不全的记录（原文件：" + plan.source_name + "）").c_str(), title), "标题");
+        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name_for("资料不全", used_names).c_str());
+        check(worksheet_write_string(ws, 0, 0, ("资料不全的记录（照常导入，只作提示；原文件：" + plan.source_name + "）").c_str(), title), "标题");
         const char* heads[] = {"工作表", "行号", "记录", "缺少的信息"};
         const double widths[] = {16, 7, 36, 60};
         for (lxw_col_t c = 0; c < 4; ++c) {

@@ -101,8 +101,8 @@ def main():
           f"a project without 项目代码 carries the warning, one with a code does not ({len(missing_code)} without)")
     con.close()
     wb = load_workbook(errors)
-    check("资料不全（已导入）" in wb.sheetnames, f"the errors workbook has its own sheet for warnings: {wb.sheetnames}")
-    sheet = wb["资料不全（已导入）"]
+    check("资料不全" in wb.sheetnames, f"the errors workbook has its own sheet for warnings: {wb.sheetnames}")
+    sheet = wb["资料不全"]
     check(sheet.max_row - 2 == j["warned"], f"…with one line per warned record ({sheet.max_row - 2} = {j['warned']})")
     p = run(a.cli, db, "check", "--json")
     cj = json.loads(p.stdout)

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/db/database.h"
+#include "core/db/record_warnings.h"
 
 int main(int argc, char** argv) {
     if (argc != 3) {
@@ -24,6 +25,9 @@ int main(int argc, char** argv) {
         SQLite::Transaction tx(db->sql());
         db->sql().exec(sql.str());
         tx.commit();
+        // The warnings the repositories store with every write (missing information), for rows
+        // the fixture inserts directly
+        il::db::refresh_warnings(*db);
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return 1;

@@ -111,7 +111,10 @@ TEST_CASE("rejected rows go to an errors workbook that re-imports once corrected
     fs::path errors = dir / "errors.xlsx";
     write_errors_workbook(plan, errors);
     Workbook ew = read_workbook(errors);
-    REQUIRE(ew.sheets.size() == 1);
+    // the rejected rows, and the good rows' missing information (no 项目代码) on a sheet of its own
+    REQUIRE(ew.sheets.size() == 2);
+    CHECK(ew.sheets[1].name == "资料不全");
+    CHECK(ew.sheets[1].rows.size() == 2 + static_cast<std::size_t>(plan.warned()));
     const Sheet& s = ew.sheets[0];
     // title, header, two rows
     REQUIRE(s.rows.size() == 4);
