@@ -4,7 +4,6 @@
 #include <cmath>
 #include <tuple>
 
-#include "core/model/money.h"
 #include "core/util/error.h"
 
 namespace il::report {
@@ -113,8 +112,8 @@ lxw_format* FormatCache::get(const Spec& s) {
 
 namespace {
 
-// A value as it goes into a cell. Amounts are integers in the cell's unit x 100 (0.01 万元),
-// counts plain integers; rates and free numbers doubles.
+// A value as it goes into a cell. Amounts are exact integers as the SQL gave them (分, US
+// cents), counts plain integers; rates and free numbers doubles.
 struct Cell {
     enum Kind : std::uint8_t { Empty, Int, Real, Text } kind = Empty;
     std::int64_t i = 0;
@@ -122,33 +121,84 @@ struct Cell {
     std::string s;
 };
 
-// Display width of text in digit widths (Excel's column unit): CJK about 1.8, ASCII 1.
-// Lines of a wrapped cell of `width` characters (explicit line breaks respected).
-int wrapped_lines(const std::string& text, double width) {
-    const double usable = std::max(1.0, width);
+// Display width of text in digit widths (Excel's column unit). Readers differ: Excel with 宋体
+// 10pt puts a CJK glyph at about 1.8-1.9 digit widths, LibreOffice with the fallback CJK fonts of
+// a Linux desktop at about 1.5 (ASCII 0.85); a layout is judged under both.
+struct GlyphWidths {
+    double cjk, ascii;
+};
+constexpr GlyphWidths kExcelGlyphs{1.9, 1.0};
+constexpr GlyphWidths kLibreOfficeGlyphs{1.5, 0.85};
+constexpr double kCellPadding = 1.0;  // the cell's inner margins, in digit widths
+
+struct Wrapped {
     int lines = 1;
-    double line = 0;
+    double last = 0;   // the width used on the last line
+    double total = 0;  // the width of the longest line written on one line
+};
+
+// How a wrapped cell `width` digit widths wide breaks `text` (explicit line breaks respected).
+Wrapped wrap_text(const std::string& text, double width, GlyphWidths g = {1.8, 1.0}) {
+    const double usable = std::max(1.0, width);
+    Wrapped out;
+    double unbroken = 0;
     for (std::size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') { ++lines; line = 0; ++i; continue; }
+        if (c == '\n') { ++out.lines; out.last = 0; unbroken = 0; ++i; continue; }
         std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        double w = len == 1 ? 1.0 : 1.8;  // a 10-11pt CJK glyph is about 1.8 digit widths
-        if (line + w > usable) { ++lines; line = 0; }
-        line += w;
+        double w = len == 1 ? g.ascii : g.cjk;
+        if (out.last + w > usable) { ++out.lines; out.last = 0; }
+        out.last += w;
+        unbroken += w;
+        out.total = std::max(out.total, unbroken);
         i += len;
     }
-    return lines;
+    return out;
 }
 
-constexpr std::int64_t round_div(std::int64_t v, std::int64_t step) {
-    return v >= 0 ? (v + step / 2) / step : -((-v + step / 2) / step);
+int wrapped_lines(const std::string& text, double width) { return wrap_text(text, width).lines; }
+
+// Texts that would leave a lone character or two on their last line at `width`, in either reader.
+std::size_t orphans(const std::vector<const std::string*>& texts, double width) {
+    std::size_t bad = 0;
+    for (const std::string* t : texts)
+        for (GlyphWidths g : {kExcelGlyphs, kLibreOfficeGlyphs}) {
+            Wrapped f = wrap_text(*t, width - kCellPadding, g);
+            if (f.lines > 1 && f.last < 2.5 * g.cjk) { ++bad; break; }
+        }
+    return bad;
 }
+
+// A wrapped text column sized from its texts (a lone “）” or “点” on a last line reads badly):
+// wide enough for the longest text on one line in every reader if that is at most 1.75 times
+// the template's width; else the narrowest width up to 1.5 times at which no text leaves a lone
+// character, or that at least halves such texts; else the template's width.
+double fitted_width(double width, const std::vector<const std::string*>& texts) {
+    if (texts.empty()) return width;
+    double longest = 0;
+    for (const std::string* t : texts) longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
+    const double one_line = std::ceil((longest + kCellPadding) * 2) / 2;
+    if (one_line <= width) return width;
+    if (one_line <= width * 1.75) return one_line;
+    const std::size_t at_width = orphans(texts, width);
+    if (at_width == 0) return width;
+    double best = width;
+    std::size_t best_bad = at_width;
+    for (double w = width + 0.5; w <= width * 1.5 + 1e-9; w += 0.5) {
+        std::size_t bad = orphans(texts, w);
+        if (bad < best_bad) { best = w; best_bad = bad; }
+        if (bad == 0) break;
+    }
+    return best_bad * 2 <= at_width ? best : width;
+}
+
+constexpr std::int64_t kMinorPerWan = 1'000'000;  // 分 (US cents) in one 万元 (万美元)
 
 struct ColumnPlan {
     const ColumnDef* def = nullptr;
     int source = -1;       // index in the result
     int of = -1, to = -1;  // derive operand column indexes
-    std::int64_t scale = 1;  // int cell value / scale = displayed number
+    std::int64_t scale = 1;  // int cell value / scale = the cell's number (分 -> 万元: 1,000,000)
     lxw_format* body = nullptr;
     lxw_format* total = nullptr;
     std::string num_format;
@@ -188,6 +238,16 @@ bool numeric(const Cell& c, double& out) {
 Cell derive_cell(const ColumnDef& def, const Cell& a, const Cell& b, const Cell* grand_a) {
     Cell out;
     double x = 0, y = 0;
+    // No base to compare with (no plan, nothing last year): the cell says so when the template
+    // names the reason, whatever the numerator.
+    if (!def.no_base.empty()) {
+        const Cell* base = def.derive == DeriveOp::Share ? grand_a : def.derive == DeriveOp::None ? nullptr : &b;
+        if (base && (!numeric(*base, y) || y == 0)) {
+            out.kind = Cell::Text;
+            out.s = def.no_base;
+            return out;
+        }
+    }
     if (!numeric(a, x)) return out;
     switch (def.derive) {
         case DeriveOp::Ratio:
@@ -208,6 +268,19 @@ Cell derive_cell(const ColumnDef& def, const Cell& a, const Cell& b, const Cell*
             }
             break;
         case DeriveOp::None: break;
+    }
+    return out;
+}
+
+// A header as one line (chart legends): a line break between CJK text goes away, between two
+// ASCII words it becomes a space ("1-6月\n完成投资" -> "1-6月完成投资").
+std::string one_line(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') { out += text[i]; continue; }
+        bool ascii_before = !out.empty() && static_cast<unsigned char>(out.back()) < 0x80 && out.back() != ' ';
+        bool ascii_after = i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80;
+        if (ascii_before && ascii_after) out += ' ';
     }
     return out;
 }
@@ -237,7 +310,8 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             p.of = sheet.column_index(def.of);
             p.to = def.to.empty() ? -1 : sheet.column_index(def.to);
         }
-        p.scale = (def.type == ColumnType::Money || def.type == ColumnType::Usd) ? 100 : 1;
+        // 分 per 万元 and US cents per 万美元 alike.
+        p.scale = (def.type == ColumnType::Money || def.type == ColumnType::Usd) ? kMinorPerWan : 1;
         if (def.derive == DeriveOp::Diff && p.of >= 0) p.scale = plan[static_cast<std::size_t>(p.of)].scale;
         p.num_format = default_format(def);
         if (def.derive == DeriveOp::Diff && def.format.empty() && p.of >= 0)
@@ -255,7 +329,8 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             throw TemplateError(query_label + "：查询结果中没有分组列 \"" + sheet.group_by + "\"（查询给出的列：" + available + "）");
     }
 
-    // Convert the rows to cells. Amounts are rounded per cell, here and only here.
+    // Convert the rows to cells. Amounts stay exact: the cell holds the exact value and only its
+    // number format rounds it (to 0.01 万元), once, for display.
     const std::size_t nrows = data.rows.size();
     std::vector<Cell> cells(nrows * ncols);
     auto at = [&](std::size_t r, std::size_t c) -> Cell& { return cells[r * ncols + c]; };
@@ -294,8 +369,8 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             }
             (void)is_int;
             switch (t) {
-                case ColumnType::Money: cell.kind = Cell::Int; cell.i = Money::from_fen(iv).wan_cents(); break;
-                case ColumnType::Usd: cell.kind = Cell::Int; cell.i = round_div(iv, 10000); break;
+                case ColumnType::Money:
+                case ColumnType::Usd:
                 case ColumnType::Integer:
                 case ColumnType::Rank: cell.kind = Cell::Int; cell.i = iv; break;
                 default: cell.kind = Cell::Real; cell.d = static_cast<double>(iv); break;
@@ -314,7 +389,8 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
         }
     }
 
-    // Totals from the rounded cells.
+    // Totals: exact sums of the exact cells, so every sheet's 合计 of one quantity is the same
+    // number whatever rows it is split into.
     auto total_of = [&](std::size_t begin, std::size_t end) {
         std::vector<Cell> t(ncols);
         for (std::size_t c = 0; c < ncols; ++c) {
@@ -385,8 +461,19 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
     lxw_format* f_total_label = formats.get({font, fs, true, true, 'l', false, ""});
     lxw_format* f_empty = formats.get({font, fs, false, true, 'c', false, ""});
 
+    // Column widths: as the template says; wrapped text columns fitted to their texts.
+    std::vector<double> widths(ncols);
+    for (std::size_t c = 0; c < ncols; ++c) {
+        const ColumnDef& def = sheet.columns[c];
+        widths[c] = def.width;
+        if (!def.wrap || !is_text_type(def.type)) continue;
+        std::vector<const std::string*> texts;
+        for (std::size_t r = 0; r < nrows; ++r)
+            if (const Cell& v = at(r, c); v.kind == Cell::Text && !v.s.empty()) texts.push_back(&v.s);
+        widths[c] = fitted_width(def.width, texts);
+    }
     for (std::size_t c = 0; c < ncols; ++c)
-        ws.column_width(static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(c), sheet.columns[c].width);
+        ws.column_width(static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(c), widths[c]);
 
     std::uint32_t row = 0;
     // Title.
@@ -527,8 +614,8 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             if (p.def->type == ColumnType::Seq) ws.number(row, c, static_cast<double>(seq), p.body);
             else write_value(row, c, at(r, c), p.body);
             const Cell& v = at(r, c);
-            if (v.kind == Cell::Text && p.def->wrap && v.s.size() * 2 > static_cast<std::size_t>(p.def->width) / 2)
-                lines = std::max(lines, wrapped_lines(v.s, p.def->width));
+            if (v.kind == Cell::Text && p.def->wrap && v.s.size() * 2 > static_cast<std::size_t>(widths[c]) / 2)
+                lines = std::max(lines, wrapped_lines(v.s, widths[c] - kCellPadding));
         }
         if (lines > 1) ws.row_height(row, std::max(15.0, lines * line_height + 2));
         if (on_rows && (r + 1) % kRowChunk == 0) on_rows(r + 1, nrows);
@@ -590,8 +677,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
                 if (!s) throw Error("生成 Excel 文件出错：无法添加图表数据系列");
                 chart_series_set_categories(s, summary.sheet_name.c_str(), data_first_row, cat_col, data_last_row, cat_col);
                 chart_series_set_values(s, summary.sheet_name.c_str(), data_first_row, col, data_last_row, col);
-                std::string name = expand_placeholders(sheet.columns[col].header, ctx);
-                for (auto& ch : name) if (ch == '\n') ch = ' ';
+                std::string name = one_line(expand_placeholders(sheet.columns[col].header, ctx));
                 chart_series_set_name(s, name.c_str());
                 if (type == LXW_CHART_LINE) chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
             }
@@ -612,7 +698,19 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             if (type != LXW_CHART_PIE) {
                 chart_axis_set_num_font(chart->x_axis, &small);
                 chart_axis_set_num_font(chart->y_axis, &small);
-                if (!cd.y_axis_format.empty()) chart_axis_set_num_format(chart->y_axis, cd.y_axis_format.c_str());
+                // Amounts and counts with thousands separators unless the template says otherwise.
+                std::string y_format = cd.y_axis_format;
+                if (y_format.empty() && !cd.series.empty()) {
+                    ColumnType t = sheet.columns[static_cast<std::size_t>(sheet.column_index(cd.series[0]))].type;
+                    if (t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::Integer || t == ColumnType::Number)
+                        y_format = "#,##0";
+                }
+                if (!y_format.empty()) chart_axis_set_num_format(chart->y_axis, y_format.c_str());
+                std::string y_title = expand_placeholders(cd.y_axis_title, ctx);
+                if (!y_title.empty()) {
+                    chart_axis_set_name(chart->y_axis, y_title.c_str());
+                    chart_axis_set_name_font(chart->y_axis, &small);
+                }
             }
             lxw_chart_options opt{};
             opt.x_scale = cd.width_px / 480.0;
