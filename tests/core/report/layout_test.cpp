@@ -90,7 +90,11 @@ TEST_CASE("Project progress report: exact amounts, 小计 and 合计 their exact
     }
     // The ratio of the 合计 row is computed from the exact totals.
     CHECK(v["I6"] == doctest::Approx(v["H6"] / v["G6"]));
-    std::string strings = il::test::zip_entry(dir / "r.xlsx", "xl/sharedStrings.xml");
+    // The engine streams rows to disk (constant_memory): texts are stored inline in the sheet,
+    // there is no shared strings table.
+    CHECK(il::test::zip_entry(dir / "r.xlsx", "xl/sharedStrings.xml").empty());
+    std::string strings = il::test::zip_entry(dir / "r.xlsx", "xl/worksheets/sheet1.xml");
+    CHECK(strings.find("t=\"inlineStr\"") != std::string::npos);
     CHECK(strings.find("廊坊市2017年1-6月亿元以上项目建设进展情况表") != std::string::npos);
     CHECK(strings.find("广阳区小计（2个）") != std::string::npos);
     CHECK(strings.find("填报单位（盖章）：廊坊市发展和改革委员会") != std::string::npos);
@@ -114,7 +118,7 @@ TEST_CASE("A scope narrows the rows and names the place; an unknown scope lists 
     auto dir = il::test::scratch_dir("layout_scope");
     auto res = make(*db, "01-projects", dir / "gu.xlsx", "固安县");
     CHECK(res.sheets[0].data_rows == 2);
-    std::string strings = il::test::zip_entry(dir / "gu.xlsx", "xl/sharedStrings.xml");
+    std::string strings = il::test::zip_entry(dir / "gu.xlsx", "xl/worksheets/sheet1.xml");
     CHECK(strings.find("固安县2017年1-6月亿元以上项目建设进展情况表") != std::string::npos);
     CHECK(strings.find("润泽信息港") == std::string::npos);
     res = make(*db, "01-projects", dir / "zone.xlsx", "廊坊经开区");
@@ -164,7 +168,7 @@ TEST_CASE("Pre-report checks are listed; --strict stops the report before writin
 }
 
 // Golden files, one folder per shipped template: every part of the workbook it makes on the fixture
-// ledger (sheets, shared strings, styles, workbook, charts, drawings, relationships), compared as
+// ledger (sheets with their texts inline, styles, workbook, charts, drawings, relationships), compared as
 // libxlsxwriter's own tests compare them; docProps carry timestamps and are left out. Any change
 // of layout shows here: IL_UPDATE_GOLDEN=1 rewrites the files (review the diff before committing).
 TEST_CASE("Golden files: the layout of every shipped template") {
