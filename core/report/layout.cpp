@@ -154,12 +154,25 @@ Wrapped wrap_text(const std::string& text, double width, GlyphWidths g = {1.8, 1
 // Lines of a wrapped cell of `width` characters, for its row height.
 int wrapped_lines(const std::string& text, double width) { return wrap_text(text, width).lines; }
 
+// A text “名称（说明）” that does not fit on one line breaks before its bracket, so that the note
+// starts the second line (谢洪涛 / （广阳区区长）) instead of leaving “）” alone on the last one.
+std::string break_before_note(const std::string& text, double width) {
+    static const std::string open = "（", close = "）";
+    if (text.find('\n') != std::string::npos || text.size() <= close.size() ||
+        text.compare(text.size() - close.size(), close.size(), close) != 0)
+        return text;
+    const auto at = text.rfind(open);
+    if (at == std::string::npos || at == 0) return text;
+    if (wrap_text(text, width - kCellPadding, kExcelGlyphs).lines == 1) return text;
+    return text.substr(0, at) + "\n" + text.substr(at);
+}
+
 // Texts that would leave a lone character or two on their last line at `width`, in either reader.
 std::size_t orphans(const std::vector<const std::string*>& texts, double width) {
     std::size_t bad = 0;
     for (const std::string* t : texts)
         for (GlyphWidths g : {kExcelGlyphs, kLibreOfficeGlyphs}) {
-            Wrapped f = wrap_text(*t, width - kCellPadding, g);
+            Wrapped f = wrap_text(break_before_note(*t, width), width - kCellPadding, g);
             if (f.lines > 1 && f.last < 2.5 * g.cjk) { ++bad; break; }
         }
     return bad;
@@ -345,14 +358,16 @@ public:
 
     // A detail row; its height first (readers do not grow rows for wrapped text on their own:
     // LibreOffice keeps the stored height), then its cells.
-    void detail(std::uint32_t r, const std::vector<Cell>& cells, std::int64_t seq) {
+    void detail(std::uint32_t r, std::vector<Cell>& cells, std::int64_t seq) {
         const std::size_t ncols = plan_.columns.size();
         const double line_height = sheet_.font_size * 1.35 + 0.5;
         int lines = 1;
         for (std::uint16_t c = 0; c < ncols; ++c) {
             const ColumnPlan& p = plan_.columns[c];
-            const Cell& v = cells[c];
-            if (v.kind == Cell::Text && p.def->wrap && v.s.size() * 2 > static_cast<std::size_t>(p.width) / 2)
+            Cell& v = cells[c];
+            if (v.kind != Cell::Text || !p.def->wrap) continue;
+            v.s = break_before_note(v.s, p.width);
+            if (v.s.size() * 2 > static_cast<std::size_t>(p.width) / 2)
                 lines = std::max(lines, wrapped_lines(v.s, p.width - kCellPadding));
         }
         if (lines > 1) ws_.row_height(r, std::max(15.0, lines * line_height + 2));
