@@ -1,6 +1,9 @@
 #include "core/report/layout.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
 #include <cmath>
 #include <tuple>
 
@@ -116,22 +119,126 @@ namespace {
 using sheet::Cell;
 using sheet::ColumnPlan;
 
-// Lines of a wrapped cell of `width` characters (explicit line breaks respected); text width
-// in digit widths (Excel's column unit): CJK about 1.8, ASCII 1.
-int wrapped_lines(const std::string& text, double width) {
-    const double usable = std::max(1.0, width);
+// Display width of text in digit widths (Excel's column unit). Readers differ: Excel with 宋体
+// 10pt puts a CJK glyph at about 1.8-1.9 digit widths, LibreOffice with the fallback CJK fonts of
+// a Linux desktop at about 1.5 (ASCII 0.85); a layout is judged under both.
+struct GlyphWidths {
+    double cjk, ascii;
+};
+constexpr GlyphWidths kExcelGlyphs{1.9, 1.0};
+constexpr GlyphWidths kLibreOfficeGlyphs{1.5, 0.85};
+constexpr double kCellPadding = 1.0;  // the cell's inner margins, in digit widths
+
+struct Wrapped {
     int lines = 1;
-    double line = 0;
+    double last = 0;   // the width used on the last line
+    double total = 0;  // the width of the longest line written on one line
+};
+
+// How a wrapped cell `width` digit widths wide breaks `text` (explicit line breaks respected).
+Wrapped wrap_text(const std::string& text, double width, GlyphWidths g = {1.8, 1.0}) {
+    const double usable = std::max(1.0, width);
+    Wrapped out;
+    double unbroken = 0;
     for (std::size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') { ++lines; line = 0; ++i; continue; }
+        if (c == '\n') { ++out.lines; out.last = 0; unbroken = 0; ++i; continue; }
         std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        double w = len == 1 ? 1.0 : 1.8;  // a 10-11pt CJK glyph is about 1.8 digit widths
-        if (line + w > usable) { ++lines; line = 0; }
-        line += w;
+        double w = len == 1 ? g.ascii : g.cjk;
+        if (out.last + w > usable) { ++out.lines; out.last = 0; }
+        out.last += w;
+        unbroken += w;
+        out.total = std::max(out.total, unbroken);
         i += len;
     }
-    return lines;
+    return out;
+}
+
+// Lines of a wrapped cell of `width` characters, for its row height.
+int wrapped_lines(const std::string& text, double width) { return wrap_text(text, width).lines; }
+
+// A text “名称（说明）” that does not fit on one line breaks before its bracket, so that the note
+// starts the second line (谢洪涛 / （广阳区区长）) instead of leaving “）” alone on the last one.
+std::string break_before_note(const std::string& text, double width) {
+    static const std::string open = "（", close = "）";
+    if (text.find('\n') != std::string::npos || text.size() <= close.size() ||
+        text.compare(text.size() - close.size(), close.size(), close) != 0)
+        return text;
+    const auto at = text.rfind(open);
+    if (at == std::string::npos || at == 0) return text;
+    if (wrap_text(text, width - kCellPadding, kExcelGlyphs).lines == 1) return text;
+    return text.substr(0, at) + "\n" + text.substr(at);
+}
+
+// A distinct text of a column and how many cells hold it.
+struct CountedText {
+    const std::string* text;
+    std::size_t count;
+};
+
+// Texts that would leave a lone character or two on their last line at `width`, in either reader
+// (each distinct text judged once, counted as often as it occurs).
+std::size_t orphans(const std::vector<CountedText>& texts, double width) {
+    std::size_t bad = 0;
+    for (const CountedText& t : texts)
+        for (GlyphWidths g : {kExcelGlyphs, kLibreOfficeGlyphs}) {
+            Wrapped f = wrap_text(break_before_note(*t.text, width), width - kCellPadding, g);
+            if (f.lines > 1 && f.last < 2.5 * g.cjk) { bad += t.count; break; }
+        }
+    return bad;
+}
+
+// A wrapped text column sized from its texts (a lone “）” or “点” on a last line reads badly):
+// wide enough for the longest text on one line in every reader if that is at most 1.75 times
+// the template's width; else the narrowest width up to 1.5 times at which no text leaves a lone
+// character, or that at least halves such texts; else the template's width.
+// The texts are judged once per distinct text (a column of 100,000 rows repeats its leaders,
+// units and stages), and only those that break at the template's width: a text on one line there
+// stays on one line at every wider width, never leaving a lone character.
+double fitted_width(double width, const std::vector<const std::string*>& all_texts) {
+    if (all_texts.empty()) return width;
+    std::unordered_map<std::string_view, std::size_t> index;
+    std::vector<CountedText> texts;
+    double longest = 0;
+    for (const std::string* t : all_texts) {
+        auto [it, added] = index.try_emplace(*t, texts.size());
+        if (!added) {
+            if (it->second != SIZE_MAX) ++texts[it->second].count;
+            continue;
+        }
+        longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
+        if (wrap_text(*t, width - kCellPadding, kExcelGlyphs).lines == 1) {
+            it->second = SIZE_MAX;  // never an orphan at this width or wider (Excel's glyphs are the wider)
+            continue;
+        }
+        texts.push_back({t, 1});
+    }
+    const double one_line = std::ceil((longest + kCellPadding) * 2) / 2;
+    if (one_line <= width) return width;
+    if (one_line <= width * 1.75) return one_line;
+    const std::size_t at_width = orphans(texts, width);
+    if (at_width == 0) return width;
+    double best = width;
+    std::size_t best_bad = at_width;
+    for (double w = width + 0.5; w <= width * 1.5 + 1e-9; w += 0.5) {
+        std::size_t bad = orphans(texts, w);
+        if (bad < best_bad) { best = w; best_bad = bad; }
+        if (bad == 0) break;
+    }
+    return best_bad * 2 <= at_width ? best : width;
+}
+
+// A header as one line (chart legends): a line break between CJK text goes away, between two
+// ASCII words it becomes a space ("1-6月\n完成投资" -> "1-6月完成投资").
+std::string one_line(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') { out += text[i]; continue; }
+        bool ascii_before = !out.empty() && static_cast<unsigned char>(out.back()) < 0x80 && out.back() != ' ';
+        bool ascii_after = i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80;
+        if (ascii_before && ascii_after) out += ' ';
+    }
+    return out;
 }
 
 // The fixed formats of a sheet's frame.
@@ -278,15 +385,17 @@ public:
 
     // A detail row; its height first (readers do not grow rows for wrapped text on their own:
     // LibreOffice keeps the stored height), then its cells.
-    void detail(std::uint32_t r, const std::vector<Cell>& cells, std::int64_t seq) {
+    void detail(std::uint32_t r, std::vector<Cell>& cells, std::int64_t seq) {
         const std::size_t ncols = plan_.columns.size();
         const double line_height = sheet_.font_size * 1.35 + 0.5;
         int lines = 1;
         for (std::uint16_t c = 0; c < ncols; ++c) {
             const ColumnPlan& p = plan_.columns[c];
-            const Cell& v = cells[c];
-            if (v.kind == Cell::Text && p.def->wrap && v.s.size() * 2 > static_cast<std::size_t>(p.def->width) / 2)
-                lines = std::max(lines, wrapped_lines(v.s, p.def->width));
+            Cell& v = cells[c];
+            if (v.kind != Cell::Text || !p.def->wrap) continue;
+            v.s = break_before_note(v.s, p.width);
+            if (v.s.size() * 2 > static_cast<std::size_t>(p.width) / 2)
+                lines = std::max(lines, wrapped_lines(v.s, p.width - kCellPadding));
         }
         if (lines > 1) ws_.row_height(r, std::max(15.0, lines * line_height + 2));
         for (std::uint16_t c = 0; c < ncols; ++c) {
@@ -311,7 +420,16 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
     const auto last_col = static_cast<std::uint16_t>(ncols - 1);
 
     // 1. Column plan; 2. values: the totals in one pass before anything is written.
-    const sheet::SheetPlan plan = sheet::plan_columns(formats, sheet, data, query_label);
+    sheet::SheetPlan plan = sheet::plan_columns(formats, sheet, data, query_label);
+    // Wrapped text columns sized from their texts.
+    for (auto& p : plan.columns) {
+        if (!p.def->wrap || !sheet::is_text_type(p.def->type) || p.source < 0) continue;
+        std::vector<const std::string*> texts;
+        for (const auto& r : data.rows)
+            if (const auto* t = std::get_if<std::string>(&r[static_cast<std::size_t>(p.source)]); t && !t->empty())
+                texts.push_back(t);
+        p.width = fitted_width(p.def->width, texts);
+    }
     const sheet::Totals totals = sheet::compute_totals(plan, data, query_label);
     const auto& groups = totals.groups;
     const std::size_t nrows = data.rows.size();
@@ -322,7 +440,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
     const std::string& font = sheet.font_name;
     const FrameFormats ff(formats, sheet);
     for (std::size_t c = 0; c < ncols; ++c)
-        ws.column_width(static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(c), sheet.columns[c].width);
+        ws.column_width(static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(c), plan.columns[c].width);
     std::uint32_t header_first = 0, header_last = 0;
     std::uint32_t row = write_frame_top(ws, sheet, ctx, ff, header_first, header_last);
 
@@ -400,8 +518,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
                 if (!s) throw Error("生成 Excel 文件出错：无法添加图表数据系列");
                 chart_series_set_categories(s, summary.sheet_name.c_str(), data_first_row, cat_col, data_last_row, cat_col);
                 chart_series_set_values(s, summary.sheet_name.c_str(), data_first_row, col, data_last_row, col);
-                std::string name = expand_placeholders(sheet.columns[col].header, ctx);
-                for (auto& ch : name) if (ch == '\n') ch = ' ';
+                std::string name = one_line(expand_placeholders(sheet.columns[col].header, ctx));
                 chart_series_set_name(s, name.c_str());
                 if (type == LXW_CHART_LINE) chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
             }
@@ -422,7 +539,19 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             if (type != LXW_CHART_PIE) {
                 chart_axis_set_num_font(chart->x_axis, &small);
                 chart_axis_set_num_font(chart->y_axis, &small);
-                if (!cd.y_axis_format.empty()) chart_axis_set_num_format(chart->y_axis, cd.y_axis_format.c_str());
+                // Amounts and counts with thousands separators unless the template says otherwise.
+                std::string y_format = cd.y_axis_format;
+                if (y_format.empty() && !cd.series.empty()) {
+                    ColumnType t = sheet.columns[static_cast<std::size_t>(sheet.column_index(cd.series[0]))].type;
+                    if (t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::Integer || t == ColumnType::Number)
+                        y_format = "#,##0";
+                }
+                if (!y_format.empty()) chart_axis_set_num_format(chart->y_axis, y_format.c_str());
+                std::string y_title = expand_placeholders(cd.y_axis_title, ctx);
+                if (!y_title.empty()) {
+                    chart_axis_set_name(chart->y_axis, y_title.c_str());
+                    chart_axis_set_name_font(chart->y_axis, &small);
+                }
             }
             lxw_chart_options opt{};
             opt.x_scale = cd.width_px / 480.0;

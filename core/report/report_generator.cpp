@@ -14,6 +14,7 @@
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
+#include "core/validate/common.h"
 
 namespace il::report {
 namespace fs = std::filesystem;
@@ -139,6 +140,50 @@ SqlParams report_params(db::Database& db, const Period& period, const std::strin
     return p;
 }
 
+void validate_request(const ReportRequest& request) {
+    if (request.period.month < 1 || request.period.month > 12) throw ValidationError("报告期无效（应为 YYYY-MM）");
+    const std::string& d = request.report_date;
+    if (!d.empty() && (d.size() != 10 || !validate::is_valid_date_text(d)))
+        throw ValidationError("报出日期“" + d + "”无效：应为实际存在的日期 YYYY-MM-DD，如 2017-07-05");
+    // A workbook is an .xlsx whatever it is called; named otherwise (x.csv) it would not open as
+    // what its name says.
+    std::string ext = request.out.extension().string();
+    for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (ext != ".xlsx")
+        throw ValidationError("输出文件“" + request.out.string() + "”应以 .xlsx 结尾（报表是 Excel 工作簿" +
+                              (ext.empty() ? std::string() : "，不是 " + request.out.extension().string() + " 文件") + "）");
+}
+
+std::vector<std::string> report_warnings(db::Database& db, const Period& period, const std::string& scope_name) {
+    Scope scope = resolve_scope(db, scope_name);
+    std::vector<std::string> out;
+    // Monthly figures of the period's 1-N月: 亿元以上项目 and 技改 progress, deals' funds in place.
+    SQLite::Statement q(db.sql(),
+                        "SELECT EXISTS (SELECT 1 FROM progress g JOIN projects p ON p.id = g.project_id"
+                        "        WHERE g.year = ?1 AND g.month <= ?2"
+                        "          AND (?3 IS NULL OR p.region_id = ?3) AND (?4 IS NULL OR p.zone_id = ?4))"
+                        "    OR EXISTS (SELECT 1 FROM renovation_progress g JOIN renovations r ON r.id = g.renovation_id"
+                        "        WHERE g.year = ?1 AND g.month <= ?2"
+                        "          AND (?3 IS NULL OR r.region_id = ?3) AND (?4 IS NULL OR r.zone_id = ?4))"
+                        "    OR EXISTS (SELECT 1 FROM deal_funds f JOIN deals d ON d.id = f.deal_id"
+                        "        WHERE substr(f.date, 1, 7) BETWEEN printf('%04d-01', ?1) AND printf('%04d-%02d', ?1, ?2)"
+                        "          AND (?3 IS NULL OR d.region_id = ?3) AND (?4 IS NULL OR d.zone_id = ?4))");
+    q.bind(1, period.year);
+    q.bind(2, period.month);
+    if (scope.region_id) q.bind(3, *scope.region_id);
+    if (scope.zone_id) q.bind(4, *scope.zone_id);
+    q.executeStep();
+    if (q.getColumn(0).getInt64() == 0)
+        out.push_back("报告期 " + period.key() + (scope.name.empty() ? "" : "（" + scope.name + "）") +
+                      " 没有任何月度调度数据（1-" + std::to_string(period.month) + "月项目、技改项目的完成投资和招商到位资金都没有），"
+                      "报表中本年的数字将全部为 0。"
+                      "请确认报告期是否正确。");
+    if (db.setting_or("footer_unit", "").empty())
+        out.push_back("尚未设置填报单位名称，报表的“填报单位（盖章）：”将为空。"
+                      "请在“设置”中填写填报单位，或用命令 investledger-cli init --office 单位名称。");
+    return out;
+}
+
 std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& period, const std::string& scope_name) {
     // The rules live in core/stats (shared with the GUI and `check`); here they are limited to
     // the report's scope and phrased with the project's region.
@@ -175,7 +220,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                              ProgressSink& progress) {
     // Fractions of the whole: checks to 0.1, queries to 0.4, rendering to 0.9, writing to 1.
     auto t0 = std::chrono::steady_clock::now();
-    if (request.period.month < 1 || request.period.month > 12) throw ValidationError("报告期无效（应为 YYYY-MM）");
+    validate_request(request);
     // Load every template first: a broken one stops before anything is written.
     progress.step("读取报表模板", 0.0);
     std::vector<TemplateDef> templates;
@@ -209,6 +254,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
     stop_if_cancelled(progress);
     progress.step("报表前检查", 0.02);
     result.findings = run_report_checks(db, request.period, request.scope);
+    result.warnings = report_warnings(db, request.period, request.scope);
     stop_if_cancelled(progress);
     if (request.strict && !result.findings.empty()) {
         std::string msg = "报表前检查发现 " + std::to_string(result.findings.size()) + " 个问题（--strict），未生成报表：";

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/model/money.h"
 #include "core/util/error.h"
 
 namespace il::report::sheet {
@@ -17,9 +16,7 @@ bool is_int_type(ColumnType t) {
            t == ColumnType::Rank;
 }
 
-constexpr std::int64_t round_div(std::int64_t v, std::int64_t step) {
-    return v >= 0 ? (v + step / 2) / step : -((-v + step / 2) / step);
-}
+constexpr std::int64_t kMinorPerWan = 1'000'000;  // 分 (US cents) in one 万元 (万美元)
 
 std::string default_format(const ColumnDef& c) {
     if (!c.format.empty()) return c.format;
@@ -45,6 +42,16 @@ bool numeric(const Cell& c, double& out) {
 Cell derive_cell(const ColumnDef& def, const Cell& a, const Cell& b, const Cell* grand_a) {
     Cell out;
     double x = 0, y = 0;
+    // No base to compare with (no plan, nothing last year): the cell says so when the template
+    // names the reason, whatever the numerator.
+    if (!def.no_base.empty()) {
+        const Cell* base = def.derive == DeriveOp::Share ? grand_a : def.derive == DeriveOp::None ? nullptr : &b;
+        if (base && (!numeric(*base, y) || y == 0)) {
+            out.kind = Cell::Text;
+            out.s = def.no_base;
+            return out;
+        }
+    }
     if (!numeric(a, x)) return out;
     switch (def.derive) {
         case DeriveOp::Ratio:
@@ -150,7 +157,11 @@ SheetPlan plan_columns(FormatCache& formats, const SheetDef& sheet, const Result
             p.of = sheet.column_index(def.of);
             p.to = def.to.empty() ? -1 : sheet.column_index(def.to);
         }
-        p.scale = (def.type == ColumnType::Money || def.type == ColumnType::Usd || def.type == ColumnType::MoneyYi) ? 100 : 1;
+        // 分 per 万元 and US cents per 万美元 alike; 分 per 亿元 for MoneyYi.
+        p.scale = (def.type == ColumnType::Money || def.type == ColumnType::Usd) ? kMinorPerWan
+                  : def.type == ColumnType::MoneyYi                            ? kMinorPerWan * 10'000
+                                                                               : 1;
+        p.width = def.width;
         if (def.derive == DeriveOp::Diff && p.of >= 0) p.scale = plan[static_cast<std::size_t>(p.of)].scale;
         p.num_format = default_format(def);
         if (def.derive == DeriveOp::Diff && def.format.empty() && p.of >= 0)
@@ -208,9 +219,9 @@ void row_cells(const SheetPlan& plan, const ResultTable& data, std::size_t r, co
                                 "\" 应为数值，实际为文字“" + std::get<std::string>(v) + "”");
         }
         switch (t) {
-            case ColumnType::Money: cell.kind = Cell::Int; cell.i = Money::from_fen(iv).wan_cents(); break;
-            case ColumnType::Usd: cell.kind = Cell::Int; cell.i = round_div(iv, 10000); break;
-            case ColumnType::MoneyYi: cell.kind = Cell::Int; cell.i = round_div(iv, 100'000'000); break;  // 0.01 亿元
+            case ColumnType::Money:
+            case ColumnType::Usd:
+            case ColumnType::MoneyYi:
             case ColumnType::Integer:
             case ColumnType::Rank: cell.kind = Cell::Int; cell.i = iv; break;
             default: cell.kind = Cell::Real; cell.d = static_cast<double>(iv); break;

@@ -1,7 +1,8 @@
 #pragma once
 // The values of one rendered sheet, apart from writing them (core/report/layout.cpp):
 //  - the column plan: where each column comes from, its scale, its formats;
-//  - the cells of one result row (amounts rounded to the cell, here and only here);
+//  - the cells of one result row (amounts exact, in 分 / US cents: only the cell's number format
+//    rounds them, once, for display);
 //  - the 合计 and 小计 rows, computed in one pass over the rows before any row is written (they
 //    stand above the detail rows, and the writer streams rows top to bottom);
 //  - the derived columns (ratio, growth, share, diff) of rows and totals.
@@ -15,8 +16,8 @@
 
 namespace il::report::sheet {
 
-// A value as it goes into a cell. Amounts are integers in the cell's unit x 100 (0.01 万元),
-// counts plain integers; rates and free numbers doubles.
+// A value as it goes into a cell. Amounts are exact integers as the SQL gave them (分, US
+// cents), counts plain integers; rates and free numbers doubles.
 struct Cell {
     enum Kind : std::uint8_t { Empty, Int, Real, Text } kind = Empty;
     std::int64_t i = 0;
@@ -28,7 +29,8 @@ struct ColumnPlan {
     const ColumnDef* def = nullptr;
     int source = -1;         // index in the result
     int of = -1, to = -1;    // derive operand column indexes
-    std::int64_t scale = 1;  // int cell value / scale = displayed number
+    std::int64_t scale = 1;  // int cell value / scale = the cell's number (分 -> 万元: 1,000,000)
+    double width = 12;       // the column's width as written (wrapped text columns fitted to their texts)
     lxw_format* body = nullptr;
     lxw_format* total = nullptr;
     std::string num_format;
@@ -63,7 +65,8 @@ struct Totals {
     std::vector<Group> groups;    // runs of equal group values, in the order the query gave
 };
 
-// One pass over every row: the 合计 row and the 小计 row of each group, from the rounded cells.
+// One pass over every row: the 合计 row and the 小计 row of each group, exact sums of the exact
+// cells, so every sheet's 合计 of one quantity is the same number.
 Totals compute_totals(const SheetPlan& plan, const ResultTable& data, const std::string& query_label);
 
 // Fills the derived columns of `cells` (a detail row, or a total row when `is_total`: then only

@@ -106,8 +106,8 @@ def main():
     check(sheet.max_row - 2 == j["warned"], f"…with one line per warned record ({sheet.max_row - 2} = {j['warned']})")
     p = run(a.cli, db, "check", "--json")
     cj = json.loads(p.stdout)
-    check(len(cj["warnings"]) >= len(missing_completion) + len(missing_code),
-          f"`check` lists the warnings ({len(cj['warnings'])})")
+    check(len(cj["missing_information"]) >= len(missing_completion) + len(missing_code),
+          f"`check` lists the missing information ({len(cj['missing_information'])})")
     check(not any("竣工" in f["reason"] for f in cj["findings"]), "`check` does not judge missing information as wrong")
     p = run(a.cli, db, "list", "projects", "--json")
     check("缺项目代码" in p.stdout, "the project list shows the warnings")
