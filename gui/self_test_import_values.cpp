@@ -50,6 +50,7 @@ void SelfTest::step_import_values() {
     const auto& table = dlg.session().value_table();
     check(table.size() == 1 && table[0].value == "自测新兴类别" && table[0].count == 2,
           wxString::FromUTF8("the values step lists 自测新兴类别 once, with its 2 rows"));
+    pump_events(400);  // the page painted before it is grabbed
     grab_window(dlg, dir_ + "/import-values.png");
     auto* grid = dlg.values_grid();
     int row = grid->row_of("category", "自测新兴类别");

@@ -26,7 +26,7 @@ void add_issues(CheckSummary& s, const char* table, std::int64_t id, const std::
     for (const auto& i : issues) s.findings.push_back({table, id, record, i.field, i.reason});
 }
 
-void add_warnings(CheckSummary& s, const char* table, std::int64_t id, const std::string& record,
+void add_missing(CheckSummary& s, const char* table, std::int64_t id, const std::string& record,
                   const std::vector<FieldIssue>& issues) {
     for (const auto& i : issues) s.missing.push_back({table, id, record, i.field, i.reason, true});
 }
@@ -129,7 +129,7 @@ CheckSummary check_ledger(Database& db) {
     projects.for_each([&](const Project& p) {
         ++s.projects;
         add_issues(s, "projects", p.id, named("项目", p.name, p.id), validate::validate_project(p, &refs));
-        add_warnings(s, "projects", p.id, named("项目", p.name, p.id), validate::missing_information(p));
+        add_missing(s, "projects", p.id, named("项目", p.name, p.id), validate::missing_information(p));
     });
     check_monthly(db, s, "progress", "project_id", "projects", "项目");
     check_unplanned_completion(db, s);
@@ -160,7 +160,7 @@ CheckSummary check_ledger(Database& db) {
     renovations.for_each([&](const Renovation& r) {
         ++s.renovations;
         add_issues(s, "renovations", r.id, named("技改项目", r.name, r.id), validate::validate_renovation(r, &refs));
-        add_warnings(s, "renovations", r.id, named("技改项目", r.name, r.id), validate::missing_information(r));
+        add_missing(s, "renovations", r.id, named("技改项目", r.name, r.id), validate::missing_information(r));
     });
     check_monthly(db, s, "renovation_progress", "renovation_id", "renovations", "技改项目");
 
@@ -168,7 +168,7 @@ CheckSummary check_ledger(Database& db) {
     deals.for_each([&](const Deal& d) {
         ++s.deals;
         add_issues(s, "deals", d.id, named("招商项目", d.name, d.id), validate::validate_deal(d, &refs));
-        add_warnings(s, "deals", d.id, named("招商项目", d.name, d.id), validate::missing_information(d));
+        add_missing(s, "deals", d.id, named("招商项目", d.name, d.id), validate::missing_information(d));
     });
 
     {
