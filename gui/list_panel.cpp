@@ -47,7 +47,7 @@ private:
 };
 
 namespace {
-constexpr int kFirstFitMax = 360;  // DIP: the widest a column starts without the user asking
+constexpr int kFirstFitMax = 220;  // DIP: the widest a column starts without the user asking (1280 px still shows the sums)
 
 const char* kind_key(ListKind k) {
     switch (k) {
