@@ -1,8 +1,10 @@
 #include "core/report/layout.h"
 
 #include <algorithm>
-#include <cmath>
+#include <cstdint>
 #include <string_view>
+#include <unordered_map>
+#include <cmath>
 #include <tuple>
 
 #include "core/report/sheet_values.h"
@@ -134,7 +136,7 @@ struct Wrapped {
 };
 
 // How a wrapped cell `width` digit widths wide breaks `text` (explicit line breaks respected).
-Wrapped wrap_text(std::string_view text, double width, GlyphWidths g = {1.8, 1.0}) {
+Wrapped wrap_text(const std::string& text, double width, GlyphWidths g = {1.8, 1.0}) {
     const double usable = std::max(1.0, width);
     Wrapped out;
     double unbroken = 0;
@@ -157,56 +159,69 @@ int wrapped_lines(const std::string& text, double width) { return wrap_text(text
 
 // A text “名称（说明）” that does not fit on one line breaks before its bracket, so that the note
 // starts the second line (谢洪涛 / （广阳区区长）) instead of leaving “）” alone on the last one.
-// Where it breaks (the bracket's byte offset), or npos.
-std::size_t note_break_at(std::string_view text, double width) {
-    static constexpr std::string_view open = "（", close = "）";
-    if (text.find('\n') != std::string_view::npos || text.size() <= close.size() ||
-        text.substr(text.size() - close.size()) != close)
-        return std::string_view::npos;
-    const auto at = text.rfind(open);
-    if (at == std::string_view::npos || at == 0) return std::string_view::npos;
-    if (wrap_text(text, width - kCellPadding, kExcelGlyphs).lines == 1) return std::string_view::npos;
-    return at;
-}
-
 std::string break_before_note(const std::string& text, double width) {
-    const auto at = note_break_at(text, width);
-    return at == std::string_view::npos ? text : text.substr(0, at) + "\n" + text.substr(at);
+    static const std::string open = "（", close = "）";
+    if (text.find('\n') != std::string::npos || text.size() <= close.size() ||
+        text.compare(text.size() - close.size(), close.size(), close) != 0)
+        return text;
+    const auto at = text.rfind(open);
+    if (at == std::string::npos || at == 0) return text;
+    if (wrap_text(text, width - kCellPadding, kExcelGlyphs).lines == 1) return text;
+    return text.substr(0, at) + "\n" + text.substr(at);
 }
 
-// Texts that would leave a lone character or two on their last line at `width`, in either
-// reader (counting stops at `limit`).
-std::size_t orphans(const std::vector<std::string_view>& texts, double width, std::size_t limit) {
+// A distinct text of a column and how many cells hold it.
+struct CountedText {
+    const std::string* text;
+    std::size_t count;
+};
+
+// Texts that would leave a lone character or two on their last line at `width`, in either reader
+// (each distinct text judged once, counted as often as it occurs).
+std::size_t orphans(const std::vector<CountedText>& texts, double width) {
     std::size_t bad = 0;
-    for (std::string_view t : texts) {
-        const auto at = note_break_at(t, width);
-        const std::string_view last_part = at == std::string_view::npos ? t : t.substr(at);
+    for (const CountedText& t : texts)
         for (GlyphWidths g : {kExcelGlyphs, kLibreOfficeGlyphs}) {
-            Wrapped f = wrap_text(last_part, width - kCellPadding, g);
-            if ((f.lines > 1 || at != std::string_view::npos) && f.last < 2.5 * g.cjk) { ++bad; break; }
+            Wrapped f = wrap_text(break_before_note(*t.text, width), width - kCellPadding, g);
+            if (f.lines > 1 && f.last < 2.5 * g.cjk) { bad += t.count; break; }
         }
-        if (bad >= limit) break;
-    }
     return bad;
 }
 
 // A wrapped text column sized from its texts (a lone “）” or “点” on a last line reads badly):
 // wide enough for the longest text on one line in every reader if that is at most 1.75 times
 // the template's width; else the narrowest width up to 1.5 times at which no text leaves a lone
-// character, or that at least halves such texts; else the template's width. `sample` (at most
-// kFitSample of the texts, spread over them) is what the lone characters are counted on.
-constexpr std::size_t kFitSample = 4000;
-double fitted_width(double width, double longest, const std::vector<std::string_view>& sample) {
-    if (sample.empty()) return width;
+// character, or that at least halves such texts; else the template's width.
+// The texts are judged once per distinct text (a column of 100,000 rows repeats its leaders,
+// units and stages), and only those that break at the template's width: a text on one line there
+// stays on one line at every wider width, never leaving a lone character.
+double fitted_width(double width, const std::vector<const std::string*>& all_texts) {
+    if (all_texts.empty()) return width;
+    std::unordered_map<std::string_view, std::size_t> index;
+    std::vector<CountedText> texts;
+    double longest = 0;
+    for (const std::string* t : all_texts) {
+        auto [it, added] = index.try_emplace(*t, texts.size());
+        if (!added) {
+            if (it->second != SIZE_MAX) ++texts[it->second].count;
+            continue;
+        }
+        longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
+        if (wrap_text(*t, width - kCellPadding, kExcelGlyphs).lines == 1) {
+            it->second = SIZE_MAX;  // never an orphan at this width or wider (Excel's glyphs are the wider)
+            continue;
+        }
+        texts.push_back({t, 1});
+    }
     const double one_line = std::ceil((longest + kCellPadding) * 2) / 2;
     if (one_line <= width) return width;
     if (one_line <= width * 1.75) return one_line;
-    const std::size_t at_width = orphans(sample, width, sample.size());
+    const std::size_t at_width = orphans(texts, width);
     if (at_width == 0) return width;
     double best = width;
     std::size_t best_bad = at_width;
     for (double w = width + 0.5; w <= width * 1.5 + 1e-9; w += 0.5) {
-        std::size_t bad = orphans(sample, w, best_bad);
+        std::size_t bad = orphans(texts, w);
         if (bad < best_bad) { best = w; best_bad = bad; }
         if (bad == 0) break;
     }
@@ -409,16 +424,11 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
     // Wrapped text columns sized from their texts.
     for (auto& p : plan.columns) {
         if (!p.def->wrap || !sheet::is_text_type(p.def->type) || p.source < 0) continue;
-        double longest = 0;
-        std::vector<std::string_view> sample;
-        const std::size_t stride = std::max<std::size_t>(1, (data.rows.size() + kFitSample - 1) / kFitSample);
-        for (std::size_t r = 0; r < data.rows.size(); ++r) {
-            const auto* t = std::get_if<std::string>(&data.rows[r][static_cast<std::size_t>(p.source)]);
-            if (!t || t->empty()) continue;
-            longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
-            if (r % stride == 0) sample.emplace_back(*t);
-        }
-        p.width = fitted_width(p.def->width, longest, sample);
+        std::vector<const std::string*> texts;
+        for (const auto& r : data.rows)
+            if (const auto* t = std::get_if<std::string>(&r[static_cast<std::size_t>(p.source)]); t && !t->empty())
+                texts.push_back(t);
+        p.width = fitted_width(p.def->width, texts);
     }
     const sheet::Totals totals = sheet::compute_totals(plan, data, query_label);
     const auto& groups = totals.groups;
