@@ -1,6 +1,9 @@
 #include "core/report/layout.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
 #include <cmath>
 #include <tuple>
 
@@ -167,13 +170,20 @@ std::string break_before_note(const std::string& text, double width) {
     return text.substr(0, at) + "\n" + text.substr(at);
 }
 
-// Texts that would leave a lone character or two on their last line at `width`, in either reader.
-std::size_t orphans(const std::vector<const std::string*>& texts, double width) {
+// A distinct text of a column and how many cells hold it.
+struct CountedText {
+    const std::string* text;
+    std::size_t count;
+};
+
+// Texts that would leave a lone character or two on their last line at `width`, in either reader
+// (each distinct text judged once, counted as often as it occurs).
+std::size_t orphans(const std::vector<CountedText>& texts, double width) {
     std::size_t bad = 0;
-    for (const std::string* t : texts)
+    for (const CountedText& t : texts)
         for (GlyphWidths g : {kExcelGlyphs, kLibreOfficeGlyphs}) {
-            Wrapped f = wrap_text(break_before_note(*t, width), width - kCellPadding, g);
-            if (f.lines > 1 && f.last < 2.5 * g.cjk) { ++bad; break; }
+            Wrapped f = wrap_text(break_before_note(*t.text, width), width - kCellPadding, g);
+            if (f.lines > 1 && f.last < 2.5 * g.cjk) { bad += t.count; break; }
         }
     return bad;
 }
@@ -182,10 +192,27 @@ std::size_t orphans(const std::vector<const std::string*>& texts, double width) 
 // wide enough for the longest text on one line in every reader if that is at most 1.75 times
 // the template's width; else the narrowest width up to 1.5 times at which no text leaves a lone
 // character, or that at least halves such texts; else the template's width.
-double fitted_width(double width, const std::vector<const std::string*>& texts) {
-    if (texts.empty()) return width;
+// The texts are judged once per distinct text (a column of 100,000 rows repeats its leaders,
+// units and stages), and only those that break at the template's width: a text on one line there
+// stays on one line at every wider width, never leaving a lone character.
+double fitted_width(double width, const std::vector<const std::string*>& all_texts) {
+    if (all_texts.empty()) return width;
+    std::unordered_map<std::string_view, std::size_t> index;
+    std::vector<CountedText> texts;
     double longest = 0;
-    for (const std::string* t : texts) longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
+    for (const std::string* t : all_texts) {
+        auto [it, added] = index.try_emplace(*t, texts.size());
+        if (!added) {
+            if (it->second != SIZE_MAX) ++texts[it->second].count;
+            continue;
+        }
+        longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
+        if (wrap_text(*t, width - kCellPadding, kExcelGlyphs).lines == 1) {
+            it->second = SIZE_MAX;  // never an orphan at this width or wider (Excel's glyphs are the wider)
+            continue;
+        }
+        texts.push_back({t, 1});
+    }
     const double one_line = std::ceil((longest + kCellPadding) * 2) / 2;
     if (one_line <= width) return width;
     if (one_line <= width * 1.75) return one_line;
