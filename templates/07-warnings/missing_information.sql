@@ -4,8 +4,8 @@
 SELECT r.name AS region, p.name, p.stage, p.total_investment, replace(p.warnings, char(10), '；') AS missing, p.responsible_unit
 FROM projects p
 JOIN regions r ON r.id = p.region_id
-WHERE p.warnings <> '' AND p.stage <> '取消'
-  AND (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4))
+WHERE p.warnings <> ''
+  AND il_counts_in_year(p.stage, p.actual_completion, :year) = 1
   AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
   AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
 ORDER BY r.sort_order, r.id, p.id

@@ -8,8 +8,7 @@ WITH items AS (
 proj AS (
   SELECT p.category_id, p.total_investment
   FROM projects p
-  WHERE p.stage <> '取消'
-    AND (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4))
+  WHERE il_counts_in_year(p.stage, p.actual_completion, :year) = 1
     AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
     AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
 )
