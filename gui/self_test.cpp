@@ -44,7 +44,7 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir) {
         {View::Home, "home"}, {View::Projects, "projects"}, {View::Monthly, "monthly"},
         {View::Renovations, "renovations"}, {View::Deals, "deals"}, {View::Problems, "problems"},
         {View::Reports, "reports"}, {View::Targets, "targets"}, {View::Dictionaries, "dictionaries"},
-        {View::Settings, "settings"},
+        {View::Settings, "settings"}, {View::City, "city"},
     };
     int failures = 0;
     for (const auto& [view, name] : shots) {
@@ -67,6 +67,7 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir) {
         if (rc != 0) ++failures;
     }
     failures += screenshot_dialogs(frame, out_dir);
+    failures += screenshot_city(frame, out_dir);
     return failures ? 1 : 0;
 }
 
