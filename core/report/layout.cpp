@@ -1,6 +1,9 @@
 #include "core/report/layout.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
 #include <cmath>
 #include <tuple>
 
@@ -154,13 +157,33 @@ Wrapped wrap_text(const std::string& text, double width, GlyphWidths g = {1.8, 1
 // Lines of a wrapped cell of `width` characters, for its row height.
 int wrapped_lines(const std::string& text, double width) { return wrap_text(text, width).lines; }
 
-// Texts that would leave a lone character or two on their last line at `width`, in either reader.
-std::size_t orphans(const std::vector<const std::string*>& texts, double width) {
+// A text “名称（说明）” that does not fit on one line breaks before its bracket, so that the note
+// starts the second line (谢洪涛 / （广阳区区长）) instead of leaving “）” alone on the last one.
+std::string break_before_note(const std::string& text, double width) {
+    static const std::string open = "（", close = "）";
+    if (text.find('\n') != std::string::npos || text.size() <= close.size() ||
+        text.compare(text.size() - close.size(), close.size(), close) != 0)
+        return text;
+    const auto at = text.rfind(open);
+    if (at == std::string::npos || at == 0) return text;
+    if (wrap_text(text, width - kCellPadding, kExcelGlyphs).lines == 1) return text;
+    return text.substr(0, at) + "\n" + text.substr(at);
+}
+
+// A distinct text of a column and how many cells hold it.
+struct CountedText {
+    const std::string* text;
+    std::size_t count;
+};
+
+// Texts that would leave a lone character or two on their last line at `width`, in either reader
+// (each distinct text judged once, counted as often as it occurs).
+std::size_t orphans(const std::vector<CountedText>& texts, double width) {
     std::size_t bad = 0;
-    for (const std::string* t : texts)
+    for (const CountedText& t : texts)
         for (GlyphWidths g : {kExcelGlyphs, kLibreOfficeGlyphs}) {
-            Wrapped f = wrap_text(*t, width - kCellPadding, g);
-            if (f.lines > 1 && f.last < 2.5 * g.cjk) { ++bad; break; }
+            Wrapped f = wrap_text(break_before_note(*t.text, width), width - kCellPadding, g);
+            if (f.lines > 1 && f.last < 2.5 * g.cjk) { bad += t.count; break; }
         }
     return bad;
 }
@@ -169,10 +192,27 @@ std::size_t orphans(const std::vector<const std::string*>& texts, double width) 
 // wide enough for the longest text on one line in every reader if that is at most 1.75 times
 // the template's width; else the narrowest width up to 1.5 times at which no text leaves a lone
 // character, or that at least halves such texts; else the template's width.
-double fitted_width(double width, const std::vector<const std::string*>& texts) {
-    if (texts.empty()) return width;
+// The texts are judged once per distinct text (a column of 100,000 rows repeats its leaders,
+// units and stages), and only those that break at the template's width: a text on one line there
+// stays on one line at every wider width, never leaving a lone character.
+double fitted_width(double width, const std::vector<const std::string*>& all_texts) {
+    if (all_texts.empty()) return width;
+    std::unordered_map<std::string_view, std::size_t> index;
+    std::vector<CountedText> texts;
     double longest = 0;
-    for (const std::string* t : texts) longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
+    for (const std::string* t : all_texts) {
+        auto [it, added] = index.try_emplace(*t, texts.size());
+        if (!added) {
+            if (it->second != SIZE_MAX) ++texts[it->second].count;
+            continue;
+        }
+        longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
+        if (wrap_text(*t, width - kCellPadding, kExcelGlyphs).lines == 1) {
+            it->second = SIZE_MAX;  // never an orphan at this width or wider (Excel's glyphs are the wider)
+            continue;
+        }
+        texts.push_back({t, 1});
+    }
     const double one_line = std::ceil((longest + kCellPadding) * 2) / 2;
     if (one_line <= width) return width;
     if (one_line <= width * 1.75) return one_line;
@@ -345,14 +385,16 @@ public:
 
     // A detail row; its height first (readers do not grow rows for wrapped text on their own:
     // LibreOffice keeps the stored height), then its cells.
-    void detail(std::uint32_t r, const std::vector<Cell>& cells, std::int64_t seq) {
+    void detail(std::uint32_t r, std::vector<Cell>& cells, std::int64_t seq) {
         const std::size_t ncols = plan_.columns.size();
         const double line_height = sheet_.font_size * 1.35 + 0.5;
         int lines = 1;
         for (std::uint16_t c = 0; c < ncols; ++c) {
             const ColumnPlan& p = plan_.columns[c];
-            const Cell& v = cells[c];
-            if (v.kind == Cell::Text && p.def->wrap && v.s.size() * 2 > static_cast<std::size_t>(p.width) / 2)
+            Cell& v = cells[c];
+            if (v.kind != Cell::Text || !p.def->wrap) continue;
+            v.s = break_before_note(v.s, p.width);
+            if (v.s.size() * 2 > static_cast<std::size_t>(p.width) / 2)
                 lines = std::max(lines, wrapped_lines(v.s, p.width - kCellPadding));
         }
         if (lines > 1) ws_.row_height(r, std::max(15.0, lines * line_height + 2));

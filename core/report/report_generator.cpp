@@ -159,13 +159,13 @@ std::vector<std::string> report_warnings(db::Database& db, const Period& period,
     std::vector<std::string> out;
     // Monthly figures of the period's 1-N月: 亿元以上项目 and 技改 progress, deals' funds in place.
     SQLite::Statement q(db.sql(),
-                        "SELECT (SELECT count(*) FROM progress g JOIN projects p ON p.id = g.project_id"
+                        "SELECT EXISTS (SELECT 1 FROM progress g JOIN projects p ON p.id = g.project_id"
                         "        WHERE g.year = ?1 AND g.month <= ?2"
                         "          AND (?3 IS NULL OR p.region_id = ?3) AND (?4 IS NULL OR p.zone_id = ?4))"
-                        "     + (SELECT count(*) FROM renovation_progress g JOIN renovations r ON r.id = g.renovation_id"
+                        "    OR EXISTS (SELECT 1 FROM renovation_progress g JOIN renovations r ON r.id = g.renovation_id"
                         "        WHERE g.year = ?1 AND g.month <= ?2"
                         "          AND (?3 IS NULL OR r.region_id = ?3) AND (?4 IS NULL OR r.zone_id = ?4))"
-                        "     + (SELECT count(*) FROM deal_funds f JOIN deals d ON d.id = f.deal_id"
+                        "    OR EXISTS (SELECT 1 FROM deal_funds f JOIN deals d ON d.id = f.deal_id"
                         "        WHERE substr(f.date, 1, 7) BETWEEN printf('%04d-01', ?1) AND printf('%04d-%02d', ?1, ?2)"
                         "          AND (?3 IS NULL OR d.region_id = ?3) AND (?4 IS NULL OR d.zone_id = ?4))");
     q.bind(1, period.year);

@@ -188,3 +188,20 @@ TEST_CASE("A wrapped text column is widened so that no text leaves a lone charac
     CHECK(a < 14.0);   // but not further
     CHECK(b == doctest::Approx(10.71).epsilon(0.01));  // libxlsxwriter stores 10 as 10.7109375
 }
+
+TEST_CASE("A name with its note in brackets that does not fit breaks before the bracket") {
+    auto db = il::test::report_fixture_db();
+    auto dir = il::test::scratch_dir("note_break");
+    const std::string json = R"({"id": "n", "name": "n", "version": "1", "title": "t", "query": "q.sql",
+      "columns": [{"key": "a", "header": "包联领导", "type": "text", "source": "a", "width": 10},
+                  {"key": "n", "header": "n", "type": "integer", "source": "n", "width": 8}]})";
+    auto folder = write_template(dir / "n", json,
+                                 "SELECT '谢洪涛（广阳区区长）' AS a, 1 AS n WHERE :year > 0 UNION ALL SELECT '王某', 2");
+    generate_report(*db, shipped(), request(folder.string(), dir / "n.xlsx"));
+    std::string xml = il::test::zip_entry(dir / "n.xlsx", "xl/worksheets/sheet1.xml");
+    CHECK(xml.find("<t>谢洪涛\n（广阳区区长）</t>") != std::string::npos);  // the note on a line of its own
+    CHECK(xml.find("<t>王某</t>") != std::string::npos);                   // short texts as they are
+    double a = column_width(xml, 1);
+    CHECK(a > 14.0);  // wide enough for the note's line in every reader (14.5, stored as 15.21)
+    CHECK(a < 16.0);
+}
