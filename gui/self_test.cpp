@@ -1,5 +1,6 @@
 #include "gui/self_test.h"
 
+#include <cstdio>
 #include <filesystem>
 
 #include <wx/app.h>
@@ -57,6 +58,15 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir, const wxSize& si
         frame.Refresh();
         frame.Update();
         pump_events(600);
+        // Without a window manager (Xvfb) the window can lose its active state between shots; an
+        // inactive one draws greyed ("backdrop") and is not what a user sees.
+        for (int i = 0; i < 20 && !frame.IsActive(); ++i) {
+            frame.Raise();
+            frame.WarpPointer(frame.GetSize().x / 2, frame.GetSize().y - 10);
+            frame.focus_start();
+            pump_events(100);
+        }
+        if (!frame.IsActive()) std::fprintf(stderr, "screenshot %s: the window is not active\n", name);
         wxString file = out_dir + "/" + name + ".png";
         wxArrayString out, err;
         // Pixels on the screen: window coordinates are logical under GTK scaling (high DPI).
