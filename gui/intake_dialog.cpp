@@ -18,7 +18,7 @@ IntakeDialog::IntakeDialog(wxWindow* parent, AppContext& ctx, std::unique_ptr<ci
     const auto& m = p.manifest;
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxStaticText(this, wxID_ANY,
-                                  wxString::Format(_("%s, %d %s — package %s"), wx(m.office), m.period.year,
+                                  wxString::Format(_("%s, %d %s, package %s"), wx(m.office), m.period.year,
                                                    wx(m.period.label()), wx(p.file_name)));
     head->SetFont(head->GetFont().Bold());
     top->Add(head, 0, wxALL, FromDIP(10));

@@ -18,12 +18,12 @@ CLI="$BUILD/cli/investledger-cli"
 import shutil, sqlite3, sys
 w = sys.argv[1]
 con = sqlite3.connect(f"{w}/demo.db")
-con.execute("UPDATE projects SET code = '91131026MA07TEST1X' WHERE id = (SELECT min(p.id) FROM projects p JOIN regions r ON r.id = p.region_id WHERE r.name = '文安县')")
+con.execute("UPDATE projects SET code = '2016-131026-47-03-000123' WHERE id = (SELECT min(p.id) FROM projects p JOIN regions r ON r.id = p.region_id WHERE r.name = '文安县')")
 con.commit(); con.close()
 shutil.copy(f"{w}/demo.db", f"{w}/zone.db")
 con = sqlite3.connect(f"{w}/zone.db")
-con.execute("UPDATE projects SET code = NULL WHERE code = '91131026MA07TEST1X'")
-con.execute("UPDATE projects SET code = '91131026MA07TEST1X' WHERE id = (SELECT min(p.id) FROM projects p JOIN regions r ON r.id = p.region_id WHERE r.name = '廊坊经济技术开发区')")
+con.execute("UPDATE projects SET code = NULL WHERE code = '2016-131026-47-03-000123'")
+con.execute("UPDATE projects SET code = '2016-131026-47-03-000123' WHERE id = (SELECT min(p.id) FROM projects p JOIN regions r ON r.id = p.region_id WHERE r.name = '廊坊经济技术开发区')")
 con.commit(); con.close()
 PY
 for o in 广阳区 安次区 三河市 霸州市 香河县 固安县 文安县 大城县; do
@@ -37,6 +37,7 @@ done
 /usr/bin/python3 - "$WORK" <<'PY'
 import sqlite3, sys
 con = sqlite3.connect(f"{sys.argv[1]}/demo.db")
+con.execute("PRAGMA foreign_keys = ON")
 ids = [r[0] for r in con.execute("SELECT p.id FROM projects p JOIN regions r ON r.id = p.region_id WHERE r.name = '文安县' ORDER BY p.id LIMIT 3 OFFSET 1")]
 con.execute(f"UPDATE projects SET total_investment = total_investment + 50000000, stage = '续建' WHERE id = {ids[0]}")
 con.execute(f"UPDATE progress SET completed_ytd = completed_ytd + 2000000, completed_month = completed_month + 2000000 WHERE project_id = {ids[1]} AND year = 2017 AND month = 6")

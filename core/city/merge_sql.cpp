@@ -99,12 +99,18 @@ std::string mapped_expr(const std::string& col) {
     return "s." + col;
 }
 
+// 分 as 万元 text with two decimals, in integer arithmetic (rounded half up, as the reports show it).
+std::string wan_sql(const std::string& fen) {
+    const std::string cents = "((" + fen + " + 5000) / 10000)";  // 万元 cents
+    return "printf('%d.%02d', " + cents + " / 100, " + cents + " % 100)";
+}
+
 std::string figures_exprs(const std::string& schema, const std::string& table) {
     const std::string s = schema + ".";
     if (table == "projects")
         return ", (SELECT planned_investment FROM " + s + "project_plans WHERE project_id = t.id AND year = :year)"
                ", (SELECT completed_ytd FROM " + s + "progress WHERE project_id = t.id AND year = :year AND month = :month)"
-               ", (SELECT count(*) || '个月，合计 ' || COALESCE(sum(completed_month), 0) || ' 分，' || "
+               ", (SELECT count(*) || '个月，合计 ' || " + wan_sql("COALESCE(sum(completed_month), 0)") + " || '万元；' || "
                "   COALESCE(group_concat(image_progress, '；'), '') FROM " + s + "progress WHERE project_id = t.id)"
                ", (SELECT count(*) || '个（未销号 ' || COALESCE(sum(status <> '销号'), 0) || '）：' || "
                "   COALESCE(group_concat(description || '/' || status, '；'), '') FROM " + s + "problems WHERE project_id = t.id)";
@@ -112,7 +118,7 @@ std::string figures_exprs(const std::string& schema, const std::string& table) {
         return ", (SELECT planned_investment FROM " + s + "renovation_plans WHERE renovation_id = t.id AND year = :year)"
                ", (SELECT completed_ytd FROM " + s + "renovation_progress WHERE renovation_id = t.id AND year = :year"
                " AND month = :month)"
-               ", (SELECT count(*) || '个月，合计 ' || COALESCE(sum(completed_month), 0) || ' 分' FROM " + s +
+               ", (SELECT count(*) || '个月，合计 ' || " + wan_sql("COALESCE(sum(completed_month), 0)") + " || '万元' FROM " + s +
                "renovation_progress WHERE renovation_id = t.id)";
     if (table == "deals")
         return ", (SELECT COALESCE(sum(amount_cny), 0) FROM " + s + "deal_funds WHERE deal_id = t.id)"
