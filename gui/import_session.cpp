@@ -7,6 +7,7 @@
 #include "core/import/kind_guess.h"
 #include "core/import/sheet_grid.h"
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il::gui {
 namespace fs = std::filesystem;
@@ -119,7 +120,7 @@ import::ImportOptions ImportSession::options(bool dry_run) const {
     o.auto_preset = false;
     o.keep_good = keep_good;
     o.dry_run = dry_run;
-    o.source_name = file_.filename().string();
+    o.source_name = il::path_utf8(file_.filename());
     if (!fixed_region.empty()) o.set_fields.emplace_back("region", fixed_region);
     return o;
 }

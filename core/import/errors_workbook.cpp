@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "core/import/text_norm.h"
+#include "core/util/utf8_path.h"
 
 namespace il::import {
 namespace {
@@ -17,8 +18,8 @@ public:
         lxw_workbook_options opts{};
         opts.constant_memory = LXW_FALSE;
         opts.tmpdir = nullptr;
-        wb_ = workbook_new_opt(path.string().c_str(), &opts);
-        if (!wb_) throw FileError("无法创建文件 " + path.string());
+        wb_ = workbook_new_opt(il::path_utf8(path).c_str(), &opts);
+        if (!wb_) throw FileError("无法创建文件 " + il::path_utf8(path));
     }
     ~XlsxFile() {
         if (wb_) workbook_close(wb_);  // error path: already reported
@@ -31,7 +32,7 @@ public:
             std::string why = lxw_strerror(e);
             if (e == LXW_ERROR_CREATING_XLSX_FILE)
                 why = "无法写入（文件夹不存在、没有权限，或文件正在 Excel/WPS 中打开）";
-            throw FileError("无法保存错误行文件 " + path_.string() + "：" + why);
+            throw FileError("无法保存错误行文件 " + il::path_utf8(path_) + "：" + why);
         }
     }
 

@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il::query {
 namespace {
@@ -14,8 +15,8 @@ public:
     explicit Workbook(const std::filesystem::path& file) : file_(file) {
         lxw_workbook_options options{};
         options.constant_memory = LXW_TRUE;
-        wb_ = workbook_new_opt(file.string().c_str(), &options);
-        if (!wb_) throw FileError("无法创建文件：" + file.string());
+        wb_ = workbook_new_opt(il::path_utf8(file).c_str(), &options);
+        if (!wb_) throw FileError("无法创建文件：" + il::path_utf8(file));
     }
     ~Workbook() {
         if (wb_) workbook_close(wb_);
@@ -25,7 +26,7 @@ public:
         lxw_error err = workbook_close(wb_);
         wb_ = nullptr;
         if (err != LXW_NO_ERROR)
-            throw FileError("无法写入文件 " + file_.string() + "（文件可能正在被 Excel/WPS 打开，或文件夹不可写）：" +
+            throw FileError("无法写入文件 " + il::path_utf8(file_) + "（文件可能正在被 Excel/WPS 打开，或文件夹不可写）：" +
                             lxw_strerror(err));
     }
 

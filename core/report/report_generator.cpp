@@ -14,6 +14,7 @@
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
+#include "core/util/utf8_path.h"
 
 namespace il::report {
 namespace fs = std::filesystem;
@@ -206,7 +207,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
             std::vector<ResultTable> per_sheet;
             for (const auto& s : t.sheets) {
                 stop_if_cancelled(progress);
-                per_sheet.push_back(run_read_only_query(db.sql(), s.sql, params, (t.folder / s.query_file).string()));
+                per_sheet.push_back(run_read_only_query(db.sql(), s.sql, params, il::path_utf8(t.folder / s.query_file)));
             }
             tables.push_back(std::move(per_sheet));
         }
@@ -237,7 +238,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                               sheet_from + sheet_span * (total ? static_cast<double>(done) / static_cast<double>(total) : 1.0));
             };
             result.sheets.push_back(render_sheet(wb, formats, t.sheets[s], tables[i][s], ctx,
-                                                 (t.folder / t.sheets[s].query_file).string(), on_rows));
+                                                 il::path_utf8(t.folder / t.sheets[s].query_file), on_rows));
         }
     }
     stop_if_cancelled(progress);
@@ -268,7 +269,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
             ins.bind(5, ctx.scope);
             ins.bind(6, now);
             ins.bind(7, db.user());
-            ins.bind(8, (ec ? request.out : abs).string());
+            ins.bind(8, il::path_utf8(ec ? request.out : abs));
             ins.bind(9, result.sha256);
             ins.exec();
             ins.reset();
