@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include <unistd.h>
 
 namespace il::import::test {
 
@@ -32,7 +31,7 @@ public:
     TempDir() {
         static std::atomic<int> counter{0};
         path_ = std::filesystem::temp_directory_path() /
-                ("il_readers_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+                ("il_readers_" + std::to_string(il_test::pid()) + "_" + std::to_string(counter++));
         std::filesystem::create_directories(path_);
     }
     ~TempDir() {
@@ -125,6 +124,7 @@ inline std::string minimal_xlsx(const std::string& sheet, const std::vector<std:
 }  // namespace il::import::test
 
 #include "core/import/workbook.h"
+#include "tests/support/process.h"
 
 namespace il::import::test {
 
