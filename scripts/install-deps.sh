@@ -2,18 +2,28 @@
 # Installs the Debian 12 packages InvestLedger needs. Run as root (or through sudo).
 #   scripts/install-deps.sh          build dependencies only
 #   scripts/install-deps.sh --test   also what the tests use (Xvfb, LibreOffice, openpyxl, clang …)
+#   scripts/install-deps.sh --windows  also the Windows cross build (mingw-w64, wine, NSIS, and
+#                                      what building Debian's source packages needs); combinable
 # Packages already present are skipped, so a second run is quick.
 set -eu
 BUILD_PKGS="g++ make cmake pkg-config git ccache ca-certificates
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libxlsxwriter-dev doctest-dev nlohmann-json3-dev
-  libcli11-dev libfreexl-dev libminizip-dev libexpat1-dev libicu-dev zlib1g-dev gettext
+  libcli11-dev libfreexl-dev libminizip-dev libexpat1-dev zlib1g-dev unicode-data python3 gettext
   fonts-noto-cjk dpkg-dev file librsvg2-bin wx3.2-i18n"
 TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl poppler-utils
   clang libclang-rt-14-dev sqlite3 procps
   desktop-file-utils appstream man-db nsis strace"
 
+WINDOWS_PKGS="g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-tools binutils-mingw-w64-x86-64
+  wine64 wine nsis dpkg-dev debian-archive-keyring xz-utils bzip2 tcl make"
+
 pkgs="$BUILD_PKGS"
-[ "${1:-}" = "--test" ] && pkgs="$pkgs $TEST_PKGS"
+for a in "$@"; do
+  case $a in
+    --test) pkgs="$pkgs $TEST_PKGS" ;;
+    --windows) pkgs="$pkgs $WINDOWS_PKGS" ;;
+  esac
+done
 
 missing=""
 for p in $pkgs; do
