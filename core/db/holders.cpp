@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "core/util/clock.h"
+#include "core/util/utf8_path.h"
 
 #ifdef _WIN32
 #include <windows.h>
@@ -14,7 +15,6 @@
 #include <csignal>
 #include <cerrno>
 #include <unistd.h>
-#include "core/util/utf8_path.h"
 #endif
 
 namespace il::db {

@@ -1,4 +1,5 @@
 #include "core/platform/network_share.h"
+#include "core/util/utf8_path.h"
 
 #include <system_error>
 
@@ -6,7 +7,6 @@
 #include <windows.h>
 #elif defined(__linux__)
 #include <sys/vfs.h>
-#include "core/util/utf8_path.h"
 #endif
 
 namespace il::platform {

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 #ifdef _WIN32
 #include <io.h>
@@ -14,7 +15,6 @@
 #else
 #include <fcntl.h>
 #include <unistd.h>
-#include "core/util/utf8_path.h"
 #endif
 
 namespace il {
