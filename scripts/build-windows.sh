@@ -128,10 +128,13 @@ elif ! built wxwidgets "$wx_ver"; then
   rm -f "$WIN_DEPS_DIR/build/wx.ok"
   (
     set -e
-    b=$WIN_DEPS_DIR/build/wx; rm -rf "$b"; mkdir -p "$b"; cd "$b"
+    b=$WIN_DEPS_DIR/build/wx
+    # An interrupted build of the same version resumes (make continues where it stopped).
+    if [ ! -f "$b/configured-$wx_ver" ]; then rm -rf "$b"; fi
+    mkdir -p "$b"; cd "$b"
     # The Debian tarball has no bundled libpng/libjpeg/libtiff/zlib/expat (dfsg); the GUI loads no
     # images (screenshots are taken from outside), so only zlib (ours) is used.
-    $RUN "$wx_dir/configure" --host=$HOST --build=x86_64-linux-gnu --prefix="$PREFIX" \
+    [ -f "$b/configured-$wx_ver" ] || $RUN "$wx_dir/configure" --host=$HOST --build=x86_64-linux-gnu --prefix="$PREFIX" \
       --disable-shared --with-msw --enable-unicode --disable-debug --disable-tests \
       CPPFLAGS="-I$PREFIX/include" LDFLAGS="-L$PREFIX/lib" \
       --with-zlib=sys --with-regex=builtin --without-libpng --without-libjpeg --without-libtiff \
@@ -139,6 +142,7 @@ elif ! built wxwidgets "$wx_ver"; then
       --disable-xrc --disable-html --disable-htmlhelp --disable-webview --disable-mediactrl \
       --disable-propgrid --disable-ribbon --disable-richtext --disable-stc --disable-sound \
       --disable-sockets --disable-ipc --disable-protocols --disable-url --disable-fs_inet
+    touch "$b/configured-$wx_ver"
     $RUN make -j "$JOBS"
     make install
     touch "$WIN_DEPS_DIR/build/wx.ok"
@@ -205,7 +209,7 @@ if ! built libxlsxwriter "$ver"; then
   say "Building libxlsxwriter $ver"
   cmake_dep "$dir" libxlsxwriter -DUSE_SYSTEM_MINIZIP=ON -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF \
     -DZLIB_INCLUDE_DIR="$PREFIX/include" -DZLIB_LIBRARY="$PREFIX/lib/libz.a" \
-    -DMINIZIP_INCLUDE_DIR="$PREFIX/include/minizip" -DMINIZIP_LIBRARY="$PREFIX/lib/libminizip.a"
+    -DMINIZIP_INCLUDE_DIR="$PREFIX/include" -DMINIZIP_LIBRARY="$PREFIX/lib/libminizip.a"
   xver=$(sed -n 's/^#define LXW_VERSION *"\(.*\)"/\1/p' "$dir/include/xlsxwriter.h")
   printf 'prefix=%s\nlibdir=${prefix}/lib\nincludedir=${prefix}/include\n\nName: libxlsxwriter\nDescription: A C library for creating Excel XLSX files\nVersion: %s\nRequires.private: minizip zlib\nLibs: -L${libdir} -lxlsxwriter\nLibs.private: -lminizip -lz\nCflags: -I${includedir}\n' \
     "$PREFIX" "$xver" > "$PREFIX/lib/pkgconfig/xlsxwriter.pc"
@@ -213,13 +217,16 @@ if ! built libxlsxwriter "$ver"; then
 fi
 
 # --- iconv: Windows has none; FreeXL and the CSV import need one (scripts/windows/iconv.c) -----
-iconv_ver=$(cat scripts/windows/iconv.c scripts/windows/iconv.h | sha256sum | cut -c1-16)
+iconv_ver=$(cat scripts/windows/*.[ch] | sha256sum | cut -c1-16)
 if ! built iconv "$iconv_ver"; then
-  say "Building the Win32 iconv"
-  $RUN "$CC" -O2 -Wall -c "$ROOT/scripts/windows/iconv.c" -I"$ROOT/scripts/windows" -o "$WIN_DEPS_DIR/iconv.o"
-  rm -f "$PREFIX/lib/libiconv.a"
+  say "Building the Win32 iconv and libcharset"
+  for f in iconv localcharset; do
+    $RUN "$CC" -O2 -Wall -c "$ROOT/scripts/windows/$f.c" -I"$ROOT/scripts/windows" -o "$WIN_DEPS_DIR/$f.o"
+    cp "$ROOT/scripts/windows/$f.h" "$PREFIX/include/$f.h"
+  done
+  rm -f "$PREFIX/lib/libiconv.a" "$PREFIX/lib/libcharset.a"
   $AR rcs "$PREFIX/lib/libiconv.a" "$WIN_DEPS_DIR/iconv.o"
-  cp "$ROOT/scripts/windows/iconv.h" "$PREFIX/include/iconv.h"
+  $AR rcs "$PREFIX/lib/libcharset.a" "$WIN_DEPS_DIR/localcharset.o"
   stamp iconv "$iconv_ver"
 fi
 
@@ -233,7 +240,7 @@ if ! built freexl "$ver"; then
     $RUN make -j "$JOBS" -C src >> ../freexl.log 2>&1 && make -C src install >> ../freexl.log 2>&1 &&
     make install-pkgconfigDATA >> ../freexl.log 2>&1) || { tail -n 30 "$b/../freexl.log"; exit 1; }
   # static linking: FreeXL needs our iconv
-  sed -i 's/^Libs: \(.*\)/Libs: \1 -liconv/' "$PREFIX/lib/pkgconfig/freexl.pc"
+  sed -i 's/^Libs: \(.*\)/Libs: \1 -liconv -lcharset/' "$PREFIX/lib/pkgconfig/freexl.pc"
   stamp freexl "$ver"
 fi
 

@@ -71,7 +71,8 @@ def main():
         lines.append(f"    {{0x{first:X}, 0x{last:X}, block{i}}},")
     lines.append("};")
     lines.append(f"const std::size_t pinyin_block_count = {len(BLOCKS)};")
-    lines.append(f"const std::size_t pinyin_reading_count = {len(initials)};")
+    in_blocks = sum(1 for cp in initials if any(first <= cp <= last for first, last in BLOCKS))
+    lines.append(f"const std::size_t pinyin_reading_count = {in_blocks};")
     lines.append("}  // namespace il::query::detail")
     with open(out + ".tmp", "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

@@ -14,7 +14,7 @@ struct PinyinBlock {
 
 extern const PinyinBlock pinyin_blocks[];
 extern const std::size_t pinyin_block_count;
-extern const std::size_t pinyin_reading_count;  // code points that have a reading
+extern const std::size_t pinyin_reading_count;  // code points of the blocks that have a reading
 
 // The letter for one code point ('a'-'z'), or 0 when it is not a Han character with a reading.
 char pinyin_initial(char32_t cp);

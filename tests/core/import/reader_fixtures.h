@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "tests/support/process.h"
 
 namespace il::import::test {
 
@@ -124,7 +125,6 @@ inline std::string minimal_xlsx(const std::string& sheet, const std::vector<std:
 }  // namespace il::import::test
 
 #include "core/import/workbook.h"
-#include "tests/support/process.h"
 
 namespace il::import::test {
 
