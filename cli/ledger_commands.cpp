@@ -16,8 +16,17 @@
 #include "core/db/project_repository.h"
 #include "core/db/renovation_repository.h"
 #include "core/db/sql_util.h"
+#include "core/import/text_norm.h"
 #include "core/model/period.h"
 #include "core/util/utf8_path.h"
+
+#ifdef _WIN32
+#include <io.h>
+#define IL_ISATTY(fd) _isatty(fd)
+#else
+#include <unistd.h>
+#define IL_ISATTY(fd) isatty(fd)
+#endif
 
 namespace il::cli {
 namespace {
@@ -342,6 +351,29 @@ void run_progress(CliContext& ctx, const ProgressOptions& o) {
     }
 }
 
+// ---- init ------------------------------------------------------------------------------------
+// The office name (setting footer_unit) fills 填报单位（盖章） on every report: init takes it from
+// --office, or asks for it at a terminal when none is set yet; in a script it only says so.
+bool stdin_is_terminal() { return IL_ISATTY(0) != 0; }
+
+void ask_office_name(db::Database& db, std::string name) {
+    using import::trim;
+    name = trim(name);
+    if (name.empty() && !db.setting_or("footer_unit", "").empty()) return;
+    if (name.empty() && stdin_is_terminal()) {
+        std::cout << "填报单位名称（报表“填报单位（盖章）”一栏，可直接回车以后再填）：" << std::flush;
+        std::getline(std::cin, name);
+        name = trim(name);
+    }
+    if (name.empty()) {
+        std::cerr << "注意：尚未设置填报单位名称，报表的“填报单位（盖章）：”将为空；"
+                     "用 investledger-cli init --office 单位名称 设置。\n";
+        return;
+    }
+    db.set_setting("footer_unit", name);
+    std::cout << "填报单位：" << name << "\n";
+}
+
 // ---- check -----------------------------------------------------------------------------------
 void run_check(CliContext& ctx, bool as_json) {
     auto db = ctx.open(false, true);
@@ -350,19 +382,24 @@ void run_check(CliContext& ctx, bool as_json) {
         json f = json::array();
         for (const auto& x : s.findings)
             f.push_back({{"table", x.table}, {"record_id", x.record_id}, {"record", x.record}, {"field", x.field},
-                         {"reason", x.reason}});
+                         {"reason", x.reason}, {"severity", x.warning ? "warning" : "error"}});
         std::cout << json{{"clean", s.clean()}, {"projects", s.projects}, {"progress_rows", s.progress_rows},
                           {"renovations", s.renovations}, {"deals", s.deals}, {"problems", s.problems},
                           {"targets", s.targets}, {"findings", f}}.dump(1)
                   << "\n";
     } else {
         for (const auto& x : s.findings)
-            std::cout << x.record << (x.field.empty() ? "" : " " + x.field) << "：" << x.reason << "\n";
+            std::cout << (x.warning ? "提醒：" : "") << x.record << (x.field.empty() ? "" : " " + x.field) << "："
+                      << x.reason << "\n";
         std::cout << "检查了 项目 " << s.projects << " 个（月度调度 " << s.progress_rows << " 条），技改项目 "
                   << s.renovations << " 个，招商项目 " << s.deals << " 个，存在问题 " << s.problems << " 条，年度目标 "
                   << s.targets << " 条：";
-        if (s.clean()) std::cout << "没有发现问题。\n";
-        else std::cout << "发现 " << s.findings.size() << " 处问题。\n";
+        if (s.clean() && !s.warnings()) std::cout << "没有发现问题。\n";
+        else {
+            std::cout << (s.clean() ? std::string("没有发现错误") : "发现 " + std::to_string(s.errors()) + " 处问题");
+            if (s.warnings()) std::cout << "，另有 " << s.warnings() << " 条提醒（报送前请核实）";
+            std::cout << "。\n";
+        }
     }
     if (!s.clean()) throw ExitWith{kExitFindings};
 }
@@ -373,12 +410,15 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
     {
         auto* cmd = app.add_subcommand("init", "创建台账数据库并填入词典（默认廊坊市的县市区、开发区、行业、产业类别）");
         auto file = std::make_shared<std::string>();
+        auto office = std::make_shared<std::string>();
         cmd->add_option("--dictionary", *file, "词典文件（JSON，格式同 data/dictionaries/langfang.json）");
-        cmd->callback([&ctx, file] {
+        cmd->add_option("--office", *office, "填报单位名称（报表“填报单位（盖章）”一栏），如 固安县投资促进局");
+        cmd->callback([&ctx, file, office] {
             auto db = ctx.open(true);
             std::optional<std::filesystem::path> f;
             if (!file->empty()) f = *file;
             db::seed_dictionaries_from(*db, f);
+            ask_office_name(*db, *office);
             db::DictionaryRepository dict(*db);
             std::cout << "数据库已就绪：" << il::path_utf8(ctx.resolved_db_path()) << "（县市区 " << dict.regions().size()
                       << " 个，开发区 " << dict.zones().size() << " 个，行业 " << dict.industries().size()

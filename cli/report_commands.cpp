@@ -93,6 +93,7 @@ void run_report(const CliContext& ctx, const ReportArgs& a) {
                   << "SHA-256：" << res.sha256 << "\n";
         return;
     }
+    for (const auto& w : res.warnings) std::cerr << "注意：" << w << "\n";
     if (!res.findings.empty()) {
         std::cerr << "注意：报表前检查发现 " << res.findings.size() << " 个问题（用 --strict 可在有问题时不生成报表）：\n";
         std::size_t n = 0;

@@ -11,6 +11,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
+#include <wx/textdlg.h>
 #include <wx/toolbar.h>
 
 #include "core/db/audit.h"
@@ -294,12 +295,27 @@ bool MainFrame::first_start(const fs::path& file) {
     dlg.SetSelection(0);
     if (dlg.ShowModal() != wxID_OK) return false;
     if (!open_database(file, true)) return false;
+    ask_office_name();
     if (dlg.GetSelection() == 0) generate_demo();
     else if (dlg.GetSelection() == 1) {
         show_view(View::Projects);
         run_import_dialog(this, ctx_);
     }
     return true;
+}
+
+void MainFrame::ask_office_name() {
+    if (!ctx_.db || ctx_.db->read_only() || test_mode() || !ctx_.db->setting_or("footer_unit", "").empty()) return;
+    wxTextEntryDialog dlg(this, _("Name of your office (the reporting unit), printed on every report\n(it can be changed later under Settings):"),
+                          _("First start"));
+    if (dlg.ShowModal() != wxID_OK) return;
+    std::string name = utf8(dlg.GetValue().Trim(true).Trim(false));
+    if (name.empty()) return;
+    try {
+        ctx_.db->set_setting("footer_unit", name);
+    } catch (...) {
+        show_current_exception(this, _("First start"));
+    }
 }
 
 void MainFrame::on_new() {

@@ -57,6 +57,7 @@ private:
     void on_close(wxCloseEvent& e);
     void delete_project(std::int64_t id);
     bool first_start(const std::filesystem::path& default_file);
+    void ask_office_name();  // 填报单位 for the reports, when none is set yet
     bool generate_demo();
 
     AppContext ctx_;

@@ -174,6 +174,19 @@ bool ReportPanel::generate(const wxString& file) {
         file_->SetFocus();
         return false;
     }
+    // A workbook of zeros, a blank 填报单位: said before writing, and the user decides.
+    try {
+        auto warnings = report::report_warnings(*ctx_.db, req.period, req.scope);
+        if (!warnings.empty()) {
+            wxString text;
+            for (const auto& w : warnings) text += wx(w) + "\n\n";
+            if (ask(this, text + _("Generate the report anyway?"), _("Reports"), wxYES_NO | wxICON_WARNING) != wxYES)
+                return false;
+        }
+    } catch (...) {
+        show_current_exception(this, _("Generating the report"));
+        return false;
+    }
     report::ReportResult result;
     std::vector<report::CheckFinding> findings;
     bool ok = false;

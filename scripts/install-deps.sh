@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages InvestLedger needs. Run as root (or through sudo).
 #   scripts/install-deps.sh          build dependencies only
 #   scripts/install-deps.sh --test   also what the tests use (Xvfb, LibreOffice, openpyxl, clang …)
+#   scripts/install-deps.sh --bench  also what scripts/bench.sh uses (pandas + XlsxWriter, perf, …)
 #   scripts/install-deps.sh --windows  also the Windows cross build (mingw-w64, wine, NSIS, and
 #                                      what building Debian's source packages needs); combinable
 # Packages already present are skipped, so a second run is quick.
@@ -13,14 +14,17 @@ BUILD_PKGS="g++ make cmake pkg-config git ccache ca-certificates
 TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl poppler-utils
   clang libclang-rt-14-dev sqlite3 procps
   desktop-file-utils appstream man-db nsis strace"
+# scripts/bench.sh only: the pandas comparison, /usr/bin/time, bc, and the profilers.
+BENCH_PKGS="python3 python3-pandas python3-xlsxwriter time bc linux-perf valgrind"
 
 WINDOWS_PKGS="g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-tools binutils-mingw-w64-x86-64
   wine64 wine nsis dpkg-dev debian-archive-keyring xz-utils bzip2 tcl make"
 
 pkgs="$BUILD_PKGS"
 for a in "$@"; do
-  case $a in
+  case "$a" in
     --test) pkgs="$pkgs $TEST_PKGS" ;;
+    --bench) pkgs="$pkgs $BENCH_PKGS" ;;
     --windows) pkgs="$pkgs $WINDOWS_PKGS" ;;
   esac
 done

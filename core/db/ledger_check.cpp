@@ -63,6 +63,39 @@ void check_monthly(Database& db, CheckSummary& s, const std::string& table, cons
     }
 }
 
+// Completed investment in a year the project has no plan for (none, or 0): 占年度计划% cannot be
+// given, and the year's completion counts against nobody's plan.
+void check_unplanned_completion(Database& db, CheckSummary& s) {
+    RawQuery q(db.sql(),
+               "SELECT g.project_id, p.name, g.year, MAX(g.completed_ytd) FROM progress g "
+               "JOIN projects p ON p.id = g.project_id "
+               "LEFT JOIN project_plans pl ON pl.project_id = g.project_id AND pl.year = g.year "
+               "WHERE COALESCE(pl.planned_investment, 0) = 0 "
+               "GROUP BY g.project_id, g.year HAVING MAX(g.completed_ytd) > 0 ORDER BY g.project_id, g.year");
+    while (q.step()) {
+        const int year = static_cast<int>(q.i64(2));
+        s.findings.push_back({"project_plans", q.i64(0), named("项目", q.text(1), q.i64(0)), "planned_investment",
+                              std::to_string(year) + "年计划投资为 0（或未填），但已完成投资 " + format_wan(Money{q.i64(3)}) +
+                                  "万元：报表中“占年度计划%”将为“无计划”，请补填年度计划",
+                              true});
+    }
+}
+
+// A region that is itself a 开发区 (a zone of the same name inside it, e.g. 廊坊经济技术开发区):
+// its projects belong to one of its zones. One without a zone is missing from 开发区指标 while
+// 汇总排名 counts it.
+void check_zone_regions(Database& db, CheckSummary& s) {
+    RawQuery q(db.sql(),
+               "SELECT p.id, p.name, r.name FROM projects p JOIN regions r ON r.id = p.region_id "
+               "WHERE p.zone_id IS NULL AND EXISTS (SELECT 1 FROM zones z WHERE z.region_id = r.id AND z.name = r.name) "
+               "ORDER BY p.id");
+    while (q.step())
+        s.findings.push_back({"projects", q.i64(0), named("项目", q.text(1), q.i64(0)), "zone_id",
+                              "所属县（市、区）“" + q.text(2) + "”本身是开发区，但未填写所属开发区：开发区指标不计入该项目，"
+                              "与汇总排名不一致",
+                              true});
+}
+
 }  // namespace
 
 CheckSummary check_ledger(Database& db) {
@@ -92,6 +125,8 @@ CheckSummary check_ledger(Database& db) {
         add_issues(s, "projects", p.id, named("项目", p.name, p.id), validate::validate_project(p, &refs));
     });
     check_monthly(db, s, "progress", "project_id", "projects", "项目");
+    check_unplanned_completion(db, s);
+    check_zone_regions(db, s);
     {
         SQLite::Statement q(db.sql(), "SELECT p.id, p.project_id, pr.name, p.description, p.owner_unit, p.status, "
                                       "p.assigned_date, p.supervised_date, p.closed_date FROM problems p "

@@ -67,7 +67,12 @@ struct Context {
     std::optional<std::int64_t> industry_coded(const std::string& code) const;
     std::vector<const DictZone*> zones_of(std::int64_t region_id) const;
 
+    // The zone a region is itself (廊坊经济技术开发区, a region 开发区单列 with a zone of its name).
+    const DictZone* zone_of_region(std::int64_t region_id) const;
+
     const DictRegion& pick_region();
+    // One of the region's zones with probability p_zone; always one in a region that is itself a
+    // zone (every project there is in a zone, so 开发区指标 and 汇总排名 count the same projects).
     std::optional<std::int64_t> pick_zone(std::int64_t region_id, double p_zone);
     // A place name for generated names: the region's short name or one of its zones.
     std::string place_for(const DictRegion& r, std::optional<std::int64_t> zone_id);

@@ -113,9 +113,21 @@ const DictRegion& Context::pick_region() {
     return regions[rng.weighted(w)];
 }
 
+const DictZone* Context::zone_of_region(std::int64_t region_id) const {
+    const DictRegion* region = nullptr;
+    for (const auto& r : regions)
+        if (r.id == region_id) region = &r;
+    if (!region) return nullptr;
+    for (const auto& z : zones)
+        if (z.region_id == region_id && z.name == region->name) return &z;
+    return nullptr;
+}
+
 std::optional<std::int64_t> Context::pick_zone(std::int64_t region_id, double p_zone) {
     auto zs = zones_of(region_id);
-    if (zs.empty() || !rng.chance(p_zone)) return std::nullopt;
+    if (zs.empty()) return std::nullopt;
+    const bool in_zone = rng.chance(p_zone);
+    if (!in_zone && !zone_of_region(region_id)) return std::nullopt;
     return rng.pick(zs)->id;
 }
 

@@ -275,9 +275,10 @@ private:
     }
 
     std::string site_for(const DictRegion& r, std::optional<std::int64_t> zone_id) {
+        // A zone named like its region (or after it) is not prefixed with the region's name again.
         if (zone_id)
             for (const auto& z : ctx_.zones)
-                if (z.id == *zone_id) return r.name + z.name;
+                if (z.id == *zone_id) return z.name.rfind(r.name, 0) == 0 ? z.name : r.name + z.name;
         static constexpr const char* places[] = {"城区", "北部工业园区", "南部产业园", "经济开发区", "高新技术产业园", "东部新区"};
         return r.name + rng_.pick(places);
     }
@@ -289,6 +290,7 @@ private:
         d.region = ctx_.region_named(rp.region);
         if (!d.region) d.region = &ctx_.pick_region();
         if (const auto* z = ctx_.zone_named(rp.zone); z && z->region_id == d.region->id) d.zone_id = z->id;
+        if (const auto* z = ctx_.zone_of_region(d.region->id); z && !d.zone_id) d.zone_id = z->id;
         d.category = ctx_.category_named(rp.category);
         if (!d.category) d.category = pick_category(true);
         d.industry_id = industry_for(d.category);

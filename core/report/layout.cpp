@@ -1,10 +1,13 @@
 #include "core/report/layout.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
 #include <cmath>
 #include <tuple>
 
-#include "core/model/money.h"
+#include "core/report/sheet_values.h"
 #include "core/util/error.h"
 
 namespace il::report {
@@ -44,10 +47,7 @@ std::string expand_placeholders(const std::string& pattern, const ReportContext&
 
 namespace {
 
-bool is_text_type(ColumnType t) { return t == ColumnType::Seq || t == ColumnType::Text; }
-bool is_int_type(ColumnType t) {
-    return t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::Integer || t == ColumnType::Rank;
-}
+using sheet::is_text_type;
 
 const char* kStems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸",
                         "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"};
@@ -110,288 +110,164 @@ lxw_format* FormatCache::get(const Spec& s) {
 }
 
 // --- rendering --------------------------------------------------------------------------------
+// render_sheet in three parts: the column plan and the values (core/report/sheet_values.h: the
+// 合计/小计 rows computed in one pass before any row is written), then the cells written strictly
+// top to bottom, so the workbook can stream rows to disk (libxlsxwriter constant_memory).
 
 namespace {
 
-// A value as it goes into a cell. Amounts are integers in the cell's unit x 100 (0.01 万元),
-// counts plain integers; rates and free numbers doubles.
-struct Cell {
-    enum Kind : std::uint8_t { Empty, Int, Real, Text } kind = Empty;
-    std::int64_t i = 0;
-    double d = 0;
-    std::string s;
+using sheet::Cell;
+using sheet::ColumnPlan;
+
+// Display width of text in digit widths (Excel's column unit). Readers differ: Excel with 宋体
+// 10pt puts a CJK glyph at about 1.8-1.9 digit widths, LibreOffice with the fallback CJK fonts of
+// a Linux desktop at about 1.5 (ASCII 0.85); a layout is judged under both.
+struct GlyphWidths {
+    double cjk, ascii;
+};
+constexpr GlyphWidths kExcelGlyphs{1.9, 1.0};
+constexpr GlyphWidths kLibreOfficeGlyphs{1.5, 0.85};
+constexpr double kCellPadding = 1.0;  // the cell's inner margins, in digit widths
+
+struct Wrapped {
+    int lines = 1;
+    double last = 0;   // the width used on the last line
+    double total = 0;  // the width of the longest line written on one line
 };
 
-// Display width of text in digit widths (Excel's column unit): CJK about 1.8, ASCII 1.
-// Lines of a wrapped cell of `width` characters (explicit line breaks respected).
-int wrapped_lines(const std::string& text, double width) {
+// How a wrapped cell `width` digit widths wide breaks `text` (explicit line breaks respected).
+Wrapped wrap_text(const std::string& text, double width, GlyphWidths g = {1.8, 1.0}) {
     const double usable = std::max(1.0, width);
-    int lines = 1;
-    double line = 0;
+    Wrapped out;
+    double unbroken = 0;
     for (std::size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') { ++lines; line = 0; ++i; continue; }
+        if (c == '\n') { ++out.lines; out.last = 0; unbroken = 0; ++i; continue; }
         std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        double w = len == 1 ? 1.0 : 1.8;  // a 10-11pt CJK glyph is about 1.8 digit widths
-        if (line + w > usable) { ++lines; line = 0; }
-        line += w;
+        double w = len == 1 ? g.ascii : g.cjk;
+        if (out.last + w > usable) { ++out.lines; out.last = 0; }
+        out.last += w;
+        unbroken += w;
+        out.total = std::max(out.total, unbroken);
         i += len;
-    }
-    return lines;
-}
-
-constexpr std::int64_t round_div(std::int64_t v, std::int64_t step) {
-    return v >= 0 ? (v + step / 2) / step : -((-v + step / 2) / step);
-}
-
-struct ColumnPlan {
-    const ColumnDef* def = nullptr;
-    int source = -1;       // index in the result
-    int of = -1, to = -1;  // derive operand column indexes
-    std::int64_t scale = 1;  // int cell value / scale = displayed number
-    lxw_format* body = nullptr;
-    lxw_format* total = nullptr;
-    std::string num_format;
-};
-
-std::string default_format(const ColumnDef& c) {
-    if (!c.format.empty()) return c.format;
-    switch (c.type) {
-        case ColumnType::Money:
-        case ColumnType::Usd:
-        case ColumnType::Number: return "#,##0.00";
-        case ColumnType::Integer:
-        case ColumnType::Rank: return "0";
-        case ColumnType::Percent: return "0.0%";
-        default: return "";
-    }
-}
-
-std::string cell_text(const SqlValue& v) {
-    if (std::holds_alternative<std::monostate>(v)) return {};
-    if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-    if (auto* d = std::get_if<double>(&v)) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%g", *d);
-        return buf;
-    }
-    return std::get<std::string>(v);
-}
-
-// Numeric value of a figure cell for derivations (in the cell's scaled integer or real).
-bool numeric(const Cell& c, double& out) {
-    if (c.kind == Cell::Int) { out = static_cast<double>(c.i); return true; }
-    if (c.kind == Cell::Real) { out = c.d; return true; }
-    return false;
-}
-
-Cell derive_cell(const ColumnDef& def, const Cell& a, const Cell& b, const Cell* grand_a) {
-    Cell out;
-    double x = 0, y = 0;
-    if (!numeric(a, x)) return out;
-    switch (def.derive) {
-        case DeriveOp::Ratio:
-            if (!numeric(b, y) || y == 0) return out;
-            out.kind = Cell::Real; out.d = x / y; break;
-        case DeriveOp::Growth:
-            if (!numeric(b, y) || y == 0) return out;
-            out.kind = Cell::Real; out.d = (x - y) / y; break;
-        case DeriveOp::Share:
-            if (!grand_a || !numeric(*grand_a, y) || y == 0) return out;
-            out.kind = Cell::Real; out.d = x / y; break;
-        case DeriveOp::Diff:
-            if (!numeric(b, y)) y = 0;
-            if (a.kind == Cell::Int && (b.kind == Cell::Int || b.kind == Cell::Empty)) {
-                out.kind = Cell::Int; out.i = a.i - (b.kind == Cell::Int ? b.i : 0);
-            } else {
-                out.kind = Cell::Real; out.d = x - y;
-            }
-            break;
-        case DeriveOp::None: break;
     }
     return out;
 }
 
-}  // namespace
+// Lines of a wrapped cell of `width` characters, for its row height.
+int wrapped_lines(const std::string& text, double width) { return wrap_text(text, width).lines; }
 
-SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef& sheet, const ResultTable& data,
-                          const ReportContext& ctx, const std::string& query_label, const RowProgress& on_rows) {
+// A text “名称（说明）” that does not fit on one line breaks before its bracket, so that the note
+// starts the second line (谢洪涛 / （广阳区区长）) instead of leaving “）” alone on the last one.
+std::string break_before_note(const std::string& text, double width) {
+    static const std::string open = "（", close = "）";
+    if (text.find('\n') != std::string::npos || text.size() <= close.size() ||
+        text.compare(text.size() - close.size(), close.size(), close) != 0)
+        return text;
+    const auto at = text.rfind(open);
+    if (at == std::string::npos || at == 0) return text;
+    if (wrap_text(text, width - kCellPadding, kExcelGlyphs).lines == 1) return text;
+    return text.substr(0, at) + "\n" + text.substr(at);
+}
+
+// A distinct text of a column and how many cells hold it.
+struct CountedText {
+    const std::string* text;
+    std::size_t count;
+};
+
+// Texts that would leave a lone character or two on their last line at `width`, in either reader
+// (each distinct text judged once, counted as often as it occurs).
+std::size_t orphans(const std::vector<CountedText>& texts, double width) {
+    std::size_t bad = 0;
+    for (const CountedText& t : texts)
+        for (GlyphWidths g : {kExcelGlyphs, kLibreOfficeGlyphs}) {
+            Wrapped f = wrap_text(break_before_note(*t.text, width), width - kCellPadding, g);
+            if (f.lines > 1 && f.last < 2.5 * g.cjk) { bad += t.count; break; }
+        }
+    return bad;
+}
+
+// A wrapped text column sized from its texts (a lone “）” or “点” on a last line reads badly):
+// wide enough for the longest text on one line in every reader if that is at most 1.75 times
+// the template's width; else the narrowest width up to 1.5 times at which no text leaves a lone
+// character, or that at least halves such texts; else the template's width.
+// The texts are judged once per distinct text (a column of 100,000 rows repeats its leaders,
+// units and stages), and only those that break at the template's width: a text on one line there
+// stays on one line at every wider width, never leaving a lone character.
+double fitted_width(double width, const std::vector<const std::string*>& all_texts) {
+    if (all_texts.empty()) return width;
+    std::unordered_map<std::string_view, std::size_t> index;
+    std::vector<CountedText> texts;
+    double longest = 0;
+    for (const std::string* t : all_texts) {
+        auto [it, added] = index.try_emplace(*t, texts.size());
+        if (!added) {
+            if (it->second != SIZE_MAX) ++texts[it->second].count;
+            continue;
+        }
+        longest = std::max(longest, wrap_text(*t, 1e9, kExcelGlyphs).total);
+        if (wrap_text(*t, width - kCellPadding, kExcelGlyphs).lines == 1) {
+            it->second = SIZE_MAX;  // never an orphan at this width or wider (Excel's glyphs are the wider)
+            continue;
+        }
+        texts.push_back({t, 1});
+    }
+    const double one_line = std::ceil((longest + kCellPadding) * 2) / 2;
+    if (one_line <= width) return width;
+    if (one_line <= width * 1.75) return one_line;
+    const std::size_t at_width = orphans(texts, width);
+    if (at_width == 0) return width;
+    double best = width;
+    std::size_t best_bad = at_width;
+    for (double w = width + 0.5; w <= width * 1.5 + 1e-9; w += 0.5) {
+        std::size_t bad = orphans(texts, w);
+        if (bad < best_bad) { best = w; best_bad = bad; }
+        if (bad == 0) break;
+    }
+    return best_bad * 2 <= at_width ? best : width;
+}
+
+// A header as one line (chart legends): a line break between CJK text goes away, between two
+// ASCII words it becomes a space ("1-6月\n完成投资" -> "1-6月完成投资").
+std::string one_line(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') { out += text[i]; continue; }
+        bool ascii_before = !out.empty() && static_cast<unsigned char>(out.back()) < 0x80 && out.back() != ' ';
+        bool ascii_after = i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80;
+        if (ascii_before && ascii_after) out += ' ';
+    }
+    return out;
+}
+
+// The fixed formats of a sheet's frame.
+struct FrameFormats {
+    lxw_format *title, *left, *right, *head, *num, *total_label, *empty;
+    FrameFormats(FormatCache& formats, const SheetDef& sheet) {
+        const std::string& font = sheet.font_name;
+        const double fs = sheet.font_size;
+        title = formats.get({font, 18, true, false, 'c', false, ""});
+        left = formats.get({font, fs, false, false, 'l', false, ""});
+        right = formats.get({font, fs, false, false, 'r', false, ""});
+        head = formats.get({font, fs, true, true, 'c', true, ""});
+        num = formats.get({font, fs, false, true, 'c', true, ""});
+        total_label = formats.get({font, fs, true, true, 'l', false, ""});
+        empty = formats.get({font, fs, false, true, 'c', false, ""});
+    }
+};
+
+// Title, 填报单位/单位 row, header (one row, or two with group headers merged above their
+// columns) and the column-number row, each row complete before the next. Returns the first row
+// after them; `header_first`/`header_last` are the rows repeated on every printed page.
+std::uint32_t write_frame_top(XlsxWorksheet& ws, const SheetDef& sheet, const ReportContext& ctx, const FrameFormats& f,
+                              std::uint32_t& header_first, std::uint32_t& header_last) {
     const std::size_t ncols = sheet.columns.size();
     const auto last_col = static_cast<std::uint16_t>(ncols - 1);
-
-    // Plan the columns: where each comes from, how it is scaled and formatted.
-    std::vector<ColumnPlan> plan(ncols);
-    std::string available;
-    for (const auto& name : data.columns) available += (available.empty() ? "" : "、") + name;
-    for (std::size_t c = 0; c < ncols; ++c) {
-        const ColumnDef& def = sheet.columns[c];
-        ColumnPlan& p = plan[c];
-        p.def = &def;
-        if (!def.source.empty()) {
-            p.source = data.column_index(def.source);
-            if (p.source < 0)
-                throw TemplateError(query_label + "：查询结果中没有列 \"" + def.source + "\"（列 \"" + def.key +
-                                    "\" 需要它；查询给出的列：" + available + "）");
-        }
-        if (def.derive != DeriveOp::None) {
-            p.of = sheet.column_index(def.of);
-            p.to = def.to.empty() ? -1 : sheet.column_index(def.to);
-        }
-        p.scale = (def.type == ColumnType::Money || def.type == ColumnType::Usd) ? 100 : 1;
-        if (def.derive == DeriveOp::Diff && p.of >= 0) p.scale = plan[static_cast<std::size_t>(p.of)].scale;
-        p.num_format = default_format(def);
-        if (def.derive == DeriveOp::Diff && def.format.empty() && p.of >= 0)
-            p.num_format = plan[static_cast<std::size_t>(p.of)].num_format;
-        char align = def.align == Align::Left ? 'l' : def.align == Align::Center ? 'c' : def.align == Align::Right ? 'r'
-                   : def.type == ColumnType::Seq || def.type == ColumnType::Rank ? 'c'
-                   : is_text_type(def.type) ? 'l' : 'r';
-        p.body = formats.get({sheet.font_name, sheet.font_size, false, true, align, def.wrap && is_text_type(def.type), p.num_format});
-        p.total = formats.get({sheet.font_name, sheet.font_size, true, true, align == 'l' ? 'l' : align, false, p.num_format});
-    }
-    int group_src = -1;
-    if (!sheet.group_by.empty()) {
-        group_src = data.column_index(sheet.group_by);
-        if (group_src < 0)
-            throw TemplateError(query_label + "：查询结果中没有分组列 \"" + sheet.group_by + "\"（查询给出的列：" + available + "）");
-    }
-
-    // Convert the rows to cells. Amounts are rounded per cell, here and only here.
-    const std::size_t nrows = data.rows.size();
-    std::vector<Cell> cells(nrows * ncols);
-    auto at = [&](std::size_t r, std::size_t c) -> Cell& { return cells[r * ncols + c]; };
-    for (std::size_t r = 0; r < nrows; ++r) {
-        const auto& row = data.rows[r];
-        for (std::size_t c = 0; c < ncols; ++c) {
-            const ColumnPlan& p = plan[c];
-            if (p.source < 0) continue;
-            const SqlValue& v = row[static_cast<std::size_t>(p.source)];
-            Cell& cell = at(r, c);
-            if (std::holds_alternative<std::monostate>(v)) continue;
-            ColumnType t = p.def->type;
-            if (is_text_type(t)) {
-                cell.kind = Cell::Text;
-                cell.s = cell_text(v);
-                continue;
-            }
-            std::int64_t iv = 0;
-            bool is_int = false;
-            if (auto* i = std::get_if<std::int64_t>(&v)) { iv = *i; is_int = true; }
-            else if (auto* d = std::get_if<double>(&v)) {
-                if (is_int_type(t)) {
-                    if (std::nearbyint(*d) != *d || std::fabs(*d) > 9e15)
-                        throw TemplateError(query_label + "：第 " + std::to_string(r + 1) + " 行列 \"" + p.def->source +
-                                            "\" 应为整数（金额以分为单位），实际为 " + cell_text(v));
-                    iv = static_cast<std::int64_t>(*d);
-                    is_int = true;
-                } else {
-                    cell.kind = Cell::Real;
-                    cell.d = *d;
-                    continue;
-                }
-            } else {
-                throw TemplateError(query_label + "：第 " + std::to_string(r + 1) + " 行列 \"" + p.def->source +
-                                    "\" 应为数值，实际为文字“" + std::get<std::string>(v) + "”");
-            }
-            (void)is_int;
-            switch (t) {
-                case ColumnType::Money: cell.kind = Cell::Int; cell.i = Money::from_fen(iv).wan_cents(); break;
-                case ColumnType::Usd: cell.kind = Cell::Int; cell.i = round_div(iv, 10000); break;
-                case ColumnType::Integer:
-                case ColumnType::Rank: cell.kind = Cell::Int; cell.i = iv; break;
-                default: cell.kind = Cell::Real; cell.d = static_cast<double>(iv); break;
-            }
-        }
-    }
-
-    // Groups: runs of equal group values, in the order the query gave.
-    struct Group { std::string name; std::size_t begin, end; };
-    std::vector<Group> groups;
-    if (group_src >= 0) {
-        for (std::size_t r = 0; r < nrows; ++r) {
-            std::string g = cell_text(data.rows[r][static_cast<std::size_t>(group_src)]);
-            if (groups.empty() || groups.back().name != g) groups.push_back({g, r, r + 1});
-            else groups.back().end = r + 1;
-        }
-    }
-
-    // Totals from the rounded cells.
-    auto total_of = [&](std::size_t begin, std::size_t end) {
-        std::vector<Cell> t(ncols);
-        for (std::size_t c = 0; c < ncols; ++c) {
-            const ColumnDef& def = *plan[c].def;
-            if (def.total == TotalRule::Sum) {
-                bool any_real = false;
-                std::int64_t si = 0;
-                double sd = 0;
-                for (std::size_t r = begin; r < end; ++r) {
-                    const Cell& x = at(r, c);
-                    if (x.kind == Cell::Int) si += x.i;
-                    else if (x.kind == Cell::Real) { sd += x.d; any_real = true; }
-                }
-                if (any_real || def.type == ColumnType::Number) { t[c].kind = Cell::Real; t[c].d = sd + static_cast<double>(si); }
-                else { t[c].kind = Cell::Int; t[c].i = si; }
-            } else if (def.total == TotalRule::Same && begin < end) {
-                const Cell& first = at(begin, c);
-                bool same = true;
-                for (std::size_t r = begin + 1; r < end && same; ++r) {
-                    const Cell& x = at(r, c);
-                    same = x.kind == first.kind && x.i == first.i && x.d == first.d && x.s == first.s;
-                }
-                if (same) t[c] = first;
-            }
-        }
-        return t;
-    };
-    std::vector<Cell> grand = total_of(0, nrows);
-    std::vector<std::vector<Cell>> group_totals;
-    for (const auto& g : groups) group_totals.push_back(total_of(g.begin, g.end));
-
-    // Derived columns, rows and totals alike.
-    auto derive_row = [&](std::vector<Cell>& row_cells, std::size_t offset, bool is_total) {
-        (void)offset;
-        for (std::size_t c = 0; c < ncols; ++c) {
-            const ColumnPlan& p = plan[c];
-            if (p.def->derive == DeriveOp::None) continue;
-            if (is_total && p.def->total != TotalRule::Derive) continue;
-            static const Cell empty;
-            const Cell& a = row_cells[static_cast<std::size_t>(p.of)];
-            const Cell& b = p.to >= 0 ? row_cells[static_cast<std::size_t>(p.to)] : empty;
-            row_cells[c] = derive_cell(*p.def, a, b, &grand[static_cast<std::size_t>(p.of)]);
-        }
-    };
-    for (std::size_t r = 0; r < nrows; ++r) {
-        for (std::size_t c = 0; c < ncols; ++c) {
-            const ColumnPlan& p = plan[c];
-            if (p.def->derive == DeriveOp::None) continue;
-            static const Cell empty;
-            const Cell& a = at(r, static_cast<std::size_t>(p.of));
-            const Cell& b = p.to >= 0 ? at(r, static_cast<std::size_t>(p.to)) : empty;
-            at(r, c) = derive_cell(*p.def, a, b, &grand[static_cast<std::size_t>(p.of)]);
-        }
-    }
-    for (auto& t : group_totals) derive_row(t, 0, true);
-    derive_row(grand, 0, true);
-
-    // ---- write ----
-    std::string sheet_name = expand_placeholders(sheet.sheet_name, ctx);
-    XlsxWorksheet ws = wb.add_sheet(sheet_name);
-    const std::string& font = sheet.font_name;
-    const double fs = sheet.font_size;
-    lxw_format* f_title = formats.get({font, 18, true, false, 'c', false, ""});
-    lxw_format* f_left = formats.get({font, fs, false, false, 'l', false, ""});
-    lxw_format* f_right = formats.get({font, fs, false, false, 'r', false, ""});
-    lxw_format* f_head = formats.get({font, fs, true, true, 'c', true, ""});
-    lxw_format* f_num = formats.get({font, fs, false, true, 'c', true, ""});
-    lxw_format* f_total_label = formats.get({font, fs, true, true, 'l', false, ""});
-    lxw_format* f_empty = formats.get({font, fs, false, true, 'c', false, ""});
-
-    for (std::size_t c = 0; c < ncols; ++c)
-        ws.column_width(static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(c), sheet.columns[c].width);
-
     std::uint32_t row = 0;
     // Title.
     ws.row_height(row, 36);
-    ws.merge(row, 0, row, last_col, expand_placeholders(sheet.title, ctx), f_title);
+    ws.merge(row, 0, row, last_col, expand_placeholders(sheet.title, ctx), f.title);
     ++row;
     // 填报单位 left, 单位 right.
     {
@@ -400,89 +276,83 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
         ws.row_height(row, 20);
         if (sheet.show_filler_unit && ncols > 1)
             ws.merge(row, 0, row, static_cast<std::uint16_t>(std::min<int>(split, right_from - 1)),
-                     "填报单位（盖章）：" + ctx.filler_unit, f_left);
+                     "填报单位（盖章）：" + ctx.filler_unit, f.left);
         if (!sheet.unit.empty())
-            ws.merge(row, ncols > 1 ? right_from : 0, row, last_col, "单位：" + expand_placeholders(sheet.unit, ctx), f_right);
+            ws.merge(row, ncols > 1 ? right_from : 0, row, last_col, "单位：" + expand_placeholders(sheet.unit, ctx), f.right);
         ++row;
     }
-    // Header: one row, or two with group headers merged above their columns.
-    const std::uint32_t header_first = row;
-    const bool two_rows = sheet.has_groups_header();
-    if (two_rows) {
+    header_first = row;
+    if (sheet.has_groups_header()) {
+        // Upper row: the group headers (merged across their columns) and the texts of the
+        // ungrouped columns; then the lower row: the grouped columns' headers. The ungrouped
+        // columns are merged down over both rows last: libxlsxwriter's merge writes the top cell
+        // (already written, and in constant_memory mode no longer writable, which it ignores)
+        // and blanks below it.
         ws.row_height(row, 20);
-        ws.row_height(row + 1, 32);
         for (std::size_t c = 0; c < ncols;) {
             const ColumnDef& def = sheet.columns[c];
             auto cc = static_cast<std::uint16_t>(c);
             if (def.group.empty()) {
-                ws.merge(row, cc, row + 1, cc, expand_placeholders(def.header, ctx), f_head);
+                ws.text(row, cc, expand_placeholders(def.header, ctx), f.head);
                 ++c;
                 continue;
             }
             std::size_t e = c;
             while (e + 1 < ncols && sheet.columns[e + 1].group == def.group) ++e;
-            ws.merge(row, cc, row, static_cast<std::uint16_t>(e), expand_placeholders(def.group, ctx), f_head);
-            for (std::size_t k = c; k <= e; ++k)
-                ws.text(row + 1, static_cast<std::uint16_t>(k), expand_placeholders(sheet.columns[k].header, ctx), f_head);
+            ws.merge(row, cc, row, static_cast<std::uint16_t>(e), expand_placeholders(def.group, ctx), f.head);
             c = e + 1;
         }
+        ws.row_height(row + 1, 32);
+        for (std::size_t c = 0; c < ncols; ++c)
+            if (!sheet.columns[c].group.empty())
+                ws.text(row + 1, static_cast<std::uint16_t>(c), expand_placeholders(sheet.columns[c].header, ctx), f.head);
+        for (std::size_t c = 0; c < ncols; ++c)
+            if (sheet.columns[c].group.empty()) {
+                auto cc = static_cast<std::uint16_t>(c);
+                ws.merge(row, cc, row + 1, cc, expand_placeholders(sheet.columns[c].header, ctx), f.head);
+            }
         row += 2;
     } else {
         ws.row_height(row, 32);
         for (std::size_t c = 0; c < ncols; ++c)
-            ws.text(row, static_cast<std::uint16_t>(c), expand_placeholders(sheet.columns[c].header, ctx), f_head);
+            ws.text(row, static_cast<std::uint16_t>(c), expand_placeholders(sheet.columns[c].header, ctx), f.head);
         row += 1;
     }
     if (sheet.column_numbers) {
         auto labels = column_number_labels(sheet);
-        for (std::size_t c = 0; c < ncols; ++c) ws.text(row, static_cast<std::uint16_t>(c), labels[c], f_num);
+        for (std::size_t c = 0; c < ncols; ++c) ws.text(row, static_cast<std::uint16_t>(c), labels[c], f.num);
         ++row;
     }
-    const std::uint32_t header_last = row - 1;
+    header_last = row - 1;
+    return row;
+}
 
-    // The label span of total rows: the text columns before the first figure column.
-    std::uint16_t label_end = 0;
-    while (label_end + 1u < ncols && is_text_type(sheet.columns[label_end + 1u].type) &&
-           is_text_type(sheet.columns[label_end].type))
-        ++label_end;
+// Writes cells of one sheet: values with their column's scale, total rows with formulas.
+class CellWriter {
+public:
+    CellWriter(XlsxWorksheet& ws, const SheetDef& sheet, const sheet::SheetPlan& plan, const FrameFormats& f)
+        : ws_(ws), sheet_(sheet), plan_(plan), f_(f) {}
 
-    SheetSummary summary;
-    summary.sheet_name = sheet_name;
-    summary.data_rows = nrows;
-    summary.groups = groups.size();
-    summary.first_data_row = row;
-
-    // Rows of the detail block in the sheet, to build formulas.
-    const std::uint32_t grand_row = row;
-    const std::uint32_t block_first = sheet.grand_total ? row + 1 : row;
-    std::uint32_t block_last = block_first;  // computed below
-    {
-        std::uint32_t n = static_cast<std::uint32_t>(nrows + groups.size());
-        block_last = n == 0 ? block_first : block_first + n - 1;
+    void value(std::uint32_t r, std::uint16_t c, const Cell& v, lxw_format* f) {
+        const ColumnPlan& p = plan_.columns[c];
+        switch (v.kind) {
+            case Cell::Empty: ws_.blank(r, c, f); break;
+            case Cell::Int: ws_.number(r, c, p.scale == 1 ? static_cast<double>(v.i) : static_cast<double>(v.i) / static_cast<double>(p.scale), f); break;
+            case Cell::Real: ws_.number(r, c, v.d, f); break;
+            case Cell::Text: ws_.text(r, c, v.s, f); break;
+        }
     }
 
-    auto write_value = [&](std::uint32_t r, std::uint16_t c, const Cell& v, lxw_format* f) {
-        const ColumnPlan& p = plan[c];
-        switch (v.kind) {
-            case Cell::Empty: ws.blank(r, c, f); break;
-            case Cell::Int: ws.number(r, c, p.scale == 1 ? static_cast<double>(v.i) : static_cast<double>(v.i) / static_cast<double>(p.scale), f); break;
-            case Cell::Real: ws.number(r, c, v.d, f); break;
-            case Cell::Text: ws.text(r, c, v.s, f); break;
-        }
-    };
-    auto value_of = [&](std::uint16_t c, const Cell& v) {
-        const ColumnPlan& p = plan[c];
-        return v.kind == Cell::Int ? static_cast<double>(v.i) / static_cast<double>(p.scale) : v.d;
-    };
     // A total row: label merged over the text columns, sums as SUBTOTAL formulas with cached
     // values (SUBTOTAL ignores the 小计 rows inside the 合计 range), derived as formulas.
-    auto write_total = [&](std::uint32_t r, const std::string& label, const std::vector<Cell>& t, std::uint32_t from,
-                           std::uint32_t to, bool has_range) {
-        ws.merge(r, 0, r, label_end, label, f_total_label);
-        for (std::uint16_t c = label_end + 1; c < ncols; ++c) {
-            const ColumnPlan& p = plan[c];
+    void total(std::uint32_t r, const std::string& label, const std::vector<Cell>& t, std::uint32_t from, std::uint32_t to,
+               bool has_range, std::uint32_t grand_row) {
+        const std::size_t ncols = plan_.columns.size();
+        ws_.merge(r, 0, r, plan_.label_end, label, f_.total_label);
+        for (std::uint16_t c = plan_.label_end + 1; c < ncols; ++c) {
+            const ColumnPlan& p = plan_.columns[c];
             const Cell& v = t[c];
-            if (sheet.formulas && v.kind != Cell::Empty && v.kind != Cell::Text) {
+            if (sheet_.formulas && v.kind != Cell::Empty && v.kind != Cell::Text) {
                 std::string formula;
                 std::string self = column_letters(c);
                 if (p.def->total == TotalRule::Sum && has_range) {
@@ -495,7 +365,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
                         case DeriveOp::Growth: formula = "=" + a + "/" + b + "-1"; break;
                         case DeriveOp::Diff: formula = "=" + a + "-" + b; break;
                         case DeriveOp::Share:
-                            if (sheet.grand_total) {
+                            if (sheet_.grand_total) {
                                 std::string col = column_letters(static_cast<std::uint16_t>(p.of));
                                 formula = "=" + a + "/" + col + "$" + std::to_string(grand_row + 1);
                             }
@@ -504,58 +374,116 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
                     }
                 }
                 if (!formula.empty()) {
-                    ws.formula(r, c, formula, value_of(c, v), p.total);
+                    const double cached = v.kind == Cell::Int ? static_cast<double>(v.i) / static_cast<double>(p.scale) : v.d;
+                    ws_.formula(r, c, formula, cached, p.total);
                     continue;
                 }
             }
-            write_value(r, c, v, p.total);
+            value(r, c, v, p.total);
         }
-    };
+    }
 
+    // A detail row; its height first (readers do not grow rows for wrapped text on their own:
+    // LibreOffice keeps the stored height), then its cells.
+    void detail(std::uint32_t r, std::vector<Cell>& cells, std::int64_t seq) {
+        const std::size_t ncols = plan_.columns.size();
+        const double line_height = sheet_.font_size * 1.35 + 0.5;
+        int lines = 1;
+        for (std::uint16_t c = 0; c < ncols; ++c) {
+            const ColumnPlan& p = plan_.columns[c];
+            Cell& v = cells[c];
+            if (v.kind != Cell::Text || !p.def->wrap) continue;
+            v.s = break_before_note(v.s, p.width);
+            if (v.s.size() * 2 > static_cast<std::size_t>(p.width) / 2)
+                lines = std::max(lines, wrapped_lines(v.s, p.width - kCellPadding));
+        }
+        if (lines > 1) ws_.row_height(r, std::max(15.0, lines * line_height + 2));
+        for (std::uint16_t c = 0; c < ncols; ++c) {
+            const ColumnPlan& p = plan_.columns[c];
+            if (p.def->type == ColumnType::Seq) ws_.number(r, c, static_cast<double>(seq), p.body);
+            else value(r, c, cells[c], p.body);
+        }
+    }
+
+private:
+    XlsxWorksheet& ws_;
+    const SheetDef& sheet_;
+    const sheet::SheetPlan& plan_;
+    const FrameFormats& f_;
+};
+
+}  // namespace
+
+SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef& sheet, const ResultTable& data,
+                          const ReportContext& ctx, const std::string& query_label, const RowProgress& on_rows) {
+    const std::size_t ncols = sheet.columns.size();
+    const auto last_col = static_cast<std::uint16_t>(ncols - 1);
+
+    // 1. Column plan; 2. values: the totals in one pass before anything is written.
+    sheet::SheetPlan plan = sheet::plan_columns(formats, sheet, data, query_label);
+    // Wrapped text columns sized from their texts.
+    for (auto& p : plan.columns) {
+        if (!p.def->wrap || !sheet::is_text_type(p.def->type) || p.source < 0) continue;
+        std::vector<const std::string*> texts;
+        for (const auto& r : data.rows)
+            if (const auto* t = std::get_if<std::string>(&r[static_cast<std::size_t>(p.source)]); t && !t->empty())
+                texts.push_back(t);
+        p.width = fitted_width(p.def->width, texts);
+    }
+    const sheet::Totals totals = sheet::compute_totals(plan, data, query_label);
+    const auto& groups = totals.groups;
+    const std::size_t nrows = data.rows.size();
+
+    // 3. Cells, top to bottom.
+    std::string sheet_name = expand_placeholders(sheet.sheet_name, ctx);
+    XlsxWorksheet ws = wb.add_sheet(sheet_name);
+    const std::string& font = sheet.font_name;
+    const FrameFormats ff(formats, sheet);
+    for (std::size_t c = 0; c < ncols; ++c)
+        ws.column_width(static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(c), plan.columns[c].width);
+    std::uint32_t header_first = 0, header_last = 0;
+    std::uint32_t row = write_frame_top(ws, sheet, ctx, ff, header_first, header_last);
+
+    SheetSummary summary;
+    summary.sheet_name = sheet_name;
+    summary.data_rows = nrows;
+    summary.groups = groups.size();
+    summary.first_data_row = row;
+
+    // Rows of the detail block in the sheet, to build formulas.
+    const std::uint32_t grand_row = row;
+    const std::uint32_t block_first = sheet.grand_total ? row + 1 : row;
+    const auto block_rows = static_cast<std::uint32_t>(nrows + groups.size());
+    const std::uint32_t block_last = block_rows == 0 ? block_first : block_first + block_rows - 1;
+
+    CellWriter out(ws, sheet, plan, ff);
     if (sheet.grand_total) {
-        write_total(row, expand_placeholders(sheet.grand_total_label, ctx), grand, block_first, block_last, nrows > 0);
+        out.total(row, expand_placeholders(sheet.grand_total_label, ctx), totals.grand, block_first, block_last, nrows > 0, grand_row);
         ++row;
     }
     std::int64_t seq = 0;
-    // Readers do not grow rows for wrapped text on their own (LibreOffice keeps the stored
-    // height): a row whose text needs more lines gets its height set here.
-    const double line_height = sheet.font_size * 1.35 + 0.5;
+    std::vector<Cell> cells;
     auto write_detail = [&](std::size_t r) {
-        int lines = 1;
-        for (std::uint16_t c = 0; c < ncols; ++c) {
-            const ColumnPlan& p = plan[c];
-            if (p.def->type == ColumnType::Seq) ws.number(row, c, static_cast<double>(seq), p.body);
-            else write_value(row, c, at(r, c), p.body);
-            const Cell& v = at(r, c);
-            if (v.kind == Cell::Text && p.def->wrap && v.s.size() * 2 > static_cast<std::size_t>(p.def->width) / 2)
-                lines = std::max(lines, wrapped_lines(v.s, p.def->width));
-        }
-        if (lines > 1) ws.row_height(row, std::max(15.0, lines * line_height + 2));
+        sheet::row_cells(plan, data, r, query_label, cells);
+        sheet::derive_cells(plan, cells, totals.grand_sums, false);
+        out.detail(row, cells, ++seq);
+        ++row;
         if (on_rows && (r + 1) % kRowChunk == 0) on_rows(r + 1, nrows);
     };
     if (nrows == 0) {
-        ws.merge(row, 0, row, last_col, sheet.empty_text, f_empty);
+        ws.merge(row, 0, row, last_col, sheet.empty_text, ff.empty);
         ++row;
     } else if (!groups.empty()) {
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            const Group& gr = groups[g];
+        for (const auto& gr : groups) {
             std::uint32_t sub_row = row;
             std::map<std::string, std::string> extra{{"group", gr.name}, {"count", std::to_string(gr.end - gr.begin)}};
-            write_total(sub_row, expand_placeholders(sheet.group_label, ctx, extra), group_totals[g], sub_row + 1,
-                        sub_row + static_cast<std::uint32_t>(gr.end - gr.begin), true);
+            out.total(sub_row, expand_placeholders(sheet.group_label, ctx, extra), gr.totals, sub_row + 1,
+                      sub_row + static_cast<std::uint32_t>(gr.end - gr.begin), true, grand_row);
             ++row;
-            for (std::size_t r = gr.begin; r < gr.end; ++r) {
-                ++seq;
-                write_detail(r);
-                ++row;
-            }
+            for (std::size_t r = gr.begin; r < gr.end; ++r) write_detail(r);
         }
     } else {
-        for (std::size_t r = 0; r < nrows; ++r) {
-            ++seq;
-            write_detail(r);
-            ++row;
-        }
+        for (std::size_t r = 0; r < nrows; ++r) write_detail(r);
     }
     if (on_rows) on_rows(nrows, nrows);
     summary.last_row = row - 1;
@@ -571,7 +499,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
         std::string line = field("单位负责人", ctx.footer_head) + field("统计负责人", ctx.footer_stat_head) +
                            field("填表人", ctx.footer_filler) + field("联系电话", ctx.footer_phone) +
                            "报出日期：" + ctx.report_date;
-        ws.merge(row, 0, row, last_col, line, f_left);
+        ws.merge(row, 0, row, last_col, line, ff.left);
         ++row;
     }
 
@@ -590,8 +518,7 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
                 if (!s) throw Error("生成 Excel 文件出错：无法添加图表数据系列");
                 chart_series_set_categories(s, summary.sheet_name.c_str(), data_first_row, cat_col, data_last_row, cat_col);
                 chart_series_set_values(s, summary.sheet_name.c_str(), data_first_row, col, data_last_row, col);
-                std::string name = expand_placeholders(sheet.columns[col].header, ctx);
-                for (auto& ch : name) if (ch == '\n') ch = ' ';
+                std::string name = one_line(expand_placeholders(sheet.columns[col].header, ctx));
                 chart_series_set_name(s, name.c_str());
                 if (type == LXW_CHART_LINE) chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
             }
@@ -612,7 +539,19 @@ SheetSummary render_sheet(XlsxWorkbook& wb, FormatCache& formats, const SheetDef
             if (type != LXW_CHART_PIE) {
                 chart_axis_set_num_font(chart->x_axis, &small);
                 chart_axis_set_num_font(chart->y_axis, &small);
-                if (!cd.y_axis_format.empty()) chart_axis_set_num_format(chart->y_axis, cd.y_axis_format.c_str());
+                // Amounts and counts with thousands separators unless the template says otherwise.
+                std::string y_format = cd.y_axis_format;
+                if (y_format.empty() && !cd.series.empty()) {
+                    ColumnType t = sheet.columns[static_cast<std::size_t>(sheet.column_index(cd.series[0]))].type;
+                    if (t == ColumnType::Money || t == ColumnType::Usd || t == ColumnType::Integer || t == ColumnType::Number)
+                        y_format = "#,##0";
+                }
+                if (!y_format.empty()) chart_axis_set_num_format(chart->y_axis, y_format.c_str());
+                std::string y_title = expand_placeholders(cd.y_axis_title, ctx);
+                if (!y_title.empty()) {
+                    chart_axis_set_name(chart->y_axis, y_title.c_str());
+                    chart_axis_set_name_font(chart->y_axis, &small);
+                }
             }
             lxw_chart_options opt{};
             opt.x_scale = cd.width_px / 480.0;

@@ -1,8 +1,9 @@
 #pragma once
 // The layout engine: renders one sheet of a template, from its query result, as an official
 // form (title, 填报单位/单位 row, merged header, column-number row, 合计 and 小计 rows, footer, print
-// setup). Amounts go in as numbers rounded to the cell (0.01 万元) and every total is computed
-// from those rounded integers, so the totals agree to the cent with what Excel adds up.
+// setup). Amounts are summed exactly (in 分 as the SQL gives them) and rounded once, for display,
+// by the cell's number format (0.01 万元): a cell holds the exact amount, a 小计/合计 the exact sum,
+// so every sheet's 合计 of one quantity is the same number and Excel's SUBTOTAL recomputes it.
 #include <cstdint>
 #include <functional>
 #include <map>

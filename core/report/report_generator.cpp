@@ -15,6 +15,7 @@
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
 #include "core/util/utf8_path.h"
+#include "core/validate/common.h"
 
 namespace il::report {
 namespace fs = std::filesystem;
@@ -76,6 +77,31 @@ private:
     sqlite3* handle_;
 };
 
+// While alive, the page cache is sized for reporting: the templates read the projects and
+// the monthly figures several times over, and at 100,000 projects (a 550 MB ledger) the default
+// 32 MiB makes each query fetch its pages from the OS again. 128 MiB (taken only as used) keeps
+// them, within the report's memory goal (< 300 MB at 100k). No mmap: mapped pages would count
+// against that goal too, for the whole file.
+class ReportingCache {
+public:
+    explicit ReportingCache(db::Database& db) : db_(db) {
+        before_ = db_.sql().execAndGet("PRAGMA cache_size").getInt64();
+        db_.sql().exec("PRAGMA cache_size = -131072");
+    }
+    ~ReportingCache() {
+        try {
+            db_.sql().exec("PRAGMA cache_size = " + std::to_string(before_));
+        } catch (...) {  // never throws out of a destructor; the next open sets it again anyway
+        }
+    }
+    ReportingCache(const ReportingCache&) = delete;
+    ReportingCache& operator=(const ReportingCache&) = delete;
+
+private:
+    db::Database& db_;
+    std::int64_t before_ = 0;
+};
+
 void stop_if_cancelled(ProgressSink& progress) {
     if (progress.cancelled()) throw Cancelled();
 }
@@ -115,6 +141,50 @@ SqlParams report_params(db::Database& db, const Period& period, const std::strin
     return p;
 }
 
+void validate_request(const ReportRequest& request) {
+    if (request.period.month < 1 || request.period.month > 12) throw ValidationError("报告期无效（应为 YYYY-MM）");
+    const std::string& d = request.report_date;
+    if (!d.empty() && (d.size() != 10 || !validate::is_valid_date_text(d)))
+        throw ValidationError("报出日期“" + d + "”无效：应为实际存在的日期 YYYY-MM-DD，如 2017-07-05");
+    // A workbook is an .xlsx whatever it is called; named otherwise (x.csv) it would not open as
+    // what its name says.
+    std::string ext = il::path_utf8(request.out.extension());
+    for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (ext != ".xlsx")
+        throw ValidationError("输出文件“" + il::path_utf8(request.out) + "”应以 .xlsx 结尾（报表是 Excel 工作簿" +
+                              (ext.empty() ? std::string() : "，不是 " + il::path_utf8(request.out.extension()) + " 文件") + "）");
+}
+
+std::vector<std::string> report_warnings(db::Database& db, const Period& period, const std::string& scope_name) {
+    Scope scope = resolve_scope(db, scope_name);
+    std::vector<std::string> out;
+    // Monthly figures of the period's 1-N月: 亿元以上项目 and 技改 progress, deals' funds in place.
+    SQLite::Statement q(db.sql(),
+                        "SELECT EXISTS (SELECT 1 FROM progress g JOIN projects p ON p.id = g.project_id"
+                        "        WHERE g.year = ?1 AND g.month <= ?2"
+                        "          AND (?3 IS NULL OR p.region_id = ?3) AND (?4 IS NULL OR p.zone_id = ?4))"
+                        "    OR EXISTS (SELECT 1 FROM renovation_progress g JOIN renovations r ON r.id = g.renovation_id"
+                        "        WHERE g.year = ?1 AND g.month <= ?2"
+                        "          AND (?3 IS NULL OR r.region_id = ?3) AND (?4 IS NULL OR r.zone_id = ?4))"
+                        "    OR EXISTS (SELECT 1 FROM deal_funds f JOIN deals d ON d.id = f.deal_id"
+                        "        WHERE substr(f.date, 1, 7) BETWEEN printf('%04d-01', ?1) AND printf('%04d-%02d', ?1, ?2)"
+                        "          AND (?3 IS NULL OR d.region_id = ?3) AND (?4 IS NULL OR d.zone_id = ?4))");
+    q.bind(1, period.year);
+    q.bind(2, period.month);
+    if (scope.region_id) q.bind(3, *scope.region_id);
+    if (scope.zone_id) q.bind(4, *scope.zone_id);
+    q.executeStep();
+    if (q.getColumn(0).getInt64() == 0)
+        out.push_back("报告期 " + period.key() + (scope.name.empty() ? "" : "（" + scope.name + "）") +
+                      " 没有任何月度调度数据（1-" + std::to_string(period.month) + "月项目、技改项目的完成投资和招商到位资金都没有），"
+                      "报表中本年的数字将全部为 0。"
+                      "请确认报告期是否正确。");
+    if (db.setting_or("footer_unit", "").empty())
+        out.push_back("尚未设置填报单位名称，报表的“填报单位（盖章）：”将为空。"
+                      "请在“设置”中填写填报单位，或用命令 investledger-cli init --office 单位名称。");
+    return out;
+}
+
 std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& period, const std::string& scope_name) {
     // The rules live in core/stats (shared with the GUI and `check`); here they are limited to
     // the report's scope and phrased with the project's region.
@@ -123,7 +193,8 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& peri
                             "SELECT r.name, p.region_id, p.zone_id FROM projects p JOIN regions r ON r.id = p.region_id"
                             " WHERE p.id = ?");
     std::vector<CheckFinding> out;
-    for (const auto& f : stats::run_report_checks(db, period)) {
+    // Only the scope's projects are checked (the cost is that of what is reported).
+    for (const auto& f : stats::run_report_checks(db, period, {scope.region_id, scope.zone_id})) {
         where.bind(1, f.project_id);
         if (!where.executeStep()) {
             where.reset();
@@ -150,7 +221,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                              ProgressSink& progress) {
     // Fractions of the whole: checks to 0.1, queries to 0.4, rendering to 0.9, writing to 1.
     auto t0 = std::chrono::steady_clock::now();
-    if (request.period.month < 1 || request.period.month > 12) throw ValidationError("报告期无效（应为 YYYY-MM）");
+    validate_request(request);
     // Load every template first: a broken one stops before anything is written.
     progress.step("读取报表模板", 0.0);
     std::vector<TemplateDef> templates;
@@ -184,6 +255,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
     stop_if_cancelled(progress);
     progress.step("报表前检查", 0.02);
     result.findings = run_report_checks(db, request.period, request.scope);
+    result.warnings = report_warnings(db, request.period, request.scope);
     stop_if_cancelled(progress);
     if (request.strict && !result.findings.empty()) {
         std::string msg = "报表前检查发现 " + std::to_string(result.findings.size()) + " 个问题（--strict），未生成报表：";
@@ -195,51 +267,50 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
         throw ValidationError(msg);
     }
 
-    // Query everything inside one read transaction: all sheets see the same data.
-    std::vector<std::vector<ResultTable>> tables;
+    // One read transaction over all sheets: they all see the same data. Each sheet's rows are
+    // queried, rendered and dropped before the next sheet's query (only one sheet's result is in
+    // memory), and the workbook streams each row to disk as it is written (constant_memory): the
+    // layout writes rows strictly top to bottom, its 合计/小计 rows computed beforehand.
+    // A cancel or an error leaves through ~XlsxWorkbook, which removes the temporary file.
+    XlsxOptions xlsx_options;
+    xlsx_options.constant_memory = true;
+    XlsxWorkbook wb(request.out, xlsx_options);
+    FormatCache formats(wb);
     const double n_templates = static_cast<double>(templates.size());
-    try {
-        QueryInterrupt interrupt(db.sql().getHandle(), progress);
+    {
+        ReportingCache cache(db);
         SQLite::Transaction tx(db.sql());
         for (std::size_t i = 0; i < templates.size(); ++i) {
+            const double from = 0.1 + 0.8 * static_cast<double>(i) / n_templates, span = 0.8 / n_templates;
             const auto& t = templates[i];
-            progress.step("查询数据：" + t.id + " " + t.name, 0.1 + 0.3 * static_cast<double>(i) / n_templates);
-            std::vector<ResultTable> per_sheet;
-            for (const auto& s : t.sheets) {
+            const std::string what = "生成：" + t.id + " " + t.name;
+            for (std::size_t s = 0; s < t.sheets.size(); ++s) {
                 stop_if_cancelled(progress);
-                per_sheet.push_back(run_read_only_query(db.sql(), s.sql, params, il::path_utf8(t.folder / s.query_file)));
+                const double sheet_from = from + span * static_cast<double>(s) / static_cast<double>(t.sheets.size());
+                const double sheet_span = span / static_cast<double>(t.sheets.size());
+                const std::string label = il::path_utf8(t.folder / t.sheets[s].query_file);
+                progress.step("查询数据：" + t.id + " " + t.name, sheet_from);
+                ResultTable table;
+                try {
+                    QueryInterrupt interrupt(db.sql().getHandle(), progress);
+                    table = run_read_only_query(db.sql(), t.sheets[s].sql, params, label);
+                } catch (const Cancelled&) {
+                    throw;
+                } catch (...) {
+                    if (progress.cancelled()) throw Cancelled();  // the query was interrupted
+                    throw;
+                }
+                stop_if_cancelled(progress);
+                progress.step(what, sheet_from + sheet_span * 0.5);
+                RowProgress on_rows = [&](std::size_t done, std::size_t total) {
+                    stop_if_cancelled(progress);
+                    progress.step(what + "（" + std::to_string(done) + "/" + std::to_string(total) + " 行）",
+                                  sheet_from + sheet_span * (0.5 + 0.5 * (total ? static_cast<double>(done) / static_cast<double>(total) : 1.0)));
+                };
+                result.sheets.push_back(render_sheet(wb, formats, t.sheets[s], table, ctx, label, on_rows));
             }
-            tables.push_back(std::move(per_sheet));
         }
         tx.commit();
-    } catch (const Cancelled&) {
-        throw;
-    } catch (...) {
-        if (progress.cancelled()) throw Cancelled();  // the query was interrupted
-        throw;
-    }
-    stop_if_cancelled(progress);
-
-    // From here a cancel leaves through ~XlsxWorkbook, which removes the temporary file.
-    XlsxWorkbook wb(request.out);
-    FormatCache formats(wb);
-    for (std::size_t i = 0; i < templates.size(); ++i) {
-        const double from = 0.4 + 0.5 * static_cast<double>(i) / n_templates, span = 0.5 / n_templates;
-        const auto& t = templates[i];
-        const std::string what = "生成：" + t.id + " " + t.name;
-        progress.step(what, from);
-        for (std::size_t s = 0; s < t.sheets.size(); ++s) {
-            stop_if_cancelled(progress);
-            const double sheet_from = from + span * static_cast<double>(s) / static_cast<double>(t.sheets.size());
-            const double sheet_span = span / static_cast<double>(t.sheets.size());
-            RowProgress on_rows = [&](std::size_t done, std::size_t total) {
-                stop_if_cancelled(progress);
-                progress.step(what + "（" + std::to_string(done) + "/" + std::to_string(total) + " 行）",
-                              sheet_from + sheet_span * (total ? static_cast<double>(done) / static_cast<double>(total) : 1.0));
-            };
-            result.sheets.push_back(render_sheet(wb, formats, t.sheets[s], tables[i][s], ctx,
-                                                 il::path_utf8(t.folder / t.sheets[s].query_file), on_rows));
-        }
     }
     stop_if_cancelled(progress);
     progress.step("写入文件", 0.9);

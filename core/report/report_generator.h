@@ -38,6 +38,7 @@ struct ReportResult {
     std::vector<std::string> template_ids;
     std::vector<SheetSummary> sheets;
     std::vector<CheckFinding> findings;
+    std::vector<std::string> warnings;  // report_warnings(): the report was written all the same
     double seconds = 0;
     bool from_archive = false;  // the period is locked (封账): the archived file was handed out as is
 };
@@ -57,6 +58,15 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
 // finishes: a report is never left half-recorded.)
 ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, const ReportRequest& request,
                              ProgressSink& progress);
+
+// What the user should know before handing the report out, though it can be written: the
+// period has no monthly figures at all (a workbook of zeros), no 填报单位 (office name) is set.
+// Each text is complete (CLI stderr, GUI dialog). Throws ValidationError for an unknown scope.
+std::vector<std::string> report_warnings(db::Database& db, const Period& period, const std::string& scope);
+
+// Refuses what generate_report refuses before doing anything: a report date that is not a real
+// calendar date (2017-02-30), an output file not named .xlsx (ValidationError).
+void validate_request(const ReportRequest& request);
 
 // Pre-report checks (this month = ytd - last month's ytd, ytd never falls, ytd <= total
 // investment, a project under way has started by the report month).

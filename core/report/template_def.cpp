@@ -129,6 +129,8 @@ ColumnDef parse_column(const json& j, const std::string& file, const std::string
         else d.fail("op", "未知的计算方式 \"" + op + "\"（可用：ratio、growth、share、diff）");
         c.of = d.str("of", true);
         c.to = d.str("to", c.derive != DeriveOp::Share);
+        c.no_base = d.str("no_base", false);
+        if (!c.no_base.empty() && c.derive == DeriveOp::Diff) d.fail("no_base", "只用于 ratio、growth、share");
         d.no_unknown_keys();
         if (!c.source.empty()) r.fail("source", "计算列（derive）不能同时指定 source");
     } else if (c.type != ColumnType::Seq && c.source.empty()) {
@@ -180,6 +182,7 @@ ChartDef parse_chart(const json& j, const std::string& file, const std::string& 
         c.series.push_back(s.get<std::string>());
     }
     c.y_axis_format = r.str("y_axis_format", false);
+    c.y_axis_title = r.str("y_axis_title", false);
     c.width_px = static_cast<int>(r.number("width", 720, 100, 4000));
     c.height_px = static_cast<int>(r.number("height", 360, 100, 4000));
     r.no_unknown_keys();

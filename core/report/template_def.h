@@ -23,6 +23,7 @@ struct ColumnDef {
     ColumnType type = ColumnType::Text;
     DeriveOp derive = DeriveOp::None;
     std::string of, to;    // derive operands (keys): ratio of/to, growth (of-to)/to, share of/合计, diff of-to
+    std::string no_base;   // ratio/growth/share: the cell's text when the divisor is 0 or empty ("无计划")
     TotalRule total = TotalRule::None;
     std::optional<std::string> number;  // the column-number label; nullopt: automatic
     std::string format;    // Excel number format; empty: by type
@@ -36,7 +37,8 @@ struct ChartDef {
     std::string title;                  // placeholders allowed
     std::string categories;             // a column key (usually the region name)
     std::vector<std::string> series;    // column keys
-    std::string y_axis_format;          // e.g. "0%" for rates
+    std::string y_axis_format;          // e.g. "0%" for rates; empty: "#,##0" for amounts and counts
+    std::string y_axis_title;           // the value axis' unit, e.g. "万元"
     int width_px = 720, height_px = 360;
 };
 

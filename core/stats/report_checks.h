@@ -12,6 +12,7 @@
 //    is not counted as under way there.)
 // Each finding names the project (id and name), the month and the rule.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,14 @@ inline constexpr const char* kRuleYtdNotFalling = "ytd_not_falling";
 inline constexpr const char* kRuleYtdWithinTotal = "ytd_within_total";
 inline constexpr const char* kRuleUnderWayStarted = "under_way_started";
 
+// The projects a report covers: all, or those of one region or one zone.
+struct CheckScope {
+    std::optional<std::int64_t> region_id, zone_id;
+};
+
 // Findings ordered by project id, then month, then rule. Empty: the data is fit to report.
-std::vector<CheckFinding> run_report_checks(db::Database& db, Period period);
+// The cost is that of the period and scope asked for: the monthly entries of months 1..N of the
+// two years are read from the narrow index progress_period (migration 0003), not the table.
+std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, const CheckScope& scope = {});
 
 }  // namespace il::stats

@@ -108,6 +108,11 @@ TEST_CASE("cli: init, add, list --json, show, progress, check") {
     Run init = s.run({"init"});
     REQUIRE_MESSAGE(init.code == 0, init.err);
     CHECK(contains(init.out, "县市区 11 个"));
+    CHECK(contains(init.err, "尚未设置填报单位名称"));  // not at a terminal: said, not asked
+    Run office = s.run({"init", "--office", " 广阳区发展和改革局 "});
+    REQUIRE_MESSAGE(office.code == 0, office.err);
+    CHECK(contains(office.out, "填报单位：广阳区发展和改革局\n"));
+    CHECK_FALSE(contains(s.run({"init"}).err, "填报单位"));  // set once, not asked again
 
     Run empty = s.run({"list", "projects", "--json"});
     REQUIRE(empty.code == 0);
@@ -274,7 +279,12 @@ TEST_CASE("cli: check finds broken records and exits 3") {
     REQUIRE(s.run({"init"}).code == 0);
     REQUIRE(s.run({"add", "project", "name=甲项目", "region=广阳区", "total_investment=1000"}).code == 0);
     REQUIRE(s.run({"progress", "1", "2017-03", "--completed", "300", "--ytd"}).code == 0);
-    CHECK(s.run({"check"}).code == 0);
+    // Completed without a 2017 plan: a warning before submission, not an error (exit 0).
+    Run warned = s.run({"check"});
+    CHECK(warned.code == 0);
+    CHECK(contains(warned.out, "提醒：项目「甲项目」"));
+    CHECK(contains(warned.out, "2017年计划投资为 0"));
+    CHECK(contains(warned.out, "没有发现错误，另有 1 条提醒"));
     {
         // Damage behind the program's back: a decreasing year-to-date and a project without a name.
         SQLite::Database d(s.db.string(), SQLite::OPEN_READWRITE);
@@ -287,8 +297,12 @@ TEST_CASE("cli: check finds broken records and exits 3") {
     CHECK(contains(r.out, "completed_ytd"));
     CHECK(contains(r.out, "2017-04"));
     CHECK(contains(r.out, "name"));
-    CHECK(contains(r.out, "发现 2 处问题"));
+    CHECK(contains(r.out, "发现 2 处问题，另有 1 条提醒"));
     Run j = s.run({"check", "--json"});
     CHECK(j.code == 3);
-    CHECK(nlohmann::json::parse(j.out)["findings"].size() == 2);
+    auto findings = nlohmann::json::parse(j.out)["findings"];
+    CHECK(findings.size() == 3);
+    int errors = 0;
+    for (const auto& f : findings) errors += f["severity"] == "error" ? 1 : 0;
+    CHECK(errors == 2);
 }

@@ -67,6 +67,11 @@ def cents(v):
     return round(float(v) * 100)
 
 
+def fen(v):
+    """An amount cell (万元) as exact 分: cells hold exact amounts, only their format rounds."""
+    return round(float(v) * 1_000_000)
+
+
 def analyse(ws):
     """Returns (header_last_row, total_row, subtotal_rows, detail_rows, figure_columns)."""
     rows = list(ws.iter_rows(min_row=1, max_row=ws.max_row))
@@ -117,34 +122,34 @@ for name in wb.sheetnames:
                    if isinstance(ws.cell(r, 1).value, str) and ws.cell(r, 1).value.startswith("单位负责人：刘某某")]
     check(len(footer_rows) == 1 and "报出日期：2017年7月5日" in ws.cell(footer_rows[0], 1).value
           and "0316-1234567" in ws.cell(footer_rows[0], 1).value, f"{name}: footer from settings")
-    # Figures: money columns '#,##0.00', rates '0.0%'-like; totals agree to the cent.
+    # Figures: money columns '#,##0.00', rates '0.0%'-like; totals are exact sums of the exact cells.
     for col in range(2, ws.max_column + 1):
         fmt = ws.cell(total_row, col).number_format
         v = ws.cell(total_row, col).value
         if fmt == "#,##0.00" and v is not None:
             check(isinstance(v, (int, float)), f"{name}!{ws.cell(total_row, col).coordinate}: a number, not text")
-            rows_sum = sum(cents(ws.cell(r, col).value or 0) for r in details)
-            check(cents(v) == rows_sum, f"{name} col {col}: 合计 {v} == Σ rows {rows_sum / 100}")
+            rows_sum = sum(fen(ws.cell(r, col).value or 0) for r in details)
+            check(fen(v) == rows_sum, f"{name} col {col}: 合计 {v} == Σ rows {rows_sum / 1e6}")
             if subtotals:
-                sub_sum = sum(cents(ws.cell(r, col).value or 0) for r in subtotals)
-                check(cents(v) == sub_sum, f"{name} col {col}: 合计 {v} == Σ 小计 {sub_sum / 100}")
+                sub_sum = sum(fen(ws.cell(r, col).value or 0) for r in subtotals)
+                check(fen(v) == sub_sum, f"{name} col {col}: 合计 {v} == Σ 小计 {sub_sum / 1e6}")
                 # each 小计 equals its own rows
                 bounds = subtotals + [details[-1] + 1 if details else total_row + 1]
                 for i, s in enumerate(subtotals):
                     mine = [r for r in details if s < r < bounds[i + 1]]
-                    check(cents(ws.cell(s, col).value or 0) == sum(cents(ws.cell(r, col).value or 0) for r in mine),
+                    check(fen(ws.cell(s, col).value or 0) == sum(fen(ws.cell(r, col).value or 0) for r in mine),
                           f"{name}!{ws.cell(s, col).coordinate}: 小计 == its rows")
             formula = wf.cell(total_row, col).value
             check(isinstance(formula, str) and formula.startswith("=SUBTOTAL(9,"), f"{name}: 合计 is a SUBTOTAL formula ({formula})")
         for r in details:
             c = ws.cell(r, col)
             if c.number_format in ("#,##0.00",) and c.value is not None:
-                check(isinstance(c.value, (int, float)) and cents(c.value) / 100 == round(c.value, 2),
-                      f"{name}!{c.coordinate}: amount rounded to 0.01")
-            if "%" in c.number_format and c.value is not None:
+                check(isinstance(c.value, (int, float)) and abs(c.value * 1e6 - fen(c.value)) < 1e-3,
+                      f"{name}!{c.coordinate}: an exact amount (a whole number of 分)")
+            if "%" in c.number_format and c.value is not None and c.value != "无计划":
                 check(isinstance(c.value, (int, float)) and -50 < c.value < 50, f"{name}!{c.coordinate}: a rate as a fraction")
 
-# Against the database: 01-projects' 合计 of 总投资 / 计划 / 1-6月 equal the rounded project figures.
+# Against the database: 01-projects' 合计 of 总投资 / 计划 / 1-6月 equal the project figures exactly.
 con = sqlite3.connect(db)
 
 
@@ -157,10 +162,11 @@ number_row, total_row, subtotals, details = analyse(ws)
 check(len(details) == 8, f"01-projects: 8 project rows, got {len(details)}")
 rows = con.execute("""SELECT p.total_investment, COALESCE(pl.planned_investment,0) FROM projects p
                       LEFT JOIN project_plans pl ON pl.project_id=p.id AND pl.year=2017 WHERE p.stage<>'取消'""").fetchall()
-check(cents(ws.cell(total_row, 6).value) == sum(wan_cents(r[0]) for r in rows), "01-projects: 总投资 合计 matches the database")
-check(cents(ws.cell(total_row, 7).value) == sum(wan_cents(r[1]) for r in rows), "01-projects: 计划 合计 matches the database")
+check(fen(ws.cell(total_row, 6).value) == sum(r[0] for r in rows), "01-projects: 总投资 合计 matches the database")
+check(fen(ws.cell(total_row, 7).value) == sum(r[1] for r in rows), "01-projects: 计划 合计 matches the database")
+check(cents(ws.cell(total_row, 7).value) == wan_cents(sum(r[1] for r in rows)), "01-projects: 计划 合计 rounds once")
 ytd = con.execute("SELECT completed_ytd FROM progress WHERE year=2017 AND month=6").fetchall()
-check(cents(ws.cell(total_row, 8).value) == sum(wan_cents(r[0]) for r in ytd), "01-projects: 1-6月 合计 matches the database")
+check(fen(ws.cell(total_row, 8).value) == sum(r[0] for r in ytd), "01-projects: 1-6月 合计 matches the database")
 check(ws.cell(total_row + 1, 1).value == "广阳区小计（2个）", f"01-projects: first group label {ws.cell(total_row + 1, 1).value!r}")
 check([ws.cell(r, 1).value for r in details] == list(range(1, 9)), "01-projects: 序号 1..8 across the table")
 check({"A3:A4", "G3:J3"} <= {str(m) for m in ws.merged_cells.ranges}, "01-projects: two-row header merges")
@@ -243,6 +249,64 @@ p = cli("--db", str(db), "report", "01-projects", "--strict", "--period", "2017-
 check("润泽信息港" in p.stderr and not (work / "s.xlsx").exists(), f"--strict stops: {p.stderr}")
 p = cli("--db", str(db), "report", "01-projects", "--period", "2017-06", "--out", str(work / "s.xlsx"))
 check("润泽信息港" in p.stderr and (work / "s.xlsx").exists(), "without --strict the findings are listed and the report written")
+
+# The report date is a real calendar date; the workbook is an .xlsx (issue 18).
+p = cli("--db", str(db), "report", "01-projects", "--period", "2017-06", "--date", "2017-02-30",
+        "--out", str(work / "d.xlsx"), expect=1)
+check("报出日期" in p.stderr and "2017-02-30" in p.stderr and not (work / "d.xlsx").exists(), f"--date 2017-02-30 refused: {p.stderr}")
+p = cli("--db", str(db), "report", "01-projects", "--period", "2017-06", "--date", "2017-2-3",
+        "--out", str(work / "d.xlsx"), expect=1)
+check("YYYY-MM-DD" in p.stderr, f"--date 2017-2-3 refused: {p.stderr}")
+p = cli("--db", str(db), "report", "01-projects", "--period", "2017-06", "--out", str(work / "x.csv"), expect=1)
+check(".xlsx" in p.stderr and not (work / "x.csv").exists(), f"--out x.csv refused: {p.stderr}")
+p = cli("--db", str(db), "report", "01-projects", "--period", "2017-06", "--out", str(work / "X.XLSX"))
+check((work / "X.XLSX").exists(), "--out X.XLSX accepted")
+# A period without any monthly figures: written, with a warning.
+p = cli("--db", str(db), "report", "--all", "--period", "2030-06", "--out", str(work / "empty.xlsx"))
+check("没有任何月度调度数据" in p.stderr and (work / "empty.xlsx").exists(), f"2030-06 warns and writes: {p.stderr}")
+p = cli("--db", str(db), "report", "01-projects", "--period", "2017-06", "--out", str(work / "ok.xlsx"))
+check("月度调度数据" not in p.stderr and "填报单位" not in p.stderr, f"no warning for a period with figures: {p.stderr}")
+# No office name: the report warns; init --office sets it; init at a terminal asks for it.
+con.execute("DELETE FROM settings WHERE key = 'footer_unit'")
+con.commit()
+p = cli("--db", str(db), "report", "01-projects", "--period", "2017-06", "--out", str(work / "nounit.xlsx"))
+check("尚未设置填报单位" in p.stderr and "init --office" in p.stderr, f"no office name warns: {p.stderr}")
+p = cli("--db", str(db), "init", "--office", "固安县投资促进局")
+check(con.execute("SELECT value FROM settings WHERE key='footer_unit'").fetchone() == ("固安县投资促进局",),
+      f"init --office stores the office name: {p.stdout} {p.stderr}")
+p = cli("--db", str(db), "report", "01-projects", "--period", "2017-06", "--out", str(work / "unit.xlsx"))
+if (work / "unit.xlsx").exists():
+    check(openpyxl.load_workbook(work / "unit.xlsx").active["A2"].value == "填报单位（盖章）：固安县投资促进局",
+          "the office name on the report")
+fresh = work / "fresh.db"
+p = cli("--db", str(fresh), "init")
+check("尚未设置填报单位" in p.stderr, f"init in a script says the office name is missing: {p.stderr}")
+import pty
+import select
+pid, fd = pty.fork()
+if pid == 0:
+    os.execve(args.cli, [args.cli, "--db", str(work / "tty.db"), "init"], env)
+said = b""
+answered = False
+while True:
+    ready, _, _ = select.select([fd], [], [], 30)
+    if not ready:
+        break
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    said += chunk
+    if not answered and "填报单位名称".encode() in said:
+        os.write(fd, "永清县商务局\n".encode())
+        answered = True
+os.waitpid(pid, 0)
+check(answered, f"init at a terminal asks for the office name: {said.decode(errors='replace')}")
+tty = sqlite3.connect(work / "tty.db")
+check(tty.execute("SELECT value FROM settings WHERE key='footer_unit'").fetchone() == ("永清县商务局",),
+      "the name typed at the terminal is stored")
 
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

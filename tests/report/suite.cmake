@@ -20,3 +20,12 @@ add_test(NAME report_suite
     --templates ${PROJECT_SOURCE_DIR}/templates
     --work ${CMAKE_CURRENT_BINARY_DIR}/report_suite)
 set_tests_properties(report_suite PROPERTIES TIMEOUT 600)
+
+# Every 合计 re-added on every sheet, and equal quantities compared across sheets (to the 分, USD
+# included), for every month of the demo year (tests/report/check_totals.py).
+add_test(NAME report_totals
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_totals.py
+    --cli $<TARGET_FILE:investledger-cli>
+    --templates ${PROJECT_SOURCE_DIR}/templates
+    --work ${CMAKE_CURRENT_BINARY_DIR}/report_totals)
+set_tests_properties(report_totals PROPERTIES TIMEOUT 900)

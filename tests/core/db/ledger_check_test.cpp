@@ -66,3 +66,58 @@ TEST_CASE("check: finds what was written behind the repositories' back") {
     CHECK(has(sum, "problems", ""));                 // foreign_key_check
     for (const auto& f : sum.findings) CHECK_FALSE(f.reason.empty());
 }
+
+TEST_CASE("check: warnings before a submission, the ledger still clean") {
+    auto db = Database::open_memory();
+    auto s = test::fill_small_ledger(*db);
+    ProjectRepository repo(*db);
+    // A 2017 plan of 0 with completion in 2017; another project planned as it should be.
+    Project unplanned = test::sample_project(s, "无计划项目");
+    unplanned.annual_plans[2017] = Money{};
+    repo.insert(unplanned);
+    repo.set_progress({unplanned.id, 2017, 3, {}, Money::from_wan(500), "", ""}, true);
+    Project planned = test::sample_project(s, "有计划项目");
+    repo.insert(planned);
+    repo.set_progress({planned.id, 2017, 3, {}, Money::from_wan(500), "", ""}, true);
+    // A region that is itself a zone (廊坊经济技术开发区 in the Langfang dictionary), a project in
+    // it without the zone, and one with it.
+    DictionaryRepository dict(*db);
+    Region zr{0, "", "", "廊坊经济技术开发区"};
+    zr.kind = "开发区单列";
+    std::int64_t zone_region = dict.add_region(zr);
+    Zone z;
+    z.region_id = zone_region;
+    z.name = "廊坊经济技术开发区";
+    std::int64_t zone = dict.add_zone(z);
+    Project no_zone = test::sample_project(s, "开发区内无开发区项目");
+    no_zone.region_id = zone_region;
+    no_zone.zone_id.reset();
+    repo.insert(no_zone);
+    Project with_zone = test::sample_project(s, "开发区内项目");
+    with_zone.region_id = zone_region;
+    with_zone.zone_id = zone;
+    repo.insert(with_zone);
+    // A project without a zone in an ordinary county is fine.
+    Project county = test::sample_project(s, "县城项目");
+    county.zone_id.reset();
+    repo.insert(county);
+
+    auto sum = check_ledger(*db);
+    CHECK(sum.clean());
+    REQUIRE(sum.warnings() == 2);
+    CHECK(sum.errors() == 0);
+    const CheckFinding* plan = nullptr;
+    const CheckFinding* zone_finding = nullptr;
+    for (const auto& f : sum.findings) {
+        CHECK(f.warning);
+        if (f.field == "planned_investment") plan = &f;
+        if (f.field == "zone_id") zone_finding = &f;
+    }
+    REQUIRE(plan);
+    CHECK(plan->record_id == unplanned.id);
+    CHECK(plan->reason.find("2017年计划投资为 0") != std::string::npos);
+    CHECK(plan->reason.find("500.00") != std::string::npos);
+    REQUIRE(zone_finding);
+    CHECK(zone_finding->record_id == no_zone.id);
+    CHECK(zone_finding->reason.find("廊坊经济技术开发区") != std::string::npos);
+}

@@ -159,6 +159,21 @@ TEST_CASE("demo: the default city looks like Langfang's figures") {
     CHECK(count(*db, "SELECT COUNT(*) FROM renovations WHERE equipment_investment > total_investment") == 0);
     CHECK(count(*db, "SELECT COUNT(DISTINCT filing_number) FROM renovations") == 500);
     CHECK(count(*db, "SELECT COUNT(*) FROM renovation_progress") > 0);
+
+    // Places: no name twice in 建设地点 (廊坊经济技术开发区廊坊经济技术开发区), and in a region that is
+    // itself a zone every project, renovation and deal is in one of its zones (so 开发区指标 and
+    // 汇总排名 count the same projects there).
+    CHECK(count(*db, "SELECT COUNT(*) FROM projects p JOIN regions r ON r.id = p.region_id LEFT JOIN zones z ON z.id = p.zone_id "
+                     "WHERE instr(p.site, r.name || r.name) > 0 OR instr(p.site, z.name || z.name) > 0") == 0);
+    CHECK(count(*db, "SELECT COUNT(*) FROM projects p JOIN zones z ON z.id = p.zone_id WHERE instr(p.site, z.name) = 0") == 0);
+    const char* zone_region = " x JOIN regions r ON r.id = x.region_id WHERE x.zone_id IS NULL AND EXISTS "
+                              "(SELECT 1 FROM zones z WHERE z.region_id = r.id AND z.name = r.name)";
+    CHECK(count(*db, "SELECT COUNT(*) FROM regions r WHERE EXISTS (SELECT 1 FROM zones z WHERE z.region_id = r.id AND z.name = r.name)") == 1);
+    CHECK(count(*db, "SELECT COUNT(*) FROM projects x JOIN regions r ON r.id = x.region_id WHERE r.kind = '开发区单列'") > 50);
+    for (const char* table : {"projects", "renovations", "deals"}) {
+        CAPTURE(table);
+        CHECK(count(*db, std::string("SELECT COUNT(*) FROM ") + table + zone_region) == 0);
+    }
 }
 
 TEST_CASE("demo: progress is reported and cancelling leaves nothing behind") {

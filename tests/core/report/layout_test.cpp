@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "core/report/layout.h"
 #include "core/report/report_generator.h"
@@ -26,7 +27,7 @@ ReportResult make(il::db::Database& db, const std::string& id, const fs::path& o
     req.report_date = "2017-07-05";
     return generate_report(db, shipped(), req);
 }
-long long cents(double v) { return std::llround(v * 100); }
+long long fen(double v) { return std::llround(v * 1e6); }
 }  // namespace
 
 TEST_CASE("Placeholders and column numbers") {
@@ -59,7 +60,7 @@ TEST_CASE("Placeholders and column numbers") {
     CHECK(labels == std::vector<std::string>{"甲", "乙", "丙", "1", "2", "3", "4=3/2", "", "5=3/1-1"});
 }
 
-TEST_CASE("Project progress report: cells rounded to 0.01 万元, 小计 and 合计 agree with the cells to the cent") {
+TEST_CASE("Project progress report: exact amounts, 小计 and 合计 their exact sums, formulas and layout") {
     auto db = il::test::report_fixture_db();
     auto dir = il::test::scratch_dir("layout_totals");
     auto res = make(*db, "01-projects", dir / "r.xlsx");
@@ -70,8 +71,8 @@ TEST_CASE("Project progress report: cells rounded to 0.01 万元, 小计 and 合
     auto v = il::test::numeric_cells(xml);
     auto f = il::test::formula_cells(xml);
     // Row 6 is 合计 (under the two header rows and the column-number row), 广阳区 from row 7.
-    CHECK(v["H8"] == doctest::Approx(96500.51));   // 96,500.505 rounds half away from zero
-    CHECK(v["H9"] == doctest::Approx(41200.00));   // 41,200.004
+    CHECK(v["H8"] == doctest::Approx(96500.505));  // shown 96,500.51 by the cell's format
+    CHECK(v["H9"] == doctest::Approx(41200.004));  // shown 41,200.00
     CHECK(f["F6"] == "SUBTOTAL(9,F7:F19)");
     CHECK(f["F7"] == "SUBTOTAL(9,F8:F9)");
     CHECK(f["I6"] == "H6/G6");
@@ -80,18 +81,20 @@ TEST_CASE("Project progress report: cells rounded to 0.01 万元, 小计 and 合
     for (std::string c : {"F", "G", "H", "J"}) {
         CAPTURE(c);
         long long by_groups = 0, by_rows = 0;
-        for (int r : subtotal_rows) by_groups += cents(v[c + std::to_string(r)]);
+        for (int r : subtotal_rows) by_groups += fen(v[c + std::to_string(r)]);
         for (int r = 8; r <= 19; ++r)
             if (std::find(subtotal_rows.begin(), subtotal_rows.end(), r) == subtotal_rows.end())
-                by_rows += cents(v[c + std::to_string(r)]);
-        CHECK(cents(v[c + "6"]) == by_groups);
+                by_rows += fen(v[c + std::to_string(r)]);
+        CHECK(fen(v[c + "6"]) == by_groups);
         CHECK(by_groups == by_rows);
     }
-    // The ratio of the 合计 row is computed from the rounded totals.
+    // The ratio of the 合计 row is computed from the exact totals.
     CHECK(v["I6"] == doctest::Approx(v["H6"] / v["G6"]));
-    // 合计 1-6月: 96500.51 + 41200.00 + 25000.13 + 150300.25 + 0 + 0 + 38000.34 + 20000.00
-    CHECK(cents(v["H6"]) == 37100123);
-    std::string strings = il::test::zip_entry(dir / "r.xlsx", "xl/sharedStrings.xml");
+    // The engine streams rows to disk (constant_memory): texts are stored inline in the sheet,
+    // there is no shared strings table.
+    CHECK(il::test::zip_entry(dir / "r.xlsx", "xl/sharedStrings.xml").empty());
+    std::string strings = il::test::zip_entry(dir / "r.xlsx", "xl/worksheets/sheet1.xml");
+    CHECK(strings.find("t=\"inlineStr\"") != std::string::npos);
     CHECK(strings.find("廊坊市2017年1-6月亿元以上项目建设进展情况表") != std::string::npos);
     CHECK(strings.find("广阳区小计（2个）") != std::string::npos);
     CHECK(strings.find("填报单位（盖章）：廊坊市发展和改革委员会") != std::string::npos);
@@ -115,7 +118,7 @@ TEST_CASE("A scope narrows the rows and names the place; an unknown scope lists 
     auto dir = il::test::scratch_dir("layout_scope");
     auto res = make(*db, "01-projects", dir / "gu.xlsx", "固安县");
     CHECK(res.sheets[0].data_rows == 2);
-    std::string strings = il::test::zip_entry(dir / "gu.xlsx", "xl/sharedStrings.xml");
+    std::string strings = il::test::zip_entry(dir / "gu.xlsx", "xl/worksheets/sheet1.xml");
     CHECK(strings.find("固安县2017年1-6月亿元以上项目建设进展情况表") != std::string::npos);
     CHECK(strings.find("润泽信息港") == std::string::npos);
     res = make(*db, "01-projects", dir / "zone.xlsx", "廊坊经开区");
@@ -164,23 +167,44 @@ TEST_CASE("Pre-report checks are listed; --strict stops the report before writin
     CHECK(fs::exists(req.out));
 }
 
-// Golden files: the sheet XML, shared strings and styles of a known report, as libxlsxwriter's own
-// tests compare them (docProps carry timestamps and are ignored). IL_UPDATE_GOLDEN=1 rewrites them.
-TEST_CASE("Golden files: layout of the project progress report") {
+// Golden files, one folder per shipped template: every part of the workbook it makes on the fixture
+// ledger (sheets with their texts inline, styles, workbook, charts, drawings, relationships), compared as
+// libxlsxwriter's own tests compare them; docProps carry timestamps and are left out. Any change
+// of layout shows here: IL_UPDATE_GOLDEN=1 rewrites the files (review the diff before committing).
+TEST_CASE("Golden files: the layout of every shipped template") {
     auto db = il::test::report_fixture_db();
     auto dir = il::test::scratch_dir("golden");
-    make(*db, "01-projects", dir / "g.xlsx");
-    fs::path golden = fs::path(IL_TEST_DATA_DIR) / "golden" / "01-projects";
     bool update = std::getenv("IL_UPDATE_GOLDEN") != nullptr;
-    for (std::string part : {"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml"}) {
-        CAPTURE(part);
-        std::string produced = il::test::zip_entry(dir / "g.xlsx", part);
-        REQUIRE_FALSE(produced.empty());
-        fs::path expected = golden / fs::path(part).filename();
-        if (update) {
-            fs::create_directories(golden);
-            std::ofstream(expected, std::ios::binary) << produced;
+    auto catalog = shipped();
+    REQUIRE(catalog.entries().size() >= 8);
+    for (const auto& entry : catalog.entries()) {
+        CAPTURE(entry.id);
+        fs::path file = dir / (entry.id + ".xlsx");
+        make(*db, entry.id, file);
+        fs::path golden = fs::path(IL_TEST_DATA_DIR) / "golden" / entry.id;
+        std::set<std::string> produced_names;
+        for (const auto& part : il::test::zip_entry_names(file)) {
+            if (part.rfind("docProps/", 0) == 0) continue;
+            CAPTURE(part);
+            std::string name = fs::path(part).filename().string();
+            CHECK(produced_names.insert(name).second);  // file names are unique within a workbook
+            std::string produced = il::test::zip_entry(file, part);
+            REQUIRE_FALSE(produced.empty());
+            fs::path expected = golden / name;
+            if (update) {
+                fs::create_directories(golden);
+                std::ofstream(expected, std::ios::binary) << produced;
+            }
+            REQUIRE_MESSAGE(fs::exists(expected), "no golden file " << expected << " (IL_UPDATE_GOLDEN=1 makes it)");
+            CHECK(produced == il::test::read_file_text(expected));
         }
-        CHECK(produced == il::test::read_file_text(expected));
+        // Nothing in the golden folder that the workbook no longer has.
+        if (update && fs::exists(golden))
+            for (const auto& f : fs::directory_iterator(golden))
+                if (!produced_names.count(f.path().filename().string())) fs::remove(f.path());
+        for (const auto& f : fs::directory_iterator(golden)) {
+            CAPTURE(f.path());
+            CHECK(produced_names.count(f.path().filename().string()) == 1);
+        }
     }
 }

@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <minizip/unzip.h>
 
@@ -40,6 +41,19 @@ inline std::string zip_entry(const std::filesystem::path& zip, const std::string
         int n;
         while ((n = unzReadCurrentFile(z, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
         unzCloseCurrentFile(z);
+    }
+    unzClose(z);
+    return out;
+}
+
+// The names of the entries of a zip file, in their stored order.
+inline std::vector<std::string> zip_entry_names(const std::filesystem::path& zip) {
+    std::vector<std::string> out;
+    unzFile z = unzOpen64(zip.string().c_str());
+    if (!z) return out;
+    for (int rc = unzGoToFirstFile(z); rc == UNZ_OK; rc = unzGoToNextFile(z)) {
+        char name[1024];
+        if (unzGetCurrentFileInfo64(z, nullptr, name, sizeof name, nullptr, 0, nullptr, 0) == UNZ_OK) out.emplace_back(name);
     }
     unzClose(z);
     return out;

@@ -116,3 +116,87 @@ TEST_CASE("report checks: each injected violation is found, naming project, mont
     CHECK(f[0].month == Period{2017, 3});
     CHECK(f[0].message.find("2017-05-20") != std::string::npos);
 }
+
+// The checks read the period's entries from an index in one pass (migration 0003), comparing each
+// entry with the previous entry of its project and year: a wrong row anywhere in that range is
+// still caught — in the year before, in January (previous = 0), after a gap of months, and in a
+// project outside the region asked for only when that region is not the scope.
+TEST_CASE("report checks: wrong rows are caught wherever they are in the period's range") {
+    auto db = demo_city();
+    const Period june{2017, 6};
+    auto project_with = [&](const std::string& where) {
+        return one(*db, "SELECT g.project_id FROM progress g WHERE " + where + " ORDER BY g.project_id LIMIT 1");
+    };
+    auto rules_of = [](const std::vector<CheckFinding>& f) {
+        std::string r;
+        for (const auto& x : f) r += std::string(x.rule) + "@" + std::to_string(x.month.year) + "-" + std::to_string(x.month.month) + " ";
+        return r;
+    };
+
+    // January of the year before: completed_month must equal ytd (no previous entry).
+    const auto a = project_with("g.year = 2016 AND g.month = 1 AND g.completed_ytd > 0");
+    db->sql().exec("UPDATE progress SET completed_month = completed_month + 1 WHERE project_id = " + std::to_string(a) +
+                   " AND year = 2016 AND month = 1");
+    auto f = run_report_checks(*db, june);
+    REQUIRE_MESSAGE(f.size() == 1, rules_of(f));
+    CHECK(f[0].project_id == a);
+    CHECK(f[0].month == Period{2016, 1});
+    CHECK(f[0].rule == std::string(kRuleMonthEqualsYtdDelta));
+    // Outside a scope that does not hold the project, inside one that does.
+    const auto region_a = one(*db, "SELECT region_id FROM projects WHERE id = " + std::to_string(a));
+    CHECK(run_report_checks(*db, june, CheckScope{region_a, std::nullopt}).size() == 1);
+    const auto other_region = one(*db, "SELECT id FROM regions WHERE id <> " + std::to_string(region_a) + " ORDER BY id LIMIT 1");
+    CHECK(run_report_checks(*db, june, CheckScope{other_region, std::nullopt}).empty());
+    db->sql().exec("UPDATE progress SET completed_month = completed_month - 1 WHERE project_id = " + std::to_string(a) +
+                   " AND year = 2016 AND month = 1");
+    CHECK(run_report_checks(*db, june).empty());
+
+    // A gap: without the April entry, May's month figure is compared with March's ytd.
+    const auto b = project_with("g.year = 2017 AND g.month = 4 AND g.completed_month > 0");
+    db->sql().exec("DELETE FROM progress WHERE project_id = " + std::to_string(b) + " AND year = 2017 AND month = 4");
+    f = run_report_checks(*db, june);
+    REQUIRE_MESSAGE(f.size() == 1, rules_of(f));
+    CHECK(f[0].project_id == b);
+    CHECK(f[0].month == Period{2017, 5});
+    CHECK(f[0].rule == std::string(kRuleMonthEqualsYtdDelta));
+    // Made consistent across the gap: clean again.
+    db->sql().exec("UPDATE progress SET completed_month = completed_ytd - (SELECT completed_ytd FROM progress WHERE project_id = " +
+                   std::to_string(b) + " AND year = 2017 AND month = 3) WHERE project_id = " + std::to_string(b) +
+                   " AND year = 2017 AND month = 5");
+    CHECK(run_report_checks(*db, june).empty());
+
+    // A month after the report month is not part of it; the report month itself is.
+    const auto c = project_with("g.year = 2017 AND g.month = 7 AND g.completed_ytd > 0");
+    db->sql().exec("UPDATE progress SET completed_ytd = completed_ytd + 7 WHERE project_id = " + std::to_string(c) +
+                   " AND year = 2017 AND month IN (6, 7)");
+    f = run_report_checks(*db, june);
+    REQUIRE_MESSAGE(f.size() == 1, rules_of(f));
+    CHECK(f[0].month == june);
+    CHECK(f[0].project_id == c);
+    CHECK(run_report_checks(*db, {2017, 5}).empty());
+}
+
+// The checks' statements use indexes (no full scan of the monthly table or of the projects'
+// rows): what keeps them cheap at 100,000 projects.
+TEST_CASE("report checks: query plans seek instead of scanning the tables") {
+    auto db = demo_city();
+    auto plan = [&](const std::string& sql) {
+        SQLite::Statement q(db->sql(), "EXPLAIN QUERY PLAN " + sql);
+        std::string out;
+        while (q.executeStep()) out += q.getColumn(3).getString() + "\n";
+        return out;
+    };
+    const std::string pass = plan("SELECT project_id, month, completed_month, completed_ytd FROM progress "
+                                  "WHERE year = 2017 AND month <= 6 ORDER BY month, project_id");
+    CHECK_MESSAGE(pass.find("COVERING INDEX progress_period") != std::string::npos, pass);
+    CHECK_MESSAGE(pass.find("TEMP B-TREE") == std::string::npos, pass);
+    const std::string totals = plan("SELECT p.id, p.total_investment FROM projects p");
+    CHECK_MESSAGE(totals.find("COVERING INDEX") != std::string::npos, totals);
+    const std::string under_way = plan("SELECT p.id, p.name, p.stage FROM projects p WHERE p.stage IN ('新开工', '续建') "
+                                       "AND (p.actual_start IS NULL OR length(p.actual_start) < 7)");
+    CHECK_MESSAGE(under_way.find("SEARCH p USING INDEX projects_stage_start") != std::string::npos, under_way);
+    const std::string early = plan("SELECT p.id FROM projects p CROSS JOIN progress g ON g.project_id = p.id AND g.year IN (2017, 2016) "
+                                   "WHERE p.actual_start > '2016-01' AND g.month <= 6");
+    CHECK_MESSAGE(early.find("INDEX projects_actual_start (actual_start>?)") != std::string::npos, early);
+    CHECK_MESSAGE(early.find("SEARCH g USING PRIMARY KEY") != std::string::npos, early);
+}
