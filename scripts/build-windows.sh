@@ -277,7 +277,7 @@ say "Dependencies ready in $PREFIX"
 # --- InvestLedger itself ----------------------------------------------------------------------
 say "Configuring and building InvestLedger for Windows in $BUILD_DIR"
 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_TOOLCHAIN_FILE="$TOOLCHAIN" -DIL_WIN_PREFIX="$PREFIX" \
-  -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DIL_BUILD_TESTS="${IL_BUILD_TESTS:-ON}" -DIL_BUILD_GUI="$([ "${GUI:-1}" = 0 ] && echo OFF || echo ON)"
+  -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DIL_BUILD_TESTS="${IL_BUILD_TESTS:-ON}" -DIL_BUILD_BENCH=OFF -DIL_BUILD_GUI="$([ "${GUI:-1}" = 0 ] && echo OFF || echo ON)"
 cmake --build "$BUILD_DIR" -j "$JOBS"
 say "Making the installer (cpack -G NSIS)"
 (cd "$BUILD_DIR" && cpack -G NSIS > cpack.log 2>&1) || { tail -n 40 "$BUILD_DIR/cpack.log"; exit 1; }
