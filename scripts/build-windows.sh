@@ -1,6 +1,6 @@
 #!/bin/bash
 # Cross-compiles InvestLedger for 64-bit Windows on Debian 12 and makes the NSIS installer.
-#   bash scripts/build-windows.sh            -> $BUILD_DIR/InvestLedger-<version>-win64.exe
+#   bash scripts/build-windows.sh            -> $BUILD_DIR/investledger-<version>-win64.exe
 # Toolchain: Debian's mingw-w64 (posix threads), cmake/toolchains/mingw-w64-x86_64.cmake.
 # The libraries Debian does not ship for mingw (wxWidgets 3.2, SQLite, SQLiteCpp, libxlsxwriter,
 # zlib + minizip, expat, FreeXL) are built from Debian's own source packages (`apt-get source`,
@@ -281,5 +281,5 @@ cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_TOOLCHAIN_FILE="$TOOLCHAIN" -DIL_WIN_PR
 cmake --build "$BUILD_DIR" -j "$JOBS"
 say "Making the installer (cpack -G NSIS)"
 (cd "$BUILD_DIR" && cpack -G NSIS > cpack.log 2>&1) || { tail -n 40 "$BUILD_DIR/cpack.log"; exit 1; }
-ls -1 "$BUILD_DIR"/InvestLedger-*.exe "$BUILD_DIR"/investledger-*.exe 2>/dev/null || true
+ls -1 "$BUILD_DIR"/investledger-*-win64.exe 2>/dev/null || true
 say "Done"

@@ -63,8 +63,8 @@ say "cli_process_tests.exe under wine"
 check "CLI process suite" wine "$BUILD_DIR/tests/cli_process_tests.exe" --no-colors=true
 
 # --- 2. the installer ---------------------------------------------------------------------
-installer=$(ls -t "$BUILD_DIR"/InvestLedger-*-win64.exe 2>/dev/null | head -n1)
-[ -n "$installer" ] || fail "no installer in $BUILD_DIR (InvestLedger-*-win64.exe)"
+installer=$(ls -t "$BUILD_DIR"/investledger-*-win64.exe 2>/dev/null | head -n1)
+[ -n "$installer" ] || fail "no installer in $BUILD_DIR (investledger-*-win64.exe)"
 drive_c=$WINEPREFIX/drive_c
 inst=$drive_c/InvestLedger
 appdata=$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')
