@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
+#include "core/db/sqlite_error_text.h"
 #include "core/platform/paths.h"
 #include "core/util/utf8_path.h"
 
@@ -52,11 +53,7 @@ int main(int argc, char** argv) {
         std::cerr << "错误：" << e.what() << "\n";
         return kExitError;
     } catch (const SQLite::Exception& e) {
-        if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
-            std::cerr << "错误：" << il::db::busy_message(ctx.resolved_db_path()) << "\n";
-            return kExitError;
-        }
-        std::cerr << "数据库错误：" << e.what() << "\n";
+        std::cerr << "错误：" << il::db::sqlite_error_text(e.getErrorCode(), e.what(), ctx.resolved_db_path()) << "\n";
         return kExitError;
     } catch (const std::exception& e) {
         std::cerr << "错误：" << e.what() << "\n";

@@ -1,8 +1,9 @@
 // Entry point of the desktop application: language, configuration, command line, main frame.
 //   investledger [--db FILE] [--lang zh_CN|en] [--config FILE] [--self-test DIR [--self-test-step NAME]]
-//                [--screenshots DIR]
+//                [--screenshots DIR [--screenshot-size WxH]]
 #include <algorithm>
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -26,22 +27,56 @@
 
 namespace il::gui {
 
+// The process status when OnInit stops the start on purpose (--help: 0; no display: 2); wxWidgets
+// itself returns -1 whenever OnInit returns false.
+int g_exit_status = -1;
+
 class InvestLedgerApp : public wxApp {
 public:
+    // Without a display GTK cannot start: only the console part of wxWidgets is initialised, so
+    // that --help and the note on what to use instead still work (see OnInit).
+    bool Initialize(int& argc, wxChar** argv) override {
+#if defined(__WXGTK__)
+        auto set = [](const char* name) {
+            const char* v = std::getenv(name);
+            return v && *v;
+        };
+        no_display_ = !set("DISPLAY") && !set("WAYLAND_DISPLAY");
+        if (no_display_) return wxAppConsole::Initialize(argc, argv);
+#endif
+        return wxApp::Initialize(argc, argv);
+    }
+    bool OnInitGui() override { return no_display_ || wxApp::OnInitGui(); }
+    void CleanUp() override {
+        if (no_display_) wxAppConsole::CleanUp();
+        else wxApp::CleanUp();
+    }
+
     bool OnInit() override {
         SetAppName("investledger");
         SetVendorName("InvestLedger");
+        // The language first: the command line's help (--help) speaks it too.
+        setup_language(early_language());
+        if (no_display_) {
+            const bool help = wxApp::OnInit() == false && help_shown_;
+            // UTF-8 whatever the C locale (often "C" on a server without a display).
+            const wxString text = no_display_text() + "\n";
+            if (!help) std::fputs(text.utf8_str().data(), stderr);
+            else std::fputs(("\n" + text).utf8_str().data(), stdout);
+            g_exit_status = help ? 0 : 2;
+            return false;
+        }
         if (!wxApp::OnInit()) return false;
-        setup_language();
         auto* frame = new MainFrame();
         frame->Show();
         frame->set_forced_period(utf8(period_));
         if (!self_test_.empty() || !screenshots_.empty()) {
             // Test runs start from a clean window layout, whatever the user's configuration says.
             if (!frame->open_initial(db_path_)) return false;
+            frame->focus_start();
             frame->CallAfter([this, frame] {
                 int rc = !self_test_.empty() ? run_self_test(*frame, self_test_, self_test_step_)
-                                             : take_screenshots(*frame, screenshots_);
+                                             : take_screenshots(*frame, screenshots_, screenshot_size());
                 exit_code_ = rc;
                 frame->Close(true);  // as a user closes it: layouts and window size are saved
             });
@@ -53,6 +88,7 @@ public:
         }
         long view = wxConfigBase::Get()->ReadLong("/Window/view", 0);
         frame->show_view(static_cast<View>(std::clamp(view, 0L, static_cast<long>(View::Count) - 1)));
+        frame->focus_start();
         return true;
     }
 
@@ -69,10 +105,17 @@ public:
         parser.AddOption({}, "lang", _("language: zh_CN (default) or en"));
         parser.AddOption({}, "self-test", _("run the built-in GUI test; the value is a work folder; exit status 0 = passed"));
         parser.AddOption({}, "screenshots", _("save a screenshot of every main view into this folder, then exit"));
+        parser.AddOption({}, "screenshot-size", _("the window size for --screenshots, e.g. 1280x800 (default 1600x1000)"));
         parser.AddOption({}, "period", _("the reporting period to show, e.g. 2017-06"));
         parser.AddOption({}, "config", _("the settings file to use instead of the user's (window layout, recent files)"));
         parser.AddOption({}, "self-test-step", _("run only this step of the GUI test (e.g. restart)"));
         parser.AddParam(_("ledger file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+    }
+
+    bool OnCmdLineHelp(wxCmdLineParser& parser) override {
+        help_shown_ = true;
+        g_exit_status = 0;  // asking for help is no error
+        return wxApp::OnCmdLineHelp(parser);
     }
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
@@ -82,6 +125,7 @@ public:
         parser.Found("period", &period_);
         parser.Found("self-test", &self_test_);
         parser.Found("screenshots", &screenshots_);
+        parser.Found("screenshot-size", &screenshot_size_);
         parser.Found("self-test-step", &self_test_step_);
         wxString config;
         parser.Found("config", &config);
@@ -97,8 +141,40 @@ public:
     }
 
 private:
-    void setup_language() {
-        wxString lang = lang_.empty() ? wxConfigBase::Get()->Read("/Language", "zh_CN") : lang_;
+    static wxString no_display_text() {
+        return _("No display was found ($DISPLAY and $WAYLAND_DISPLAY are empty), so the desktop application "
+                 "cannot open its window.\nWithout a display, use the command-line tool investledger-cli, for example:\n"
+                 "  investledger-cli --db ledger.db demo                                  (the demo city)\n"
+                 "  investledger-cli --db ledger.db report --all --period 2017-06 --out reports.xlsx\n"
+                 "  investledger-cli --help                                               (all commands)");
+    }
+
+    // The UI language before the command line is parsed: --lang, else the settings file's
+    // (--config's, or the user's; a test run's fresh settings: the default).
+    wxString early_language() const {
+        wxString lang, config;
+        bool test_run = false;
+        for (int i = 1; i < argc; ++i) {
+            const wxString a = argv[i];
+            auto value = [&](const wxString& name, wxString& out) {
+                if (a == "--" + name && i + 1 < argc) out = argv[i + 1];
+                else if (a.StartsWith("--" + name + "=")) out = a.AfterFirst('=');
+            };
+            value("lang", lang);
+            value("config", config);
+            test_run = test_run || a.StartsWith("--self-test") || a.StartsWith("--screenshots");
+        }
+        if (!lang.empty()) return lang;
+        if (!config.empty()) {
+            if (!wxFileName::FileExists(config)) return "zh_CN";
+            wxFileConfig file("investledger", {}, config, {}, wxCONFIG_USE_LOCAL_FILE);
+            return file.Read("/Language", "zh_CN");
+        }
+        if (test_run) return "zh_CN";
+        return wxConfigBase::Get()->Read("/Language", "zh_CN");
+    }
+
+    void setup_language(wxString lang) {
         if (lang == "en") return;  // msgids are English
         use_language_in_toolkit(lang.empty() ? wxString("zh_CN") : lang);
         // wxTranslations directly: works even when the system lacks the zh_CN C locale.
@@ -135,10 +211,23 @@ private:
 #endif
     }
 
-    wxString db_path_, lang_, self_test_, self_test_step_, screenshots_, period_;
+    wxSize screenshot_size() const {
+        long w = 0, h = 0;
+        if (screenshot_size_.BeforeFirst('x').ToLong(&w) && screenshot_size_.AfterFirst('x').ToLong(&h) && w > 0 && h > 0)
+            return wxSize(static_cast<int>(w), static_cast<int>(h));
+        return wxSize(1600, 1000);
+    }
+
+    wxString db_path_, lang_, self_test_, self_test_step_, screenshots_, screenshot_size_, period_;
     int exit_code_ = 0;
+    bool no_display_ = false, help_shown_ = false;
 };
 
 }  // namespace il::gui
 
-wxIMPLEMENT_APP(il::gui::InvestLedgerApp);
+wxIMPLEMENT_APP_NO_MAIN(il::gui::InvestLedgerApp);
+
+int main(int argc, char** argv) {
+    const int rc = wxEntry(argc, argv);
+    return il::gui::g_exit_status >= 0 ? il::gui::g_exit_status : rc;
+}

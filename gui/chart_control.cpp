@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <wx/dcbuffer.h>
+#include <wx/dcclient.h>
 #include <wx/graphics.h>
 #include <wx/settings.h>
 
@@ -60,18 +61,92 @@ void ChartControl::set_markers(std::vector<double> markers, const wxString& labe
     Refresh();
 }
 
+namespace {
+constexpr int kLeft = 48, kRight = 12;  // DIP margins of the plot
+
+// `text` broken into lines no wider than `width` (by characters: Chinese names have no spaces),
+// as evenly as that many lines allow (廊坊经/济技术/开发区, not 廊坊经济/技术开发/区).
+std::vector<wxString> wrap(const wxString& text, double width, const wxDC& dc) {
+    std::vector<wxString> lines;
+    wxString line;
+    for (wxUniChar ch : text) {
+        wxString next = line + ch;
+        if (!line.empty() && dc.GetTextExtent(next).x > width) {
+            lines.push_back(line);
+            line = ch;
+        } else {
+            line = next;
+        }
+    }
+    if (!line.empty()) lines.push_back(line);
+    if (lines.size() < 2) return lines;
+    const std::size_t per = (text.length() + lines.size() - 1) / lines.size();
+    std::vector<wxString> even;
+    for (std::size_t at = 0; at < text.length(); at += per) even.push_back(text.Mid(at, per));
+    for (const auto& l : even)
+        if (dc.GetTextExtent(l).x > width) return lines;
+    return even.size() == lines.size() ? even : lines;
+}
+}  // namespace
+
+double ChartControl::slot_width() const {
+    const int w = std::max(10, GetClientSize().x - FromDIP(kLeft) - FromDIP(kRight));
+    return static_cast<double>(w) / std::max<std::size_t>(categories_.size(), 1);
+}
+
+void ChartControl::set_short_labels(std::vector<wxString> labels) {
+    short_labels_ = std::move(labels);
+    Refresh();
+}
+
+std::vector<wxString> ChartControl::label_lines(int i) const {
+    if (i < 0 || static_cast<std::size_t>(i) >= categories_.size()) return {};
+    const auto k = static_cast<std::size_t>(i);
+    wxClientDC dc(const_cast<ChartControl*>(this));
+    dc.SetFont(GetFont().Scaled(0.9f));
+    const double width = slot_width() - FromDIP(2);
+    if (kind_ == Kind::Lines) return {categories_[k]};
+    auto lines = wrap(categories_[k], width, dc);
+    // More than two lines of a name: its short name, when the dictionary has one.
+    if (lines.size() > 2 && k < short_labels_.size() && !short_labels_[k].empty()) lines = wrap(short_labels_[k], width, dc);
+    if (static_cast<int>(lines.size()) > kLabelLines) {  // still too long: the last line ends in "…"
+        lines.resize(kLabelLines);
+        wxString& last = lines.back();
+        last += wxString::FromUTF8("…");
+        while (last.length() > 1 && dc.GetTextExtent(last).x > width) last = last.Left(last.length() - 2) + wxString::FromUTF8("…");
+    }
+    return lines;
+}
+
+bool ChartControl::labels_fit() const {
+    wxClientDC dc(const_cast<ChartControl*>(this));
+    dc.SetFont(GetFont().Scaled(0.9f));
+    for (std::size_t i = 0; i < categories_.size(); ++i)
+        for (const auto& l : label_lines(static_cast<int>(i)))
+            if (dc.GetTextExtent(l).x > slot_width()) return false;
+    return true;
+}
+
+int ChartControl::label_line_count() const {
+    int most = 1;
+    if (kind_ == Kind::Bars)
+        for (std::size_t i = 0; i < categories_.size(); ++i)
+            most = std::max(most, static_cast<int>(label_lines(static_cast<int>(i)).size()));
+    return most;
+}
+
 wxRect ChartControl::plot_rect() const {
     wxSize s = GetClientSize();
     const int line = GetCharHeight();
-    int left = FromDIP(48), right = FromDIP(12), top = line * 3 + FromDIP(12), bottom = line * 2 + FromDIP(10);
-    if (kind_ == Kind::Lines) bottom = line + FromDIP(10);
+    int left = FromDIP(kLeft), right = FromDIP(kRight), top = line * 3 + FromDIP(12);
+    int bottom = line * label_line_count() + FromDIP(10);
     return wxRect(left, top, std::max(10, s.x - left - right), std::max(10, s.y - top - bottom));
 }
 
 int ChartControl::category_at(const wxPoint& p) const {
     if (categories_.empty()) return -1;
     wxRect r = plot_rect();
-    if (p.x < r.x || p.x >= r.GetRight() || p.y < r.y - FromDIP(10) || p.y > r.GetBottom() + GetCharHeight() * 2 + FromDIP(8))
+    if (p.x < r.x || p.x >= r.GetRight() || p.y < r.y - FromDIP(10) || p.y > r.GetBottom() + GetCharHeight() * label_line_count() + FromDIP(8))
         return -1;
     int i = static_cast<int>((p.x - r.x) * static_cast<double>(categories_.size()) / r.width);
     return std::clamp(i, 0, static_cast<int>(categories_.size()) - 1);
@@ -188,8 +263,8 @@ void ChartControl::on_paint(wxPaintEvent&) {
         gc->SetBrush(wxBrush(wxColour(0, 120, 215, 28)));
         gc->DrawRectangle(r.x + hover_ * slot, r.y, slot, r.height);
     }
-    // Category labels: on two lines when a label is wider than its slot, shortened with "…" beyond.
-    // Line charts with many categories label every other one when they do not fit.
+    // Category labels: bars' wrapped to their slot (label_lines); line charts with many categories
+    // label every other one when they do not fit.
     double widest = 0;
     for (const auto& c : categories_) {
         double w, h;
@@ -198,21 +273,11 @@ void ChartControl::on_paint(wxPaintEvent&) {
     }
     const std::size_t every = kind_ == Kind::Lines && widest > slot - FromDIP(4) ? 2 : 1;
     for (std::size_t i = 0; i < categories_.size(); i += every) {
-        double cx = r.x + (i + 0.5) * slot;
-        std::vector<wxString> lines{categories_[i]};
-        double w, h;
-        gc->GetTextExtent(categories_[i], &w, &h);
-        if (kind_ == Kind::Bars && w > slot - FromDIP(2) && categories_[i].length() > 2) {
-            size_t half = (categories_[i].length() + 1) / 2;
-            lines = {categories_[i].Left(half), categories_[i].Mid(half)};
-        }
+        const double cx = r.x + (i + 0.5) * slot;
         double y = r.GetBottom() + FromDIP(5);
-        for (wxString l : lines) {
+        for (const wxString& l : label_lines(static_cast<int>(i))) {
+            double w, h;
             gc->GetTextExtent(l, &w, &h);
-            while (w > slot && l.length() > 1) {
-                l = l.Left(l.length() - 2) + wxString::FromUTF8("…");
-                gc->GetTextExtent(l, &w, &h);
-            }
             gc->DrawText(l, cx - w / 2, y);
             y += h;
         }

@@ -38,6 +38,17 @@ public:
     // The middle of a category's slot (for tests: a click there selects it).
     wxPoint category_center(int i) const;
     std::size_t category_count() const { return categories_.size(); }
+    // Shorter names to show under the bars when a category's own takes more than two lines
+    // (e.g. a dictionary's short name 廊坊开发区); index-aligned with the categories, empty: none.
+    // Tooltips and clicks keep the full names.
+    void set_short_labels(std::vector<wxString> labels);
+    // The lines a bar category's label is drawn on: its name wrapped to the slot's width, the
+    // same rule for every category (its short name when the name needs more than two lines; at
+    // most kLabelLines lines, the last ending in "…" only when even those do not hold it).
+    std::vector<wxString> label_lines(int i) const;
+    // Every label line within its slot (nothing cut).
+    bool labels_fit() const;
+    static constexpr int kLabelLines = 3;
     wxString tooltip_text(int i) const;
 
 private:
@@ -45,10 +56,12 @@ private:
     void on_click(wxMouseEvent& e);
     void on_motion(wxMouseEvent& e);
     wxRect plot_rect() const;
+    double slot_width() const;
+    int label_line_count() const;  // the most lines any category label takes
 
     Kind kind_ = Kind::Bars;
     wxString title_, unit_;
-    std::vector<wxString> categories_;
+    std::vector<wxString> categories_, short_labels_;
     std::vector<ChartSeries> series_;
     std::vector<double> markers_;
     wxString marker_label_;

@@ -22,9 +22,11 @@ DictionaryPanel::DictionaryPanel(wxWindow* parent, AppContext& ctx) : ViewPanel(
     lists_[0]->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(200));
     lists_[0]->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(100));
     lists_[0]->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    lists_[0]->AppendColumn(_("Short name"), wxLIST_FORMAT_LEFT, FromDIP(120));
     lists_[1]->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(220));
     lists_[1]->AppendColumn(_("Region"), wxLIST_FORMAT_LEFT, FromDIP(120));
     lists_[1]->AppendColumn(_("Level"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    lists_[1]->AppendColumn(_("Short name"), wxLIST_FORMAT_LEFT, FromDIP(120));
     lists_[2]->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(60));
     lists_[2]->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(360));
     lists_[3]->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(160));
@@ -32,11 +34,19 @@ DictionaryPanel::DictionaryPanel(wxWindow* parent, AppContext& ctx) : ViewPanel(
     lists_[3]->AppendColumn(_("Strategic emerging"), wxLIST_FORMAT_LEFT, FromDIP(110));
     auto* add = new wxButton(this, wxID_ADD, _("&Add..."));
     auto* rename = new wxButton(this, wxID_ANY, _("Re&name..."));
+    short_name_ = new wxButton(this, wxID_ANY, _("&Short name..."));
+    short_name_->SetToolTip(_("A shorter name for charts and narrow columns, e.g. 廊坊开发区"));
+    short_name_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_short_name(); });
+    book_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        short_name_->Enable(e.GetSelection() <= 1);  // regions and zones have one
+    });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_add(); });
     rename->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_rename(); });
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(add);
     buttons->Add(rename, 0, wxLEFT, FromDIP(6));
+    buttons->Add(short_name_, 0, wxLEFT, FromDIP(6));
     auto* box = new wxBoxSizer(wxVERTICAL);
     box->Add(buttons, 0, wxALL, FromDIP(6));
     box->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
@@ -58,6 +68,7 @@ void DictionaryPanel::reload() {
             long i = lists_[0]->InsertItem(lists_[0]->GetItemCount(), wx(r.name));
             lists_[0]->SetItem(i, 1, wx(r.code));
             lists_[0]->SetItem(i, 2, wx(r.kind));
+            lists_[0]->SetItem(i, 3, wx(r.short_name));
             ids_[0].push_back(r.id);
             region_name[r.id] = r.name;
         }
@@ -65,6 +76,7 @@ void DictionaryPanel::reload() {
             long i = lists_[1]->InsertItem(lists_[1]->GetItemCount(), wx(z.name));
             lists_[1]->SetItem(i, 1, wx(region_name[z.region_id]));
             lists_[1]->SetItem(i, 2, wx(z.level));
+            lists_[1]->SetItem(i, 3, wx(z.short_name));
             ids_[1].push_back(z.id);
         }
         for (const auto& ind : repo.industries()) {
@@ -153,6 +165,30 @@ void DictionaryPanel::on_rename() {
         show_current_exception(this, _("Rename"));
         return;
     }
+    if (ctx_.data_changed) ctx_.data_changed();
+}
+
+void DictionaryPanel::on_short_name() {
+    if (!ctx_.db) return;
+    const auto kind = current_kind();
+    if (kind != db::DictionaryKind::Regions && kind != db::DictionaryKind::Zones) return;
+    auto k = static_cast<std::size_t>(kind);
+    long item = lists_[k]->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (item < 0) return;
+    const wxString name = lists_[k]->GetItemText(item, 0);
+    wxTextEntryDialog dlg(this, wxString::Format(_("Short name of %s (empty: none; shown where the name does not fit):"), name),
+                          _("Short name"), lists_[k]->GetItemText(item, 3));
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        set_short_name(ids_[k][static_cast<std::size_t>(item)], dlg.GetValue());
+    } catch (...) {
+        show_current_exception(this, _("Short name"));
+    }
+}
+
+void DictionaryPanel::set_short_name(std::int64_t id, const wxString& short_name) {
+    wxString text = short_name;
+    db::DictionaryRepository(*ctx_.db).set_short_name(current_kind(), id, utf8(text.Strip(wxString::both)));
     if (ctx_.data_changed) ctx_.data_changed();
 }
 

@@ -1,6 +1,8 @@
 #pragma once
-// 字典: regions, zones, industries and categories — listed, added and renamed through
+// 字典: regions, zones, industries and categories — listed, added, renamed (regions and zones
+// also given a short name) through
 // DictionaryRepository (records refer to entries by id, so a rename changes no history).
+#include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 
@@ -18,8 +20,11 @@ private:
     db::DictionaryKind current_kind() const;
     void on_add();
     void on_rename();
+    void on_short_name();
+    void set_short_name(std::int64_t id, const wxString& short_name);  // throws like core
 
     wxNotebook* book_ = nullptr;
+    wxButton* short_name_ = nullptr;
     wxListCtrl* lists_[4] = {};
     std::vector<std::int64_t> ids_[4];
 };

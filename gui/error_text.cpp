@@ -4,37 +4,15 @@
 #include <exception>
 
 #include <SQLiteCpp/Exception.h>
-#include <sqlite3.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 
+#include "core/db/sqlite_error_text.h"
 #include "core/util/error.h"
 #include "core/validate/field_issue.h"
 #include "gui/wx_util.h"
 
 namespace il::gui {
-namespace {
-
-wxString sqlite_text(const SQLite::Exception& e) {
-    switch (e.getErrorCode() & 0xff) {
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-            return _("The database is in use by another program (or another copy of InvestLedger). "
-                     "Close it there and try again.");
-        case SQLITE_READONLY: return _("The database file is read-only: it cannot be changed.");
-        case SQLITE_CORRUPT:
-        case SQLITE_NOTADB: return _("The file is not a valid ledger database, or it is damaged. Restore a backup.");
-        case SQLITE_FULL: return _("The disk is full: the change was not saved.");
-        case SQLITE_CANTOPEN: return _("The database file cannot be opened (missing folder or no permission).");
-        case SQLITE_CONSTRAINT:
-            return _("The change conflicts with existing data (a duplicate code or name, or a record still in use).");
-        default: break;
-    }
-    return wxString::Format(_("Database error: %s"), wx(e.what()));
-}
-
-}  // namespace
-
 wxString describe_current_exception() {
     try {
         throw;
@@ -50,7 +28,7 @@ wxString describe_current_exception() {
     } catch (const il::Error& e) {
         return wx(e.what());  // core's own messages are already user text in Chinese
     } catch (const SQLite::Exception& e) {
-        return sqlite_text(e);
+        return wx(db::sqlite_error_text(e.getErrorCode(), e.what()));  // core says it, for the CLI too
     } catch (const std::bad_alloc&) {
         return _("Out of memory.");
     } catch (const std::exception& e) {

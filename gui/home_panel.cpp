@@ -2,11 +2,17 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 
+#include <wx/config.h>
+#include <wx/tokenzr.h>
+
+#include "core/db/dictionary_repository.h"
 #include "gui/error_text.h"
+#include "gui/fit_list.h"
 #include "gui/wx_util.h"
 
 namespace il::gui {
@@ -48,11 +54,10 @@ private:
 };
 
 // The red and yellow projects: a virtual list (a big ledger can have thousands).
-class WarnedList : public wxListCtrl {
+class WarnedList : public FitList {
 public:
     WarnedList(wxWindow* parent, const std::vector<stats::WarnedProject>& rows)
-        : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
-          rows_(rows) {
+        : FitList(parent, wxID_ANY, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL), rows_(rows) {
         AppendColumn(_("Light"), wxLIST_FORMAT_LEFT, FromDIP(50));
         AppendColumn(_("Project name"), wxLIST_FORMAT_LEFT, FromDIP(200));
         AppendColumn(_("Region"), wxLIST_FORMAT_LEFT, FromDIP(100));
@@ -95,6 +100,30 @@ private:
     mutable wxItemAttr red_, yellow_;
 };
 
+namespace {
+const char* kWarnedWidths = "/Lists/home-warned/widths";
+const char* kChangesWidths = "/Lists/home-changes/widths";
+
+// "0=120,3=80": the widths a user gave (by column number: these tables' columns are fixed).
+void restore_widths(wxListCtrl& list, const char* path, std::vector<bool>* sized) {
+    if (sized) sized->assign(static_cast<std::size_t>(list.GetColumnCount()), false);
+    for (const auto& item : wxSplit(wxConfigBase::Get()->Read(path, wxString()), ',')) {
+        long c = -1, w = 0;
+        if (!item.BeforeFirst('=').ToLong(&c) || !item.AfterFirst('=').ToLong(&w) || c < 0 || c >= list.GetColumnCount() || w <= 0)
+            continue;
+        list.SetColumnWidth(static_cast<int>(c), static_cast<int>(w));
+        if (sized) (*sized)[static_cast<std::size_t>(c)] = true;
+    }
+}
+void store_widths(wxListCtrl& list, const char* path, const std::vector<bool>* sized) {
+    wxString text;
+    for (int c = 0; c < list.GetColumnCount(); ++c)
+        if (!sized || (*sized)[static_cast<std::size_t>(c)])
+            text << (text.empty() ? "" : ",") << c << "=" << list.GetColumnWidth(c);
+    wxConfigBase::Get()->Write(path, text);
+}
+}  // namespace
+
 HomePanel::HomePanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, ctx), loader_(*this) {
     SetBackgroundColour(*wxWHITE);
     auto* tiles = new wxBoxSizer(wxHORIZONTAL);
@@ -124,7 +153,7 @@ HomePanel::HomePanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, ctx)
     wbox->Add(warned_caption_, 0, wxALL, FromDIP(4));
     wbox->Add(warned_, 1, wxEXPAND);
     warned_page->SetSizer(wbox);
-    changes_ = new wxListCtrl(book, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    changes_ = new FitList(book, wxID_ANY, wxLC_REPORT | wxLC_SINGLE_SEL);
     changes_->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, FromDIP(140));
     changes_->AppendColumn(_("User"), wxLIST_FORMAT_LEFT, FromDIP(70));
     changes_->AppendColumn(_("Record"), wxLIST_FORMAT_LEFT, FromDIP(160));
@@ -136,6 +165,26 @@ HomePanel::HomePanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, ctx)
         if (i < data_.changes.size() && data_.changes[i].table == "projects" && ctx_.open_project)
             ctx_.open_project(data_.changes[i].record_id);
     });
+    restore_widths(*warned_, kWarnedWidths, &user_sized_);
+    restore_widths(*changes_, kChangesWidths, nullptr);
+    auto user_sized = [this](int col) {
+        if (col >= 0 && static_cast<std::size_t>(col) < user_sized_.size()) user_sized_[static_cast<std::size_t>(col)] = true;
+        store_widths(*warned_, kWarnedWidths, &user_sized_);
+    };
+    warned_->Bind(wxEVT_LIST_COL_END_DRAG, [this, user_sized](wxListEvent& e) {
+        e.Skip();
+        CallAfter([user_sized, col = e.GetColumn()] { user_sized(col); });
+    });
+    warned_->Bind(EVT_LIST_COLUMN_FITTED, [user_sized](wxListEvent& e) { user_sized(e.GetColumn()); });
+    warned_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { size_warned_columns(); });
+    });
+    for (auto ev : {wxEVT_LIST_COL_END_DRAG, EVT_LIST_COLUMN_FITTED})
+        changes_->Bind(ev, [this](wxListEvent& e) {
+            e.Skip();
+            CallAfter([this] { store_widths(*changes_, kChangesWidths, nullptr); });
+        });
     book->AddPage(warned_page, _("Red and yellow projects"));
     book->AddPage(changes_, _("Recent changes"));
 
@@ -146,16 +195,38 @@ HomePanel::HomePanel(wxWindow* parent, AppContext& ctx) : ViewPanel(parent, ctx)
     row1->Add(by_region_, 3, wxEXPAND | wxRIGHT, FromDIP(8));
     row1->Add(by_stage_, 2, wxEXPAND);
     auto* row2 = new wxBoxSizer(wxHORIZONTAL);
-    row2->Add(monthly_, 2, wxEXPAND | wxRIGHT, FromDIP(8));
-    row2->Add(book, 3, wxEXPAND);
+    // The table first and widest: at 1280×800 its figure columns (to 完成率) all show.
+    row2->Add(book, 3, wxEXPAND | wxRIGHT, FromDIP(8));
+    row2->Add(monthly_, 1, wxEXPAND);
     auto* box = new wxBoxSizer(wxVERTICAL);
     box->Add(tiles, 0, wxEXPAND | wxALL, FromDIP(8));
-    box->Add(row1, 5, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
-    box->Add(row2, 4, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+    // The two rows share the height evenly: at 1280×800 the red/yellow table shows 8 rows or more.
+    box->Add(row1, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+    box->Add(row2, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
     SetSizer(box);
 }
 
 HomePanel::~HomePanel() = default;
+
+FitList* HomePanel::warned_list() const { return warned_; }
+
+
+void HomePanel::save_layout() {
+    store_widths(*warned_, kWarnedWidths, &user_sized_);
+    store_widths(*changes_, kChangesWidths, nullptr);
+}
+
+void HomePanel::size_warned_columns() {
+    const int n = warned_->GetColumnCount();
+    if (n == 0 || user_sized_.size() != static_cast<std::size_t>(n)) return;
+    int used = 0;
+    for (int c = 0; c + 1 < n; ++c) {
+        if (!user_sized_[static_cast<std::size_t>(c)]) warned_->SetColumnWidth(c, warned_->fitted_width(c, FromDIP(c == 1 ? 220 : 150)));
+        used += warned_->GetColumnWidth(c);
+    }
+    if (!user_sized_[static_cast<std::size_t>(n - 1)])
+        warned_->SetColumnWidth(n - 1, std::max(FromDIP(160), warned_->GetClientSize().x - used - FromDIP(2)));
+}
 
 long HomePanel::warned_rows_shown() const { return warned_->GetItemCount(); }
 
@@ -173,6 +244,20 @@ void HomePanel::reload() {
                 show_current_exception(this, _("Loading the overview"));
             }
         });
+}
+
+std::vector<wxString> HomePanel::short_region_names(const std::vector<wxString>& names) const {
+    // The dictionary's short names (e.g. 廊坊开发区), shown by the chart when a name does not fit.
+    std::map<wxString, wxString> by_name;
+    try {
+        for (const auto& r : db::DictionaryRepository(*ctx_.db).regions())
+            if (!r.short_name.empty()) by_name[wx(r.name)] = wx(r.short_name);
+    } catch (...) {
+        return {};  // the chart then wraps the full names
+    }
+    std::vector<wxString> out;
+    for (const auto& n : names) out.push_back(by_name.count(n) ? by_name[n] : wxString());
+    return out;
 }
 
 void HomePanel::show(query::Overview&& o) {
@@ -209,6 +294,7 @@ void HomePanel::show(query::Overview&& o) {
     }
     by_region_->set_data(ChartControl::Kind::Bars, wxString::Format(_("%s: completed vs annual plan by region"), period),
                          _("100M yuan"), names, {plan, done});
+    by_region_->set_short_labels(short_region_names(names));
     by_region_->set_markers(marks, wxString::Format(_("Time schedule %s"), wx(f.time_progress.percent_text(0))), kRed);
 
     // Projects by stage (as in the period's month, the reports' rule).
@@ -238,6 +324,7 @@ void HomePanel::show(query::Overview&& o) {
     warned_caption_->SetLabel(wxString::Format(_("%s: %d red, %d yellow (thresholds in Settings, the same as the warning report)"),
                                                period, total.red, total.yellow));
     warned_->refresh_rows();
+    size_warned_columns();
     changes_->DeleteAllItems();
     for (std::size_t i = 0; i < data_.changes.size(); ++i) {
         const auto& ch = data_.changes[i];

@@ -18,6 +18,7 @@ namespace il::gui {
 
 class WarnedList;
 class KpiTile;
+class FitList;
 
 class HomePanel : public ViewPanel {
 public:
@@ -30,9 +31,15 @@ public:
     bool loading() const { return loader_.busy(); }
     long warned_rows_shown() const;
     ChartControl* region_chart() const { return by_region_; }
+    FitList* warned_list() const;
+    void save_layout() override;
 
 private:
     void show(query::Overview&& o);
+    // The red/yellow table: columns the user has not sized fit their content; the reason column
+    // takes the width left over.
+    void size_warned_columns();
+    std::vector<wxString> short_region_names(const std::vector<wxString>& names) const;
 
     BackgroundLoad loader_;
     query::Overview data_;
@@ -41,7 +48,8 @@ private:
     ChartControl* by_stage_ = nullptr;
     ChartControl* monthly_ = nullptr;
     WarnedList* warned_ = nullptr;
-    wxListCtrl* changes_ = nullptr;
+    FitList* changes_ = nullptr;
+    std::vector<bool> user_sized_;  // per red/yellow column: a width from the settings or the user
     wxStaticText* warned_caption_ = nullptr;
 };
 

@@ -7,6 +7,7 @@
 #include <wx/busyinfo.h>
 #include <wx/config.h>
 #include <wx/filedlg.h>
+#include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/rearrangectrl.h>
 #include <wx/sizer.h>
@@ -18,6 +19,7 @@
 #include "core/query/list_queries.h"
 #include "core/query/xlsx_export.h"
 #include "gui/error_text.h"
+#include "gui/fit_list.h"
 #include "gui/ids.h"
 #include "gui/record_editing.h"
 #include "gui/wx_util.h"
@@ -26,11 +28,10 @@
 namespace il::gui {
 
 // The virtual list control: asks the panel's table for each visible cell.
-class VirtualList : public wxListView {
+class VirtualList : public FitList {
 public:
     VirtualList(wxWindow* parent, ListPanel& panel)
-        : wxListView(parent, ID_LIST_VIEW, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_HRULES | wxLC_VRULES),
-          panel_(panel) {}
+        : FitList(parent, ID_LIST_VIEW, wxLC_REPORT | wxLC_VIRTUAL | wxLC_HRULES | wxLC_VRULES), panel_(panel) {}
     std::vector<int>* shown = nullptr;
 
 protected:
@@ -47,6 +48,8 @@ private:
 };
 
 namespace {
+constexpr int kFirstFitMax = 220;  // DIP: the widest a column starts without the user asking (1280 px still shows the sums)
+
 const char* kind_key(ListKind k) {
     switch (k) {
         case ListKind::Projects: return "projects";
@@ -99,6 +102,13 @@ ListPanel::ListPanel(wxWindow* parent, AppContext& ctx, ListKind kind)
     search_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { search_->Clear(); apply(); });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { apply(); });
     list_->Bind(wxEVT_LIST_COL_CLICK, &ListPanel::on_column_click, this);
+    list_->Bind(wxEVT_LIST_COL_RIGHT_CLICK, [this](wxListEvent& e) { on_header_menu(e.GetColumn()); });
+    // A width fitted or dragged is remembered at once (not only when the window closes).
+    list_->Bind(EVT_LIST_COLUMN_FITTED, [this](wxListEvent&) { save_layout(); });
+    list_->Bind(wxEVT_LIST_COL_END_DRAG, [this](wxListEvent& e) {
+        e.Skip();
+        CallAfter([this] { save_layout(); });  // the generic control sets the width after the event
+    });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { on_activate(e.GetIndex()); });
     list_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_DELETE) on_delete();
@@ -171,6 +181,60 @@ void ListPanel::take_table(query::Table&& t) {
     }
     rebuild_facets();
     apply(focused);
+    fit_unsized_columns();
+}
+
+void ListPanel::fit_unsized_columns() {
+    // A text column never sized by the user starts wide enough for its content (long 建设单位
+    // names), within reason; a double-click on its header border fits it whole.
+    if (visible_.empty()) return;
+    for (int i : unsized_) {
+        if (i >= list_->GetColumnCount()) continue;
+        const auto& col = table_.columns[static_cast<std::size_t>(shown_[static_cast<std::size_t>(i)])];
+        if (col.kind != query::ColumnKind::Text) continue;
+        list_->SetColumnWidth(i, std::max(list_->GetColumnWidth(i), list_->fitted_width(i, FromDIP(kFirstFitMax))));
+    }
+    unsized_.clear();
+}
+
+int ListPanel::list_column_of(const std::string& key) const {
+    for (std::size_t i = 0; i < shown_.size(); ++i)
+        if (table_.columns[static_cast<std::size_t>(shown_[i])].key == key) return static_cast<int>(i);
+    return -1;
+}
+
+FitList* ListPanel::list() const { return list_; }
+
+void ListPanel::on_header_menu(int col) {
+    wxMenu menu;
+    enum { kFit = 1, kFitAll, kChoose, kToggle = 100 };
+    if (col >= 0) menu.Append(kFit, _("&Fit this column to its content"));
+    menu.Append(kFitAll, _("Fit &all columns"));
+    menu.AppendSeparator();
+    for (std::size_t c = 0; c < table_.columns.size(); ++c) {
+        auto* item = menu.AppendCheckItem(kToggle + static_cast<int>(c), tr(table_.columns[c].title));
+        item->Check(std::find(shown_.begin(), shown_.end(), static_cast<int>(c)) != shown_.end());
+    }
+    menu.AppendSeparator();
+    menu.Append(kChoose, _("&Columns..."));
+    const int id = list_->GetPopupMenuSelectionFromUser(menu);
+    if (id == kFit) list_->fit_column(col);
+    else if (id == kFitAll) {
+        for (int i = 0; i < list_->GetColumnCount(); ++i) list_->SetColumnWidth(i, list_->fitted_width(i));
+        save_layout();
+    } else if (id == kChoose) on_choose_columns();
+    else if (id >= kToggle) toggle_column(table_.columns[static_cast<std::size_t>(id - kToggle)].key);
+}
+
+void ListPanel::toggle_column(const std::string& key) {
+    std::vector<std::string> keys = column_keys();
+    auto it = std::find(keys.begin(), keys.end(), key);
+    if (it != keys.end()) {
+        if (keys.size() > 1) keys.erase(it);  // the last column stays
+    } else {
+        keys.push_back(key);
+    }
+    set_columns(keys);
 }
 
 void ListPanel::build_columns() {
@@ -195,9 +259,11 @@ void ListPanel::build_columns() {
     sort_.ascending = cfg->ReadBool(config_path() + "/ascending", true);
 
     list_->ClearAll();
+    unsized_.clear();
     for (std::size_t i = 0; i < shown_.size(); ++i) {
         const auto& col = table_.columns[static_cast<std::size_t>(shown_[i])];
         auto it = widths.find(wx(col.key));
+        if (it == widths.end()) unsized_.push_back(static_cast<int>(i));
         int width = it != widths.end() ? it->second : FromDIP(col.width);
         list_->AppendColumn(tr(col.title), col.kind == query::ColumnKind::Text ? wxLIST_FORMAT_LEFT : wxLIST_FORMAT_RIGHT, width);
     }
@@ -257,6 +323,7 @@ void ListPanel::set_columns(const std::vector<std::string>& keys) {
     wxConfigBase::Get()->Write(config_path() + "/columns", list);
     build_columns();
     apply();
+    fit_unsized_columns();
 }
 
 int ListPanel::column_width(const std::string& key) const {
@@ -277,8 +344,10 @@ wxString ListPanel::filter_value(const std::string& key) const {
 }
 
 void ListPanel::set_search(const wxString& text) {
+    // Applied a moment later, as typed text is: GTK first lays out the entry's clear icon, which
+    // it would otherwise draw unallocated when the status bar repaints at once (a Gtk-WARNING).
     search_->ChangeValue(text);
-    apply();
+    search_timer_.StartOnce(200);
 }
 
 void ListPanel::apply(std::int64_t keep_focus) {
@@ -371,6 +440,7 @@ void ListPanel::on_choose_columns() {
     wxConfigBase::Get()->Write(config_path() + "/columns", keys);
     build_columns();
     apply();
+    fit_unsized_columns();
 }
 
 void ListPanel::save_layout() {

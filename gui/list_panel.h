@@ -22,6 +22,7 @@ namespace il::gui {
 enum class ListKind { Projects, Renovations, Deals, Problems };
 
 class VirtualList;
+class FitList;
 
 class ListPanel : public ViewPanel {
 public:
@@ -31,7 +32,7 @@ public:
 
     // Sets a facet filter (e.g. "region" = "固安县") and applies it: used by 首页 bar clicks.
     void set_filter(const std::string& key, const wxString& value);
-    void set_search(const wxString& text);
+    void set_search(const wxString& text);  // applied on the next timer tick, as typing is
     // Writes the visible rows and columns to `file` (xlsx). Throws like core does.
     void export_visible(const wxString& file);
     std::size_t visible_count() const { return visible_.size(); }
@@ -47,6 +48,11 @@ public:
     int column_width(const std::string& key) const;  // -1 when not shown
     void set_column_width(const std::string& key, int width);
     wxString filter_value(const std::string& key) const;
+    // Shows or hides a column (the header's context menu); remembered like the chooser's choice.
+    void toggle_column(const std::string& key);
+    // The list column showing `key` (-1: not shown), and the list control (the self-test).
+    int list_column_of(const std::string& key) const;
+    FitList* list() const;
     // Rows being read on the worker thread (the self-test waits).
     bool loading() const { return loader_.busy(); }
 
@@ -59,6 +65,8 @@ private:
     void on_column_click(wxListEvent& e);
     void on_activate(long item);
     void on_choose_columns();
+    void on_header_menu(int col);
+    void fit_unsized_columns();
     void on_export();
     void on_add();
     void on_delete();
@@ -68,6 +76,7 @@ private:
     query::Table table_;
     std::vector<std::size_t> visible_;
     std::vector<int> shown_;  // table column index per list column, in display order
+    std::vector<int> unsized_;  // list columns without a remembered width (fitted when rows arrive)
     query::SortSpec sort_;
     wxSearchCtrl* search_ = nullptr;
     wxBoxSizer* facet_sizer_ = nullptr;

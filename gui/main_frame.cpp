@@ -138,10 +138,15 @@ void MainFrame::build_menu() {
 
 void MainFrame::build_body() {
     auto* panel = new wxPanel(this);
+    // The navigator is made first: it comes first in the tab order and takes the focus on opening
+    // (not the year field, where the first key typed would replace the reporting year).
+    nav_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(190, -1)),
+                          wxTR_HIDE_ROOT | wxTR_NO_LINES | wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE | wxTR_HAS_BUTTONS);
     // Period chooser above the views.
     auto* period_bar = new wxBoxSizer(wxHORIZONTAL);
     period_bar->Add(new wxStaticText(panel, wxID_ANY, _("Reporting period:")), 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(4));
-    year_ = new wxSpinCtrl(panel, ID_PERIOD_YEAR, wxString(), wxDefaultPosition, FromDIP(wxSize(110, -1)), wxSP_ARROW_KEYS, 2000, 2100, 2017);
+    // Its own best width: GTK's spin button (entry and two buttons) refuses less (Gtk-CRITICAL).
+    year_ = new wxSpinCtrl(panel, ID_PERIOD_YEAR, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 2000, 2100, 2017);
     month_ = new wxChoice(panel, ID_PERIOD_MONTH);
     for (int m = 1; m <= 12; ++m) month_->Append(wx(Period{2017, m}.label()));
     month_->SetSelection(5);
@@ -151,8 +156,6 @@ void MainFrame::build_body() {
     year_->Bind(wxEVT_SPINCTRL, [on_period](wxSpinEvent&) { on_period(); });
     month_->Bind(wxEVT_CHOICE, [on_period](wxCommandEvent&) { on_period(); });
 
-    nav_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(190, -1)),
-                          wxTR_HIDE_ROOT | wxTR_NO_LINES | wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE | wxTR_HAS_BUTTONS);
     nav_->SetFont(nav_->GetFont().Scaled(1.1f));
     wxTreeItemId root = nav_->AddRoot("root");
     book_ = new wxSimplebook(panel);
@@ -200,6 +203,10 @@ void MainFrame::show_view(View v) {
     wxConfigBase::Get()->Write("/Window/view", static_cast<long>(i));
 }
 
+void MainFrame::focus_start() {
+    nav_->SetFocus();
+}
+
 void MainFrame::set_forced_period(const std::string& text) {
     if (!text.empty()) forced_period_ = parse_period(text);
 }
@@ -207,6 +214,7 @@ void MainFrame::set_forced_period(const std::string& text) {
 void MainFrame::set_period(const Period& p) {
     ctx_.period = p;
     year_->SetValue(p.year);
+    year_->SetSelection(0, 0);  // GTK selects the whole year on SetValue: nothing to overwrite by accident
     month_->SetSelection(p.month - 1);
     reload_all();
 }

@@ -34,6 +34,10 @@ public:
     bool open_initial(const wxString& forced_path);
 
     void show_view(View v);
+    // Where the keyboard starts on opening: the navigator.
+    void focus_start();
+    wxWindow* navigator() const { return nav_; }
+    wxWindow* year_field() const { return year_; }
     ViewPanel* view(View v) const { return views_[static_cast<std::size_t>(v)]; }
     AppContext& context() { return ctx_; }
     void set_period(const Period& p);

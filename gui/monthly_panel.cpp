@@ -172,6 +172,10 @@ void MonthlyPanel::reload() {
     for (const auto& [id, name] : regions_) region_->Append(wx(name));
     int sel = current.empty() ? 0 : region_->FindString(current, true);
     region_->SetSelection(sel == wxNOT_FOUND ? 0 : sel);
+    // Wide enough for the longest region name (the items came after the first layout).
+    region_->InvalidateBestSize();
+    region_->SetMinSize(region_->GetBestSize());
+    Layout();
     load();
 }
 

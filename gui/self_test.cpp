@@ -36,9 +36,9 @@ bool wait_loaded(int max_ms) {
     return false;
 }
 
-int take_screenshots(MainFrame& frame, const wxString& out_dir) {
+int take_screenshots(MainFrame& frame, const wxString& out_dir, const wxSize& size) {
     wxFileName::Mkdir(out_dir, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
-    frame.SetSize(frame.FromDIP(wxSize(1600, 1000)));
+    frame.SetSize(frame.FromDIP(size));
     frame.Move(0, 0);
     const std::pair<View, const char*> shots[] = {
         {View::Home, "home"}, {View::Projects, "projects"}, {View::Monthly, "monthly"},
@@ -53,7 +53,7 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir) {
         frame.Raise();
         // Keep the pointer and the focus where they draw nothing (no tooltip, no selected text).
         frame.WarpPointer(frame.GetSize().x - 40, frame.GetSize().y - 10);
-        if (auto* panel = frame.view(view)) panel->SetFocus();
+        frame.focus_start();  // as on opening: the navigator (no selected text in the year field)
         frame.Refresh();
         frame.Update();
         pump_events(600);

@@ -78,8 +78,9 @@ void SelfTest::run(const wxString& only_step) {
         return;
     }
     if (!only_step.empty()) check(false, "unknown step " + only_step);
-    run_steps({&SelfTest::step_home, &SelfTest::step_background_load});
-    for (auto step : {&SelfTest::step_views, &SelfTest::step_list, &SelfTest::step_edit_dialog,
+    run_steps({&SelfTest::step_start_focus, &SelfTest::step_home, &SelfTest::step_background_load});
+    for (auto step : {&SelfTest::step_views, &SelfTest::step_layout_fits, &SelfTest::step_dialogs_fit,  // self_test_fit.cpp
+                      &SelfTest::step_list, &SelfTest::step_list_fit, &SelfTest::step_edit_dialog,
                       &SelfTest::step_renovation_dialog, &SelfTest::step_deal_dialog, &SelfTest::step_problems,
                       &SelfTest::step_delete_undo, &SelfTest::step_stock_language, &SelfTest::step_monthly_grid, &SelfTest::step_report,
                       &SelfTest::step_report_progress, &SelfTest::step_import, &SelfTest::step_import_unrecognised,  // self_test_long_work.cpp
@@ -110,11 +111,13 @@ void SelfTest::step_list() {
     if (!list) return;
     int name = list->table().column_index("name");
     list->set_search("hxa");
+    pump_events(400);  // typed text applies after 200 ms
     bool found = list->visible_count() >= 1;
     for (auto i : list->visible_rows())
         found = found && list->table().rows[i].values[static_cast<std::size_t>(name)].text.find("华夏") != std::string::npos;
     check(found, wxString::Format("search \"hxa\" finds the project hua-xia AMOLED (%zu rows)", list->visible_count()));
     list->set_search("");
+    pump_events(400);
     list->set_filter("region", wxString::FromUTF8("固安县"));
     int region = list->table().column_index("region");
     bool all = list->visible_count() > 0;

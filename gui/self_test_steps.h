@@ -1,5 +1,7 @@
 #pragma once
 // The steps of the built-in GUI test (see self_test.h).
+#include <vector>
+
 #include <wx/string.h>
 #include <wx/window.h>
 
@@ -13,6 +15,9 @@ void pump_events(int ms);
 void grab_window(wxWindow& w, const wxString& file);
 // Lets events run until no view is reading on a worker thread (at most `max_ms`). False on timeout.
 bool wait_loaded(int max_ms = 60000);
+
+// The shown controls in `w` given less than their best size (text cut, a squeezed spin button).
+std::vector<wxString> clipped_controls(wxWindow& w);
 
 // Screenshots of dialogs (the edit dialog) for docs/screenshots. Returns the number of failures.
 int screenshot_dialogs(MainFrame& frame, const wxString& out_dir);
@@ -29,6 +34,12 @@ public:
 
 private:
     void check(bool ok, const wxString& what);
+    // self_test_fit.cpp: sizes, focus, fitted columns.
+    void check_fits(wxWindow& w, const wxString& what);  // every page of w: no control below its best size
+    void step_start_focus();
+    void step_layout_fits();
+    void step_dialogs_fit();
+    void step_list_fit();
     void step_views();
     void step_list();
     void step_edit_dialog();

@@ -1,5 +1,7 @@
 #include "gui/settings_panel.h"
 
+#include <cmath>
+
 #include <wx/button.h>
 #include <wx/config.h>
 #include <wx/msgdlg.h>
@@ -7,6 +9,7 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 
+#include "core/db/office_settings.h"
 #include "core/stats/warning_lights.h"
 #include "gui/error_text.h"
 #include "gui/wx_util.h"
@@ -78,14 +81,23 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : ViewPanel(pare
     SetSizer(box);
 }
 
+namespace {
+// Each text field of the panel and the setting it edits.
+constexpr std::pair<const char*, std::string db::OfficeSettings::*> kTextFields[] = {
+    {"footer_unit", &db::OfficeSettings::footer_unit},   {"footer_filler", &db::OfficeSettings::footer_filler},
+    {"footer_phone", &db::OfficeSettings::footer_phone}, {"footer_head", &db::OfficeSettings::footer_head},
+    {"user_name", &db::OfficeSettings::user_name},
+};
+}  // namespace
+
 void SettingsPanel::reload() {
     if (!ctx_.db) return;
     try {
-        for (auto& [key, t] : texts_) t->ChangeValue(wx(ctx_.db->setting_or(key, "")));
-        const auto t = stats::WarnThresholds::from_settings(*ctx_.db);
-        yellow_->SetValue(t.yellow_bp / 100.0);
-        red_->SetValue(t.red_bp / 100.0);
-        not_started_->SetValue(t.not_started_red_months);
+        const auto s = db::OfficeSettings::load(*ctx_.db);
+        for (const auto& [key, member] : kTextFields) texts_[key]->ChangeValue(wx(s.*member));
+        yellow_->SetValue(s.thresholds.yellow_bp / 100.0);
+        red_->SetValue(s.thresholds.red_bp / 100.0);
+        not_started_->SetValue(s.thresholds.not_started_red_months);
     } catch (...) {
         show_current_exception(this, _("Loading the settings"));
     }
@@ -99,20 +111,15 @@ void SettingsPanel::set_value(const std::string& key, const wxString& value) {
 
 bool SettingsPanel::save() {
     if (!ctx_.db) return false;
-    if (red_->GetValue() < yellow_->GetValue()) {
-        red_->SetFocus();
-        ask(this, _("The red threshold must not be below the yellow one."), _("Settings"), wxOK | wxICON_WARNING);
-        return false;
-    }
+    db::OfficeSettings s;
+    for (const auto& [key, member] : kTextFields) s.*member = utf8(texts_[key]->GetValue());
+    // the spin controls hold two decimals: exact basis points
+    s.thresholds.yellow_bp = static_cast<int>(std::lround(yellow_->GetValue() * 100));
+    s.thresholds.red_bp = static_cast<int>(std::lround(red_->GetValue() * 100));
+    s.thresholds.not_started_red_months = not_started_->GetValue();
+    if (s.thresholds.red_bp < s.thresholds.yellow_bp) red_->SetFocus();  // core refuses it (red >= yellow) below
     try {
-        SQLite::Transaction tx(ctx_.db->sql());
-        for (auto& [key, t] : texts_) ctx_.db->set_setting(key, utf8(t->GetValue().Strip(wxString::both)));
-        ctx_.db->set_setting("warn_yellow_points", utf8(wxString::FromCDouble(yellow_->GetValue(), 2)));
-        ctx_.db->set_setting("warn_red_points", utf8(wxString::FromCDouble(red_->GetValue(), 2)));
-        ctx_.db->set_setting("warn_not_started_red_months", std::to_string(not_started_->GetValue()));
-        tx.commit();
-        std::string user = utf8(texts_["user_name"]->GetValue().Strip(wxString::both));
-        if (!user.empty()) ctx_.db->set_user(user);
+        s.save(*ctx_.db);  // one transaction; the threshold rules are core's
     } catch (...) {
         show_current_exception(this, _("Saving the settings"));
         return false;

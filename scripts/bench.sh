@@ -13,7 +13,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 SIZES=${SIZES:-"1000 10000 100000"}
 RUNS=${RUNS:-3}
-IMPORT_SIZES=${IMPORT_SIZES:-"10000 100000"}
+IMPORT_SIZES=${IMPORT_SIZES-"10000 100000"}
 JOBS=${JOBS:-2}
 WORK=${WORK:-/tmp/il-bench}
 if [ -z "${BENCH_BIN:-}" ]; then
@@ -67,7 +67,12 @@ for n in $SIZES; do
     fi
     printf "%-8s %9s %10s %10.2f %8d %10s %9s %9s %8.2f %8.2f %10s %8s\n" "$n" "$dw" "$rw" "$rc" $((rss / 1024)) "$cells" "$raw" "$rawcpu" \
         "$(echo "$rw / $raw" | bc -l)" "$(echo "$rc / $rawcpu" | bc -l)" "$pw" "$pr"
+    last_n=$n last_xcpu=$(echo "$rc / $rawcpu" | bc -l) last_rss=$((rss / 1024)) last_pr=$pr
 done
+met() { [ "$1" = 1 ] && echo met || echo "NOT met"; }
+echo "goals at $last_n projects: report set / raw (CPU) $(printf %.2f "$last_xcpu") <= 1.3: $(met "$(echo "$last_xcpu <= 1.3" | bc -l)");" \
+    "max RSS $last_rss MB < 300: $(met "$([ "$last_rss" -lt 300 ] && echo 1)");" \
+    "pandas / engine $last_pr >= 5: $( [ "$last_pr" = - ] && echo "not measured" || met "$(echo "$last_pr >= 5" | bc -l)")"
 echo "(report s: median wall time of $RUNS runs of \`report --all\` as a process, opening the ledger included; rep CPU: user+sys;"
 echo " raw: the same cells by raw_writer, writing only; pandas: to_excel of the biggest sheet's detail rows; pandas/01: pandas"
 echo " time over the engine's time for that template alone, checks and query included — the goal is >= 5)"

@@ -11,7 +11,7 @@ BUILD_PKGS="g++ make cmake pkg-config git ccache ca-certificates
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libxlsxwriter-dev doctest-dev nlohmann-json3-dev
   libcli11-dev libfreexl-dev libminizip-dev libexpat1-dev zlib1g-dev unicode-data python3 gettext
   fonts-noto-cjk dpkg-dev file librsvg2-bin wx3.2-i18n"
-TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl poppler-utils
+TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl python3-jsonschema poppler-utils
   clang libclang-rt-14-dev sqlite3 procps
   desktop-file-utils appstream man-db nsis strace"
 # scripts/bench.sh only: the pandas comparison, /usr/bin/time, bc, and the profilers.

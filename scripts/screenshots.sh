@@ -1,8 +1,13 @@
 #!/bin/sh
-# Produces docs/screenshots/*.png: every main view of the application on the demo city, plus the
-# edit dialogs of projects, 技改, 招商 and 问题 (also showing validation errors at their fields).
-# Runs under Xvfb.
-#   scripts/screenshots.sh [BUILD_DIR]     (default: build)
+# Produces docs/screenshots/*.png: every main view of the application on the demo city (首页
+# included), the edit dialogs of projects, 技改, 招商 and 问题 (also showing validation errors at
+# their fields), the import dialog's steps and the report panel after a run. Three sets, as offices
+# have them:
+#   docs/screenshots/*.png           1600×1000 (the user guide's)
+#   docs/screenshots/1280x800/*.png  1280×800 (office laptops, projectors)
+#   docs/screenshots/hidpi/*.png     1280×800 at GTK scale 2 (a 4K screen: 2560×1600 pixels)
+# Runs under Xvfb. PNGs are reduced to 256 colours (ImageMagick) to keep the repository small.
+#   scripts/screenshots.sh [BUILD_DIR]     (default: build; SKIP_HIDPI=1 skips the scale-2 set)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -11,17 +16,35 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 "$BUILD/cli/investledger-cli" --db "$WORK/demo.db" demo > /dev/null
 mkdir -p "$OUT" "$WORK/home"
-HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-  xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" \
-  "$BUILD/gui/investledger" --db "$WORK/demo.db" --period 2017-06 --screenshots "$WORK/shots" 2> "$WORK/gui.log" || {
-    cat "$WORK/gui.log"; exit 1; }
-cp "$WORK"/shots/*.png "$OUT/"
-# The 首页 at high DPI (GTK scale 2, as on a 4K screen): home-hidpi.png.
-if [ "${SKIP_HIDPI:-0}" != 1 ]; then
-  HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" GDK_SCALE=2 \
-    xvfb-run -a -s "-screen 0 3200x2000x24 -dpi 192" \
-    "$BUILD/gui/investledger" --db "$WORK/demo.db" --period 2017-06 --screenshots "$WORK/hidpi" 2> "$WORK/gui-hidpi.log" || {
-      cat "$WORK/gui-hidpi.log"; exit 1; }
-  cp "$WORK/hidpi/home.png" "$OUT/home-hidpi.png"
+
+# shots NAME SCREEN DPI SIZE [ENV...]: one run of the application taking the set into $WORK/NAME.
+shots() {
+  name=$1 screen=$2 dpi=$3 size=$4
+  shift 4
+  cp "$WORK/demo.db" "$WORK/$name.db"  # every set starts from the same ledger
+  env HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" "$@" \
+    xvfb-run -a -s "-screen 0 ${screen}x24 -dpi $dpi" \
+    "$BUILD/gui/investledger" --db "$WORK/$name.db" --period 2017-06 --screenshots "$WORK/$name" \
+    --screenshot-size "$size" 2> "$WORK/$name.log" || { cat "$WORK/$name.log"; exit 1; }
+  if grep -E '(Gtk|Gdk|GLib|GLib-GObject)-(WARNING|CRITICAL)' "$WORK/$name.log"; then
+    echo "GTK warnings while taking the $name set (above)"; exit 1
+  fi
+}
+shots large 1700x1100 96 1600x1000
+shots small 1280x800 96 1280x800
+[ "${SKIP_HIDPI:-0}" = 1 ] || shots hidpi 2560x1600 192 1280x800 GDK_SCALE=2
+
+# Fewer colours: a screenshot of flat UI loses nothing visible at 256.
+small_png() {
+  if command -v convert > /dev/null; then convert "$1" -dither None -colors 256 "PNG8:$2"; else cp "$1" "$2"; fi
+}
+for f in "$WORK"/large/*.png; do small_png "$f" "$OUT/$(basename "$f")"; done
+mkdir -p "$OUT/1280x800"
+for f in "$WORK"/small/*.png; do small_png "$f" "$OUT/1280x800/$(basename "$f")"; done
+if [ -d "$WORK/hidpi" ]; then
+  mkdir -p "$OUT/hidpi"
+  for f in "$WORK"/hidpi/*.png; do small_png "$f" "$OUT/hidpi/$(basename "$f")"; done
+  rm -f "$OUT/home-hidpi.png"  # now hidpi/home.png
 fi
-ls -1 "$OUT"
+du -sh "$OUT"
+ls -1 "$OUT" "$OUT/1280x800" "$OUT/hidpi" 2>/dev/null | head -80

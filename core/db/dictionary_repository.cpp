@@ -9,6 +9,13 @@
 namespace il::db {
 namespace {
 
+// Characters (code points) of a UTF-8 text.
+std::size_t utf8_length(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 Region read_region(SQLite::Statement& q) {
     Region r;
     r.id = q.getColumn(0).getInt64();
@@ -18,6 +25,7 @@ Region read_region(SQLite::Statement& q) {
     r.kind = q.getColumn(4).getString();
     r.sort_order = q.getColumn(5).getInt();
     r.active = q.getColumn(6).getInt() != 0;
+    r.short_name = q.getColumn(7).getString();
     return r;
 }
 Zone read_zone(SQLite::Statement& q) {
@@ -29,6 +37,7 @@ Zone read_zone(SQLite::Statement& q) {
     z.level = q.getColumn(4).getString();
     z.sort_order = q.getColumn(5).getInt();
     z.active = q.getColumn(6).getInt() != 0;
+    z.short_name = q.getColumn(7).getString();
     return z;
 }
 Industry read_industry(SQLite::Statement& q) {
@@ -54,8 +63,8 @@ Category read_category(SQLite::Statement& q) {
     return c;
 }
 
-constexpr const char* kRegionSel = "SELECT id, uid, code, name, kind, sort_order, active FROM regions";
-constexpr const char* kZoneSel = "SELECT id, uid, region_id, name, level, sort_order, active FROM zones";
+constexpr const char* kRegionSel = "SELECT id, uid, code, name, kind, sort_order, active, short_name FROM regions";
+constexpr const char* kZoneSel = "SELECT id, uid, region_id, name, level, sort_order, active, short_name FROM zones";
 constexpr const char* kIndustrySel = "SELECT id, uid, code, name, sort_order, active FROM industries";
 constexpr const char* kCategorySel =
     "SELECT id, uid, name, group_name, strategic_emerging, is_industrial, sort_order, active FROM categories";
@@ -177,16 +186,17 @@ std::int64_t DictionaryRepository::add_region(Region& r) {
     if (!issues.empty()) throw RecordInvalid("县市区“" + r.name + "”", std::move(issues));
     if (r.uid.empty()) r.uid = new_uid();
     if (r.sort_order == 0) r.sort_order = next_sort_order(db_, "regions");
-    SQLite::Statement q(db_.sql(), "INSERT INTO regions(uid, code, name, kind, sort_order, active) VALUES(?,?,?,?,?,?)");
+    SQLite::Statement q(db_.sql(), "INSERT INTO regions(uid, code, name, kind, sort_order, active, short_name) VALUES(?,?,?,?,?,?,?)");
     q.bind(1, r.uid);
     if (r.code.empty()) q.bind(2); else q.bind(2, r.code);
     q.bind(3, r.name);
     q.bind(4, r.kind);
     q.bind(5, r.sort_order);
     q.bind(6, r.active ? 1 : 0);
+    q.bind(7, r.short_name);
     q.exec();
     r.id = db_.sql().getLastInsertRowid();
-    audit_insert(db_, "regions", r.id, r.uid, {{"code", r.code}, {"name", r.name}, {"kind", r.kind}});
+    audit_insert(db_, "regions", r.id, r.uid, {{"code", r.code}, {"name", r.name}, {"kind", r.kind}, {"short_name", r.short_name}});
     tx.commit();
     return r.id;
 }
@@ -199,17 +209,18 @@ std::int64_t DictionaryRepository::add_zone(Zone& z) {
     if (!issues.empty()) throw RecordInvalid("开发区“" + z.name + "”", std::move(issues));
     if (z.uid.empty()) z.uid = new_uid();
     if (z.sort_order == 0) z.sort_order = next_sort_order(db_, "zones");
-    SQLite::Statement q(db_.sql(), "INSERT INTO zones(uid, region_id, name, level, sort_order, active) VALUES(?,?,?,?,?,?)");
+    SQLite::Statement q(db_.sql(), "INSERT INTO zones(uid, region_id, name, level, sort_order, active, short_name) VALUES(?,?,?,?,?,?,?)");
     q.bind(1, z.uid);
     bind_i64(q, 2, z.region_id);
     q.bind(3, z.name);
     q.bind(4, z.level);
     q.bind(5, z.sort_order);
     q.bind(6, z.active ? 1 : 0);
+    q.bind(7, z.short_name);
     q.exec();
     z.id = db_.sql().getLastInsertRowid();
     audit_insert(db_, "zones", z.id, z.uid,
-                 {{"region_id", std::to_string(z.region_id)}, {"name", z.name}, {"level", z.level}});
+                 {{"region_id", std::to_string(z.region_id)}, {"name", z.name}, {"level", z.level}, {"short_name", z.short_name}});
     tx.commit();
     return z.id;
 }
@@ -285,6 +296,33 @@ void DictionaryRepository::rename(DictionaryKind kind, std::int64_t id, const st
     bind_i64(q, 2, id);
     q.exec();
     audit_update(db_, table, id, uid, {{"name", old_name, new_name}}, "重命名");
+    tx.commit();
+}
+
+void DictionaryRepository::set_short_name(DictionaryKind kind, std::int64_t id, const std::string& short_name) {
+    if (kind != DictionaryKind::Regions && kind != DictionaryKind::Zones)
+        throw ValidationError(std::string(kind_label(kind)) + "没有简称");
+    WriteTransaction tx(db_);
+    const std::string table = dictionary_table(kind);
+    SQLite::Statement g(db_.sql(), "SELECT uid, name, short_name FROM " + table + " WHERE id = ?");
+    bind_i64(g, 1, id);
+    if (!g.executeStep())
+        throw NotFoundError(std::string(kind_label(kind)) + "（编号 " + std::to_string(id) + "）不存在");
+    const std::string uid = g.getColumn(0).getString(), name = g.getColumn(1).getString(), old = g.getColumn(2).getString();
+    // A short name equal to the name says nothing: stored as none.
+    const std::string value = short_name == name ? std::string() : short_name;
+    if (utf8_length(value) > static_cast<std::size_t>(kMaxShortName))
+        throw RecordInvalid(std::string(kind_label(kind)) + "“" + name + "”",
+                            {{"short_name", "简称最多 " + std::to_string(kMaxShortName) + " 个字"}});
+    if (value == old) {
+        tx.commit();
+        return;
+    }
+    SQLite::Statement q(db_.sql(), "UPDATE " + table + " SET short_name = ? WHERE id = ?");
+    q.bind(1, value);
+    bind_i64(q, 2, id);
+    q.exec();
+    audit_update(db_, table, id, uid, {{"short_name", old, value}}, "简称");
     tx.commit();
 }
 

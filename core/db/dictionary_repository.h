@@ -49,6 +49,10 @@ public:
 
     // Renames one entry. Throws NotFoundError, RecordInvalid (empty or taken name).
     void rename(DictionaryKind kind, std::int64_t id, const std::string& new_name);
+    // Sets a region's or zone's short name (empty, or the name itself: none). Throws NotFoundError,
+    // RecordInvalid (longer than kMaxShortName characters), ValidationError (another dictionary).
+    void set_short_name(DictionaryKind kind, std::int64_t id, const std::string& short_name);
+    static constexpr int kMaxShortName = 12;
 
 private:
     Database& db_;

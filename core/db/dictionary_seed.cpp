@@ -52,7 +52,7 @@ void seed_dictionaries(Database& db, const std::string& json_text) {
     try {
         if (table_empty(db, "regions")) {
             const json& regions = array_at(root, "regions");
-            SQLite::Statement q(db.sql(), "INSERT INTO regions(uid, code, name, kind, sort_order) VALUES(?,?,?,?,?)");
+            SQLite::Statement q(db.sql(), "INSERT INTO regions(uid, code, name, kind, sort_order, short_name) VALUES(?,?,?,?,?,?)");
             int order = 0;
             for (const auto& r : regions) {
                 std::string where = "regions[" + std::to_string(order) + "]";
@@ -62,6 +62,7 @@ void seed_dictionaries(Database& db, const std::string& json_text) {
                 std::string kind = text_at(r, "kind", where, false);
                 q.bind(4, kind.empty() ? std::string("县市区") : kind);
                 q.bind(5, ++order);
+                q.bind(6, text_at(r, "short_name", where, false));
                 q.exec();
                 q.reset();
             }
@@ -69,7 +70,7 @@ void seed_dictionaries(Database& db, const std::string& json_text) {
         if (table_empty(db, "zones") && root.contains("zones")) {
             const json& zones = array_at(root, "zones");
             SQLite::Statement find(db.sql(), "SELECT id FROM regions WHERE name = ?");
-            SQLite::Statement q(db.sql(), "INSERT INTO zones(uid, region_id, name, level, sort_order) VALUES(?,?,?,?,?)");
+            SQLite::Statement q(db.sql(), "INSERT INTO zones(uid, region_id, name, level, sort_order, short_name) VALUES(?,?,?,?,?,?)");
             int order = 0;
             for (const auto& z : zones) {
                 std::string where = "zones[" + std::to_string(order) + "]";
@@ -85,6 +86,7 @@ void seed_dictionaries(Database& db, const std::string& json_text) {
                 std::string level = text_at(z, "level", where, false);
                 q.bind(4, level.empty() ? std::string("省级") : level);
                 q.bind(5, ++order);
+                q.bind(6, text_at(z, "short_name", where, false));
                 q.exec();
                 q.reset();
             }

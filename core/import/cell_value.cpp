@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/import/sheet_grid.h"
+#include "core/model/calendar.h"
 #include "core/import/text_norm.h"
 
 namespace il::import {
@@ -33,23 +34,8 @@ std::optional<Money> money_from_double(double v, AmountUnit unit) {
     return Money{static_cast<std::int64_t>(std::llround(fen))};
 }
 
-bool valid_ymd(int y, int m, int d) {
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int dm = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 1 : 0);
-    return d <= dm;
-}
+bool valid_ymd(int y, int m, int d) { return y >= 1900 && y <= 2200 && is_real_day(y, m, d); }
 
-std::string ym(int y, int m) {
-    char b[16];
-    std::snprintf(b, sizeof b, "%04d-%02d", y, m);
-    return b;
-}
-std::string ymd(int y, int m, int d) {
-    char b[16];
-    std::snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
-    return b;
-}
 
 }  // namespace
 
@@ -152,7 +138,7 @@ std::optional<std::string> excel_serial_to_iso(double serial) {
     long d = doy - (153 * mp + 2) / 5 + 1;
     long m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2) ++y;
-    return ymd(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+    return iso_date(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
 }
 
 Parsed<std::string> read_date(const Cell& c) {
@@ -187,20 +173,20 @@ Parsed<std::string> read_date(const Cell& c) {
                     return p;
                 }
                 int m = frac.size() <= 2 ? std::stoi(frac) : 0;
-                if (m >= 1 && m <= 12) p.value = ym(y, m);
+                if (m >= 1 && m <= 12) p.value = iso_month(y, m);
                 else p.error = quoted(c) + "不是有效的日期";
                 return p;
             }
             if (v >= 190001 && v <= 220012 && v == std::floor(v)) {
                 int y = static_cast<int>(v) / 100, m = static_cast<int>(v) % 100;
-                if (m >= 1 && m <= 12) p.value = ym(y, m);
+                if (m >= 1 && m <= 12) p.value = iso_month(y, m);
                 else p.error = quoted(c) + "不是有效的日期";
                 return p;
             }
             if (v >= 19000101 && v <= 22001231 && v == std::floor(v)) {
                 int iv = static_cast<int>(v);
                 int y = iv / 10000, m = iv / 100 % 100, d = iv % 100;
-                if (valid_ymd(y, m, d)) p.value = ymd(y, m, d);
+                if (valid_ymd(y, m, d)) p.value = iso_date(y, m, d);
                 else p.error = quoted(c) + "不是有效的日期";
                 return p;
             }
@@ -261,10 +247,10 @@ Parsed<std::string> read_date(const Cell& c) {
     if (ok && widths.size() >= 2 && widths[0] == 4 && parts.size() <= 3) {
         int y = parts[0], mo = parts[1];
         if (parts.size() == 3) {
-            if (valid_ymd(y, mo, parts[2])) p.value = ymd(y, mo, parts[2]);
+            if (valid_ymd(y, mo, parts[2])) p.value = iso_date(y, mo, parts[2]);
             else p.error = quoted(c) + "不是有效的日期";
         } else if (valid_ymd(y, mo, 1)) {
-            p.value = ym(y, mo);
+            p.value = iso_month(y, mo);
         } else {
             p.error = quoted(c) + "不是有效的日期";
         }

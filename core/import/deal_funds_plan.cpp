@@ -8,21 +8,10 @@
 #include "core/db/deal_repository.h"
 #include "core/import/cell_value.h"
 #include "core/import/text_norm.h"
+#include "core/model/calendar.h"
 
 namespace il::import {
 namespace {
-
-int days_in_month(int y, int m) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
-std::string day(int y, int m, int d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
 
 struct Figure {
     std::string from, to;   // window, inclusive; from "" = since the beginning
@@ -40,17 +29,17 @@ std::string amount_text(std::int64_t minor, Currency c) {
 bool window_of(const ColumnBinding& b, bool usd, const std::string& today, Figure& f) {
     const char* what = usd ? "到位外资" : "到位资金";
     // A year without a month: to the year's end, or today when that comes first
-    auto year_end = [&today](int y) { return std::min(day(y, 12, 31), today); };
+    auto year_end = [&today](int y) { return std::min(iso_date(y, 12, 31), today); };
     if (b.month_from && b.year && !b.month && *b.month_from == 1) {
-        f.from = day(*b.year, 1, 1);
+        f.from = iso_date(*b.year, 1, 1);
         f.to = year_end(*b.year);
         f.label = std::to_string(*b.year) + "年" + what;
         return f.from <= f.to;
     }
     if (b.month_from) {
         if (!b.year || !b.month || *b.month_from < 1 || *b.month_from > *b.month || *b.month > 12) return false;
-        f.from = day(*b.year, *b.month_from, 1);
-        f.to = day(*b.year, *b.month, days_in_month(*b.year, *b.month));
+        f.from = iso_date(*b.year, *b.month_from, 1);
+        f.to = iso_date(*b.year, *b.month, days_in_month(*b.year, *b.month));
         f.label = std::to_string(*b.year) + "年" +
                   (*b.month_from == *b.month ? std::to_string(*b.month)
                                              : std::to_string(*b.month_from) + "-" + std::to_string(*b.month)) +
@@ -58,7 +47,7 @@ bool window_of(const ColumnBinding& b, bool usd, const std::string& today, Figur
         return true;
     }
     if (b.year && b.month && *b.month >= 1 && *b.month <= 12) {
-        f.to = day(*b.year, *b.month, days_in_month(*b.year, *b.month));
+        f.to = iso_date(*b.year, *b.month, days_in_month(*b.year, *b.month));
         f.label = "截至" + std::to_string(*b.year) + "年" + std::to_string(*b.month) + "月累计" + what;
         return true;
     }
@@ -89,9 +78,9 @@ std::optional<Window> own_window(const std::string& notes, const std::string& to
             bad = true;
             return std::string();
         }
-        return day(y, m, days_in_month(y, m));
+        return iso_date(y, m, days_in_month(y, m));
     };
-    auto year_end = [&today](int y) { return std::min(day(y, 12, 31), today); };
+    auto year_end = [&today](int y) { return std::min(iso_date(y, 12, 31), today); };
     static const std::regex upto_month(R"(^截至(\d{4})年(\d{1,2})月)"), upto_year(R"(^截至(\d{4})年累计)"),
         upto_day(R"(^截至(\d{4}-\d{2}-\d{2}))"), months(R"(^(\d{4})年(\d{1,2})(?:-(\d{1,2}))?月)"), year(R"(^(\d{4})年)");
     std::smatch m;
@@ -102,9 +91,9 @@ std::optional<Window> own_window(const std::string& notes, const std::string& to
     else if (std::regex_search(rest, m, upto_day)) w = Window{"", m[1].str()};
     else if (std::regex_search(rest, m, months)) {
         int a = num(2), z = m[3].matched ? num(3) : a;
-        w = Window{a >= 1 && a <= z ? day(num(1), a, 1) : std::string(), month_end(num(1), z)};
+        w = Window{a >= 1 && a <= z ? iso_date(num(1), a, 1) : std::string(), month_end(num(1), z)};
         if (w->from.empty()) bad = true;
-    } else if (std::regex_search(rest, m, year)) w = Window{day(num(1), 1, 1), year_end(num(1))};
+    } else if (std::regex_search(rest, m, year)) w = Window{iso_date(num(1), 1, 1), year_end(num(1))};
     if (bad) return std::nullopt;
     return w;
 }
@@ -112,8 +101,8 @@ std::optional<Window> own_window(const std::string& notes, const std::string& to
 // The day before a YYYY-MM-01.
 std::string day_before(const std::string& first) {
     int y = std::stoi(first.substr(0, 4)), m = std::stoi(first.substr(5, 2));
-    if (m == 1) return day(y - 1, 12, 31);
-    return day(y, m - 1, days_in_month(y, m - 1));
+    if (m == 1) return iso_date(y - 1, 12, 31);
+    return iso_date(y, m - 1, days_in_month(y, m - 1));
 }
 
 std::int64_t cny_of(const FundsInPlace& e) {

@@ -7,39 +7,10 @@
 
 #include "core/import/text_norm.h"
 #include "core/util/utf8_path.h"
+#include "core/report/xlsx_writer.h"
 
 namespace il::import {
 namespace {
-
-// RAII for libxlsxwriter's workbook: closed (and checked) once, freed on every path.
-class XlsxFile {
-public:
-    explicit XlsxFile(const std::filesystem::path& path) : path_(path) {
-        lxw_workbook_options opts{};
-        opts.constant_memory = LXW_FALSE;
-        opts.tmpdir = nullptr;
-        wb_ = workbook_new_opt(il::path_utf8(path).c_str(), &opts);
-        if (!wb_) throw FileError("无法创建文件 " + il::path_utf8(path));
-    }
-    ~XlsxFile() {
-        if (wb_) workbook_close(wb_);  // error path: already reported
-    }
-    lxw_workbook* get() { return wb_; }
-    void close() {
-        lxw_error e = workbook_close(wb_);
-        wb_ = nullptr;
-        if (e != LXW_NO_ERROR) {
-            std::string why = lxw_strerror(e);
-            if (e == LXW_ERROR_CREATING_XLSX_FILE)
-                why = "无法写入（文件夹不存在、没有权限，或文件正在 Excel/WPS 中打开）";
-            throw FileError("无法保存错误行文件 " + il::path_utf8(path_) + "：" + why);
-        }
-    }
-
-private:
-    std::filesystem::path path_;
-    lxw_workbook* wb_ = nullptr;
-};
 
 void check(lxw_error e, const char* what) {
     if (e != LXW_NO_ERROR) throw FileError(std::string("写错误行文件失败（") + what + "）：" + lxw_strerror(e));
@@ -89,8 +60,10 @@ std::string canonical_header(const ColumnBinding& b, RecordKind kind) {
 }
 
 void write_errors_workbook(const ImportPlan& plan, const std::filesystem::path& out) {
-    XlsxFile file(out);
-    lxw_workbook* wb = file.get();
+    report::XlsxOptions options;
+    options.what = "错误行文件";
+    report::XlsxWorkbook file(out, options);  // written beside the target, renamed when complete
+    lxw_workbook* wb = file.raw();
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
     format_set_text_wrap(bold);

@@ -9,6 +9,7 @@ namespace il {
 struct Region {
     std::int64_t id = 0;
     std::string uid, code, name;
+    std::string short_name{};  // e.g. 廊坊开发区: shown where the name does not fit; empty: none
     std::string kind = "县市区";
     int sort_order = 0;
     bool active = true;
@@ -19,6 +20,7 @@ struct Zone {
     std::string uid;
     std::int64_t region_id = 0;
     std::string name;
+    std::string short_name{};  // shown where the name does not fit; empty: none
     std::string level = "省级";
     int sort_order = 0;
     bool active = true;

@@ -4,56 +4,30 @@
 
 #include <xlsxwriter.h>
 
+#include "core/report/xlsx_writer.h"
 #include "core/util/error.h"
 #include "core/util/utf8_path.h"
 
 namespace il::query {
-namespace {
-
-class Workbook {
-public:
-    explicit Workbook(const std::filesystem::path& file) : file_(file) {
-        lxw_workbook_options options{};
-        options.constant_memory = LXW_TRUE;
-        wb_ = workbook_new_opt(il::path_utf8(file).c_str(), &options);
-        if (!wb_) throw FileError("无法创建文件：" + il::path_utf8(file));
-    }
-    ~Workbook() {
-        if (wb_) workbook_close(wb_);
-    }
-    lxw_workbook* get() { return wb_; }
-    void close() {
-        lxw_error err = workbook_close(wb_);
-        wb_ = nullptr;
-        if (err != LXW_NO_ERROR)
-            throw FileError("无法写入文件 " + il::path_utf8(file_) + "（文件可能正在被 Excel/WPS 打开，或文件夹不可写）：" +
-                            lxw_strerror(err));
-    }
-
-private:
-    std::filesystem::path file_;
-    lxw_workbook* wb_ = nullptr;
-};
-
-}  // namespace
-
 void export_xlsx(const Table& table, const ExportRequest& request, const std::filesystem::path& file) {
     if (request.headers.size() != request.columns.size()) throw Error("export: headers and columns differ");
-    Workbook wb(file);
-    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), request.sheet_name.c_str());
-    if (!ws) throw FileError("无法创建工作表：" + request.sheet_name);
-    lxw_format* head = workbook_add_format(wb.get());
+    report::XlsxOptions options;
+    options.constant_memory = true;
+    options.what = "导出文件";
+    report::XlsxWorkbook wb(file, options);  // written beside the target, renamed when complete
+    lxw_worksheet* ws = wb.add_sheet(request.sheet_name).raw();
+    lxw_format* head = wb.add_format();
     format_set_bold(head);
     format_set_border(head, LXW_BORDER_THIN);
     format_set_bg_color(head, 0xDDEBF7);
     format_set_text_wrap(head);
     format_set_align(head, LXW_ALIGN_CENTER);
-    lxw_format* money = workbook_add_format(wb.get());
+    lxw_format* money = wb.add_format();
     format_set_num_format(money, "#,##0.00");
-    lxw_format* total_money = workbook_add_format(wb.get());
+    lxw_format* total_money = wb.add_format();
     format_set_num_format(total_money, "#,##0.00");
     format_set_bold(total_money);
-    lxw_format* bold = workbook_add_format(wb.get());
+    lxw_format* bold = wb.add_format();
     format_set_bold(bold);
 
     for (std::size_t c = 0; c < request.columns.size(); ++c) {

@@ -8,7 +8,7 @@
 #include "core/model/money.h"
 #include "core/report/sql_query.h"
 #include "core/report/xlsx_writer.h"
-#include "core/stats/light_sql_functions.h"
+#include "core/stats/sql_functions.h"
 #include "core/stats/report_checks.h"
 #include "core/util/clock.h"
 #include "core/util/error.h"
@@ -110,9 +110,9 @@ void stop_if_cancelled(ProgressSink& progress) {
 
 SqlParams report_params(db::Database& db, const Period& period, const std::string& scope_name, ReportContext* ctx) {
     Scope scope = resolve_scope(db, scope_name);
-    // Besides the parameters, the SQL may judge warning lights with core's rules and the
-    // thresholds set now (il_light, il_light_reason).
-    stats::register_light_functions(db, stats::WarnThresholds::from_settings(db));
+    // Besides the parameters, the SQL uses core's rules as functions (stage in the month, counts
+    // in the year, 1-N月, warning lights with the thresholds set now): sql_functions.h.
+    stats::register_sql_functions(db, stats::WarnThresholds::from_settings(db));
     Period prev = period.previous_month();
     SqlParams p;
     p["year"] = std::int64_t{period.year};

@@ -310,6 +310,7 @@ TemplateDef parse_template(const std::string& json_text, const std::string& file
     Reader r(j, file, "");
     TemplateDef t;
     t.folder = folder;
+    (void)r.str("$schema", false);  // the editors' reference to templates/template.schema.json
     t.id = r.str("id", true);
     if (t.id.empty() || t.id.find_first_of(" /\\") != std::string::npos) r.fail("id", "id 不能为空，也不能含空格或斜杠");
     t.name = r.str("name", true);

@@ -106,6 +106,10 @@ std::string random_suffix() {
     return std::to_string(rd() % 1000000u) + "-" + std::to_string(counter++);
 }
 
+// The one text for a target that cannot be replaced: on Windows a workbook open in Excel/WPS is
+// locked, elsewhere it is usually read-only.
+std::string open_elsewhere_hint() { return "文件可能正被其他程序（Excel、WPS）打开或只读，请关闭后重试或换一个文件名"; }
+
 // Truncates to at most `n` UTF-8 code points.
 std::string utf8_prefix(const std::string& s, std::size_t n) {
     std::size_t count = 0, i = 0;
@@ -120,22 +124,22 @@ std::string utf8_prefix(const std::string& s, std::size_t n) {
 }
 }  // namespace
 
-XlsxWorkbook::XlsxWorkbook(const fs::path& target, const XlsxOptions& options) : target_(target) {
+XlsxWorkbook::XlsxWorkbook(const fs::path& target, const XlsxOptions& options) : target_(target), what_(options.what) {
     std::error_code ec;
     fs::path dir = target.parent_path();
     if (dir.empty()) dir = ".";
     if (target.filename().empty()) throw FileError("没有给出要写入的文件名：" + il::path_utf8(target));
-    if (!fs::exists(dir, ec)) throw FileError("无法写入报表 " + il::path_utf8(target) + "：文件夹不存在（" + il::path_utf8(dir) + "）");
-    if (!fs::is_directory(dir, ec)) throw FileError("无法写入报表 " + il::path_utf8(target) + "：" + il::path_utf8(dir) + " 不是文件夹");
-    if (fs::is_directory(target, ec)) throw FileError("无法写入报表：" + il::path_utf8(target) + " 是一个文件夹");
+    if (!fs::exists(dir, ec)) throw FileError("无法写入" + what_ + " " + il::path_utf8(target) + "：文件夹不存在（" + il::path_utf8(dir) + "）");
+    if (!fs::is_directory(dir, ec)) throw FileError("无法写入" + what_ + " " + il::path_utf8(target) + "：" + il::path_utf8(dir) + " 不是文件夹");
+    if (fs::is_directory(target, ec)) throw FileError("无法写入" + what_ + "：" + il::path_utf8(target) + " 是一个文件夹");
     if (fs::exists(target, ec) && !replaceable(target))
-        throw FileError("无法覆盖 " + il::path_utf8(target) + "：文件只读或正被其他程序占用，请关闭后重试或换一个文件名");
+        throw FileError("无法覆盖 " + il::path_utf8(target) + "：" + open_elsewhere_hint());
     temp_ = dir / ("." + il::path_utf8(target.filename()) + ".tmp-" + random_suffix());
     {
         // Probe: can a file be created here at all? (libxlsxwriter would only say so at the end.)
         std::ofstream probe(temp_, std::ios::binary);
         if (!probe)
-            throw FileError("无法写入报表 " + il::path_utf8(target) + "：没有在文件夹 " + il::path_utf8(dir) +
+            throw FileError("无法写入" + what_ + " " + il::path_utf8(target) + "：没有在文件夹 " + il::path_utf8(dir) +
                             " 中写文件的权限（" + std::strerror(errno) + "）");
     }
     lxw_workbook_options opt{};
@@ -146,7 +150,7 @@ XlsxWorkbook::XlsxWorkbook(const fs::path& target, const XlsxOptions& options) :
     wb_ = workbook_new_opt(temp_name.c_str(), &opt);
     if (!wb_) {
         fs::remove(temp_, ec);
-        throw FileError("无法开始写入报表 " + il::path_utf8(target) + "（内存不足或临时文件夹不可写）");
+        throw FileError("无法开始写入" + what_ + " " + il::path_utf8(target) + "（内存不足或临时文件夹不可写）");
     }
 }
 
@@ -228,13 +232,12 @@ void XlsxWorkbook::close() {
             default:
                 why = lxw_strerror(err);
         }
-        throw FileError("报表未能写出到 " + il::path_utf8(target_) + "：" + why + "（libxlsxwriter：" + lxw_strerror(err) + "）");
+        throw FileError(what_ + "未能写出到 " + il::path_utf8(target_) + "：" + why + "（libxlsxwriter：" + lxw_strerror(err) + "）");
     }
     fs::rename(temp_, target_, ec);
     if (ec) {
         fs::remove(temp_, ec);
-        throw FileError("报表已生成，但无法保存为 " + il::path_utf8(target_) +
-                        "：文件可能正被其他程序（Excel、WPS）打开或只读，请关闭后重试（" + ec.message() + "）");
+        throw FileError(what_ + "已生成，但无法保存为 " + il::path_utf8(target_) + "：" + open_elsewhere_hint() + "（" + ec.message() + "）");
     }
     temp_.clear();
 }

@@ -1,5 +1,6 @@
 #pragma once
-// RAII over libxlsxwriter. Every lxw_error is checked and becomes an il::FileError (writing the
+// RAII over libxlsxwriter, the one wrapper every workbook core writes goes through (reports,
+// list exports, import error rows). Every lxw_error is checked and becomes an il::FileError (writing the
 // file) or an il::Error (a programming or template mistake, named with what was being done).
 // The workbook is written to a temporary file beside the target and renamed over it only when
 // complete: the target name never holds a half-written file.
@@ -16,6 +17,7 @@ namespace il::report {
 
 struct XlsxOptions {
     bool constant_memory = false;  // rows must then be written top to bottom
+    std::string what = "报表";     // what the file is, in messages ("导出文件", "错误行文件")
 };
 
 // Checks an lxw_error; `what` names the call ("合并单元格 A1:K1").
@@ -68,6 +70,7 @@ private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
     bool closed_ = false;
+    std::string what_;
     std::string title_, subject_, author_, comments_;
     std::vector<std::string> sheet_names_;
 };

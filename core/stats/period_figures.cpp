@@ -3,7 +3,7 @@
 #include <unordered_map>
 
 #include "core/stats/ranking.h"
-#include "core/stats/stage_at.h"
+#include "core/stats/sql_functions.h"
 #include "core/util/error.h"
 
 namespace il::stats {
@@ -78,23 +78,35 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
     out.time_progress = Ratio::of(period.month, 12);
     const WarnThresholds thresholds = options.thresholds ? *options.thresholds : WarnThresholds::from_settings(db);
     const int y = period.year;
-    const std::string year_start = std::to_string(y) + "-01-01";
 
-    // Projects with their plan for the year.
+    // Every project with its figures for the period, by the rules of sql_functions.h (the ones
+    // the report templates use): stage in the month, whether it counts for the year, 1-N月 of this
+    // year and the last (the latest month reported up to N), 自开工累计.
+    register_sql_functions(db, thresholds);
     {
         std::string sql =
             "SELECT p.id, p.name, p.region_id, p.zone_id, p.category_id, COALESCE(c.strategic_emerging, 0), "
             "COALESCE(c.is_industrial, 0), p.stage, p.level, p.is_jingjin, p.is_foreign, p.planned_start, p.actual_start, "
-            "p.actual_completion, p.total_investment, COALESCE(pp.planned_investment, 0) "
+            "p.actual_completion, p.total_investment, COALESCE(pp.planned_investment, 0), "
+            "il_stage_at(p.stage, p.actual_start, p.actual_completion, :period), "
+            "il_counts_in_year(p.stage, p.actual_completion, :year), "
+            "COALESCE(g.completed_ytd, 0), COALESCE(g.image_progress, ''), COALESCE(g.problems, ''), "
+            "CASE WHEN p.stage <> '取消' THEN il_ytd(p.id, :last_year, :month) ELSE 0 END, "
+            "il_since_start(p.id, :year, :month) "
             "FROM projects p LEFT JOIN categories c ON c.id = p.category_id "
-            "LEFT JOIN project_plans pp ON pp.project_id = p.id AND pp.year = ?1 WHERE 1 = 1";
-        if (options.region_id) sql += " AND p.region_id = ?2";
-        if (options.zone_id) sql += " AND p.zone_id = ?3";
+            "LEFT JOIN project_plans pp ON pp.project_id = p.id AND pp.year = :year "
+            "LEFT JOIN progress g ON g.project_id = p.id AND g.year = :year AND g.month = il_latest_month(p.id, :year, :month) "
+            "WHERE 1 = 1";
+        if (options.region_id) sql += " AND p.region_id = :region";
+        if (options.zone_id) sql += " AND p.zone_id = :zone";
         sql += " ORDER BY p.id";
         SQLite::Statement q(db.sql(), sql);
-        q.bind(1, y);
-        if (options.region_id) q.bind(2, *options.region_id);
-        if (options.zone_id) q.bind(3, *options.zone_id);
+        q.bind(":period", period.key());
+        q.bind(":year", y);
+        q.bind(":last_year", period.year - 1);
+        q.bind(":month", period.month);
+        if (options.region_id) q.bind(":region", *options.region_id);
+        if (options.zone_id) q.bind(":zone", *options.zone_id);
         while (q.executeStep()) {
             ProjectFigures p;
             p.id = q.getColumn(0).getInt64();
@@ -113,51 +125,17 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
             p.actual_completion = text_or_null(q.getColumn(13));
             p.total_investment = Money::from_fen(q.getColumn(14).getInt64());
             p.annual_plan = Money::from_fen(q.getColumn(15).getInt64());
-            p.stage_in_period = stage_at(p.stage, p.actual_start, p.actual_completion, period);
-            p.in_scope = p.stage != "取消" && (!p.actual_completion || *p.actual_completion >= year_start);
+            p.stage_in_period = q.getColumn(16).getString();
+            p.in_scope = q.getColumn(17).getInt() != 0;
+            p.completed = Money::from_fen(q.getColumn(18).getInt64());
+            p.image_progress = q.getColumn(19).getString();
+            p.problems = q.getColumn(20).getString();
+            p.completed_last_year = Money::from_fen(q.getColumn(21).getInt64());
+            p.completed_since_start = Money::from_fen(q.getColumn(22).getInt64());
             out.projects.push_back(std::move(p));
         }
     }
-    std::unordered_map<std::int64_t, std::size_t> index;
-    index.reserve(out.projects.size());
-    for (std::size_t i = 0; i < out.projects.size(); ++i) index.emplace(out.projects[i].id, i);
-
-    // 1-N月 of this year and the last: the latest entry in months 1..N per project and year
-    // (SQLite returns the bare columns of the row that holds the MAX).
-    {
-        SQLite::Statement q(db.sql(),
-                            "SELECT project_id, year, MAX(month), completed_ytd, image_progress, problems FROM progress "
-                            "WHERE year IN (?1, ?2) AND month <= ?3 GROUP BY project_id, year");
-        q.bind(1, y);
-        q.bind(2, y - 1);
-        q.bind(3, period.month);
-        while (q.executeStep()) {
-            auto it = index.find(q.getColumn(0).getInt64());
-            if (it == index.end()) continue;
-            auto& p = out.projects[it->second];
-            const Money ytd = Money::from_fen(q.getColumn(3).getInt64());
-            if (q.getColumn(1).getInt() == y) {
-                p.completed = ytd;
-                p.image_progress = q.getColumn(4).getString();
-                p.problems = q.getColumn(5).getString();
-            } else if (p.stage != "取消") {
-                p.completed_last_year = ytd;
-            }
-        }
-    }
-    // 自开工累计: the year-end figure of every earlier year.
-    {
-        SQLite::Statement q(db.sql(),
-                            "SELECT project_id, SUM(ytd) FROM (SELECT project_id, year, MAX(month), completed_ytd AS ytd "
-                            "FROM progress WHERE year < ?1 GROUP BY project_id, year) GROUP BY project_id");
-        q.bind(1, y);
-        while (q.executeStep()) {
-            auto it = index.find(q.getColumn(0).getInt64());
-            if (it != index.end()) out.projects[it->second].completed_since_start = Money::from_fen(q.getColumn(1).getInt64());
-        }
-    }
     for (auto& p : out.projects) {
-        p.completed_since_start += p.completed;
         if (p.annual_plan.fen > 0) p.plan_completion = Ratio::of(p.completed.fen, p.annual_plan.fen);
         if (p.in_scope)
             p.light = evaluate_light({p.stage_in_period, p.planned_start, p.actual_start, p.annual_plan, p.completed}, period, thresholds);

@@ -15,12 +15,11 @@ std::string stage_at(const std::string& stage, const std::optional<std::string>&
     return start->year == period.year ? "新开工" : "续建";
 }
 
-std::string stage_at_sql(const std::string& a, const std::string& p) {
-    return "CASE WHEN " + a + ".stage IN ('停缓建','取消') OR " + a + ".actual_start IS NULL OR " + a + ".actual_start = '' THEN " + a +
-           ".stage WHEN substr(" + a + ".actual_start,1,7) > " + p + " THEN '前期' WHEN " + a + ".actual_completion IS NOT NULL AND " + a +
-           ".actual_completion <> '' AND substr(" + a + ".actual_completion,1,7) <= " + p + " THEN CASE WHEN " + a +
-           ".stage IN ('竣工','投产') THEN " + a + ".stage ELSE '竣工' END WHEN substr(" + a + ".actual_start,1,4) = substr(" + p +
-           ",1,4) THEN '新开工' ELSE '续建' END";
+bool counts_in_year(const std::string& stage, const std::optional<std::string>& actual_completion, int year) {
+    if (stage == "取消") return false;
+    if (!actual_completion || actual_completion->empty()) return true;
+    // as text, like the templates always compared it: a malformed date is judged by its first characters
+    return actual_completion->substr(0, 4) >= std::to_string(year);
 }
 
 }  // namespace il::stats

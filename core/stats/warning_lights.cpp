@@ -1,6 +1,7 @@
 #include "core/stats/warning_lights.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "core/util/error.h"
 
@@ -78,10 +79,35 @@ WarnThresholds WarnThresholds::from_settings(db::Database& db) {
             throw ValidationError("设置 warn_not_started_red_months 的值“" + *v + "”无效：应为 0-120 之间的整数月数");
         t.not_started_red_months = months;
     }
-    if (t.red_bp < t.yellow_bp)
-        throw ValidationError("设置 warn_red_points（" + std::to_string(t.red_bp / 100) + "）不能小于 warn_yellow_points（" +
-                              std::to_string(t.yellow_bp / 100) + "）");
+    t.check();
     return t;
+}
+
+namespace {
+std::string points_text(int bp) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%d.%02d", bp / 100, bp % 100);
+    return b;
+}
+}  // namespace
+
+void WarnThresholds::check() const {
+    for (const auto& [key, bp] : {std::pair{"warn_yellow_points", yellow_bp}, std::pair{"warn_red_points", red_bp}})
+        if (bp < 0 || bp > 10000)
+            throw ValidationError(std::string("设置 ") + key + " 的值“" + points_text(bp) + "”无效：应为 0-100 之间的百分点数（最多两位小数）");
+    if (not_started_red_months < 0 || not_started_red_months > 120)
+        throw ValidationError("设置 warn_not_started_red_months 的值“" + std::to_string(not_started_red_months) +
+                              "”无效：应为 0-120 之间的整数月数");
+    if (red_bp < yellow_bp)
+        throw ValidationError("设置 warn_red_points（" + std::to_string(red_bp / 100) + "）不能小于 warn_yellow_points（" +
+                              std::to_string(yellow_bp / 100) + "）");
+}
+
+void WarnThresholds::save(db::Database& db) const {
+    check();
+    db.set_setting("warn_yellow_points", points_text(yellow_bp));
+    db.set_setting("warn_red_points", points_text(red_bp));
+    db.set_setting("warn_not_started_red_months", std::to_string(not_started_red_months));
 }
 
 std::optional<Period> month_of(const std::optional<std::string>& date) {

@@ -30,6 +30,11 @@ struct WarnThresholds {
     // The thresholds set in the database, defaults where unset. A malformed setting throws
     // ValidationError naming the setting and the value.
     static WarnThresholds from_settings(db::Database& db);
+    // Throws ValidationError unless both points are 0-100, the months 0-120 and red >= yellow
+    // (a project cannot be red before it is yellow): the rule from_settings and save apply.
+    void check() const;
+    // check(), then the three settings (points as "12.50"), in the caller's transaction if any.
+    void save(db::Database& db) const;
 };
 
 // What a light is decided from (a project's figures for the period).

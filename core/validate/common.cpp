@@ -1,5 +1,7 @@
 #include "core/validate/common.h"
 
+#include "core/model/calendar.h"
+
 namespace il::validate {
 namespace {
 bool digits(std::string_view s) {
@@ -7,11 +9,6 @@ bool digits(std::string_view s) {
     for (char c : s)
         if (c < '0' || c > '9') return false;
     return true;
-}
-int days_in_month(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : d[m - 1];
 }
 }  // namespace
 
@@ -24,7 +21,7 @@ bool is_valid_date_text(std::string_view s) {
     if (s.size() == 7) return true;
     if (s[7] != '-' || !digits(s.substr(8, 2))) return false;
     int d = std::stoi(std::string(s.substr(8, 2)));
-    return d >= 1 && d <= days_in_month(y, m);
+    return is_real_day(y, m, d);
 }
 
 bool is_valid_day_text(std::string_view s) { return s.size() == 10 && is_valid_date_text(s); }

@@ -7,19 +7,12 @@ WITH open_problems AS (
 )
 SELECT r.name AS region,
        p.name, p.owner, p.site,
-       CASE WHEN p.stage IN ('停缓建','取消') OR p.actual_start IS NULL OR p.actual_start = '' THEN p.stage
-            WHEN substr(p.actual_start,1,7) > :period THEN '前期'
-            WHEN p.actual_completion IS NOT NULL AND p.actual_completion <> '' AND substr(p.actual_completion,1,7) <= :period
-                 THEN CASE WHEN p.stage IN ('竣工','投产') THEN p.stage ELSE '竣工' END
-            WHEN substr(p.actual_start,1,4) = substr(:period,1,4) THEN '新开工' ELSE '续建' END AS stage,
+       il_stage_at(p.stage, p.actual_start, p.actual_completion, :period) AS stage,
        p.total_investment,
        COALESCE(pl.planned_investment, 0) AS plan,
        COALESCE(c.completed_ytd, 0) AS ytd,
        -- 自开工累计: each earlier year's last reported year-to-date, plus this year's
-       COALESCE((SELECT SUM(e.completed_ytd) FROM progress e
-                 WHERE e.project_id = p.id AND e.year < :year
-                   AND e.month = (SELECT MAX(e2.month) FROM progress e2 WHERE e2.project_id = p.id AND e2.year = e.year)), 0)
-         + COALESCE(c.completed_ytd, 0) AS since_start,
+       il_since_start(p.id, :year, :month) AS since_start,
        COALESCE(c.image_progress, '') AS image_progress,
        CASE WHEN COALESCE(c.problems, '') <> '' THEN c.problems ELSE COALESCE(op.text, '') END AS problems,
        p.leader_name || CASE WHEN p.leader_title <> '' THEN '（' || p.leader_title || '）' ELSE '' END AS leader,
@@ -27,12 +20,10 @@ SELECT r.name AS region,
 FROM projects p
 JOIN regions r ON r.id = p.region_id
 LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
--- the latest month reported up to the period (a correlated lookup on the primary key: fast)
-LEFT JOIN progress c ON c.project_id = p.id AND c.year = :year
-     AND c.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
+-- the latest month reported up to the period (its 1-N月, 形象进度 and 存在问题)
+LEFT JOIN progress c ON c.project_id = p.id AND c.year = :year AND c.month = il_latest_month(p.id, :year, :month)
 LEFT JOIN open_problems op ON op.project_id = p.id
-WHERE p.stage <> '取消'
-  AND (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion, 1, 4) >= substr(:period, 1, 4))
+WHERE il_counts_in_year(p.stage, p.actual_completion, :year)
   AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
   AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
 ORDER BY r.sort_order, r.id,

@@ -2,22 +2,14 @@
 -- by their stage in the report month; 上年同期 over every project not 取消; 名次 by 完成年度计划%.
 WITH proj AS (
   SELECT p.id, p.region_id, p.total_investment,
-         CASE WHEN p.stage IN ('停缓建','取消') OR p.actual_start IS NULL OR p.actual_start = '' THEN p.stage
-              WHEN substr(p.actual_start,1,7) > :period THEN '前期'
-              WHEN p.actual_completion IS NOT NULL AND p.actual_completion <> '' AND substr(p.actual_completion,1,7) <= :period
-                   THEN CASE WHEN p.stage IN ('竣工','投产') THEN p.stage ELSE '竣工' END
-              WHEN substr(p.actual_start,1,4) = substr(:period,1,4) THEN '新开工' ELSE '续建' END AS stage_then,
-         (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)) AS counts,
+         il_stage_at(p.stage, p.actual_start, p.actual_completion, :period) AS stage_then,
+         il_counts_in_year(p.stage, p.actual_completion, :year) AS counts,
          COALESCE(pl.planned_investment, 0) AS plan,
-         COALESCE(y.completed_ytd, 0) AS ytd,
-         COALESCE(ly.completed_ytd, 0) AS ytd_ly
+         -- 1-N月 of this year and of the last: the latest month reported up to N
+         il_ytd(p.id, :year, :month) AS ytd,
+         il_ytd(p.id, :last_year, :month) AS ytd_ly
   FROM projects p
   LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
-  -- 1-N月 of this year and of the last: the latest month reported up to N (primary-key lookups)
-  LEFT JOIN progress y ON y.project_id = p.id AND y.year = :year
-       AND y.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
-  LEFT JOIN progress ly ON ly.project_id = p.id AND ly.year = :last_year
-       AND ly.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :last_year AND g.month <= :month)
   WHERE p.stage <> '取消'
     AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
 ),

@@ -2,17 +2,13 @@
 -- (categories marked is_industrial), the projects that count for the year.
 WITH proj AS (
   SELECT p.id, p.category_id, p.total_investment,
-         (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)) AS counts,
+         il_counts_in_year(p.stage, p.actual_completion, :year) AS counts,
          COALESCE(pl.planned_investment, 0) AS plan,
-         COALESCE(y.completed_ytd, 0) AS ytd,
-         COALESCE(ly.completed_ytd, 0) AS ytd_ly
+         -- 1-N月 of this year and of the last: the latest month reported up to N
+         il_ytd(p.id, :year, :month) AS ytd,
+         il_ytd(p.id, :last_year, :month) AS ytd_ly
   FROM projects p
   LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
-  -- 1-N月 of this year and of the last: the latest month reported up to N (primary-key lookups)
-  LEFT JOIN progress y ON y.project_id = p.id AND y.year = :year
-       AND y.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
-  LEFT JOIN progress ly ON ly.project_id = p.id AND ly.year = :last_year
-       AND ly.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :last_year AND g.month <= :month)
   WHERE p.stage <> '取消'
     AND (:scope_region_id IS NULL OR p.region_id = :scope_region_id)
     AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)

@@ -9,7 +9,7 @@ FROM renovations v
 JOIN regions r ON r.id = v.region_id
 LEFT JOIN renovation_plans pl ON pl.renovation_id = v.id AND pl.year = :year
 LEFT JOIN renovation_progress c ON c.renovation_id = v.id AND c.year = :year
-       AND c.month = (SELECT MAX(g.month) FROM renovation_progress g WHERE g.renovation_id = v.id AND g.year = :year AND g.month <= :month)
+       AND c.month = il_renovation_latest_month(v.id, :year, :month)
 WHERE v.stage <> '取消'
   AND (pl.renovation_id IS NOT NULL OR c.renovation_id IS NOT NULL)
   AND (:scope_region_id IS NULL OR v.region_id = :scope_region_id)

@@ -3,16 +3,11 @@
 -- 名次 by completed / target investment.
 WITH proj AS (
   SELECT p.zone_id,
-         SUM(p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)) AS projects,
-         SUM(CASE WHEN p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4)
-                  THEN COALESCE(y.completed_ytd, 0) ELSE 0 END) AS ytd,
-         SUM(COALESCE(ly.completed_ytd, 0)) AS ytd_last_year
+         -- 1-N月 of this year (projects that count for it) and of the last: the latest month reported up to N
+         SUM(il_counts_in_year(p.stage, p.actual_completion, :year)) AS projects,
+         SUM(CASE WHEN il_counts_in_year(p.stage, p.actual_completion, :year) THEN il_ytd(p.id, :year, :month) ELSE 0 END) AS ytd,
+         SUM(il_ytd(p.id, :last_year, :month)) AS ytd_last_year
   FROM projects p
-  -- 1-N月 of this year and of the last: the latest month reported up to N (primary-key lookups)
-  LEFT JOIN progress y ON y.project_id = p.id AND y.year = :year
-       AND y.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
-  LEFT JOIN progress ly ON ly.project_id = p.id AND ly.year = :last_year
-       AND ly.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :last_year AND g.month <= :month)
   WHERE p.stage <> '取消' AND p.zone_id IS NOT NULL
   GROUP BY p.zone_id
 ),
@@ -21,7 +16,7 @@ renov AS (
   FROM renovations v
   WHERE v.zone_id IS NOT NULL AND v.stage <> '取消'
     AND (EXISTS (SELECT 1 FROM renovation_plans pl WHERE pl.renovation_id = v.id AND pl.year = :year)
-         OR EXISTS (SELECT 1 FROM renovation_progress g WHERE g.renovation_id = v.id AND g.year = :year AND g.month <= :month))
+         OR il_renovation_latest_month(v.id, :year, :month) IS NOT NULL)
   GROUP BY v.zone_id
 ),
 funds AS (

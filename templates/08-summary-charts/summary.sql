@@ -1,12 +1,9 @@
 -- Per 县（市、区）: projects that count for the year, plan and 1-N月 completed, and 序时进度.
 WITH proj AS (
-  SELECT p.region_id, COALESCE(pl.planned_investment, 0) AS plan, COALESCE(c.completed_ytd, 0) AS ytd
+  SELECT p.region_id, COALESCE(pl.planned_investment, 0) AS plan, il_ytd(p.id, :year, :month) AS ytd
   FROM projects p
   LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = :year
-  LEFT JOIN progress c ON c.project_id = p.id AND c.year = :year
-       AND c.month = (SELECT MAX(g.month) FROM progress g WHERE g.project_id = p.id AND g.year = :year AND g.month <= :month)
-  WHERE p.stage <> '取消'
-    AND (p.actual_completion IS NULL OR p.actual_completion = '' OR substr(p.actual_completion,1,4) >= substr(:period,1,4))
+  WHERE il_counts_in_year(p.stage, p.actual_completion, :year)
     AND (:scope_zone_id IS NULL OR p.zone_id = :scope_zone_id)
 )
 SELECT r.name AS region, COUNT(q.region_id) AS projects,

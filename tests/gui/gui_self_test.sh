@@ -16,19 +16,48 @@ DB="$WORK/demo.db"
 # the window size, the list's columns and filter and the language chosen in the first come back.
 status=0
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-  xvfb-run -a -s "-screen 0 1400x900x24" timeout 240 "$GUI" --db "$DB" --config "$WORK/config.ini" \
+  xvfb-run -a -s "-screen 0 1700x1100x24" timeout 270 "$GUI" --db "$DB" --config "$WORK/config.ini" \
   --self-test "$WORK/out" > "$WORK/gui.log" 2>&1 || status=$?
 grep -E '^(ok|FAIL|self-test)' "$WORK/gui.log" || true
 if [ $status -ne 0 ]; then
   echo "GUI self-test failed with status $status"; tail -30 "$WORK/gui.log"; exit 1
 fi
+# No GTK warnings at start-up or on any panel (a squeezed spin button logs Gtk-CRITICAL, say).
+gtk_warnings() {
+  if grep -E '(Gtk|Gdk|GLib|GLib-GObject|Pango)-(WARNING|CRITICAL)' "$1"; then
+    echo "FAIL GTK warnings in $1 (above)"; exit 1
+  fi
+  echo "ok   no GTK warnings or criticals in $(basename "$1")"
+}
+gtk_warnings "$WORK/gui.log"
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-  xvfb-run -a -s "-screen 0 1400x900x24" timeout 120 "$GUI" --config "$WORK/config.ini" \
+  xvfb-run -a -s "-screen 0 1700x1100x24" timeout 120 "$GUI" --config "$WORK/config.ini" \
   --self-test "$WORK/out" --self-test-step restart > "$WORK/gui-restart.log" 2>&1 || status=$?
 grep -E '^(ok|FAIL|self-test)' "$WORK/gui-restart.log" || true
 if [ $status -ne 0 ]; then
   echo "GUI self-test (restart) failed with status $status"; tail -30 "$WORK/gui-restart.log"; exit 1
 fi
+gtk_warnings "$WORK/gui-restart.log"
+
+# The application's --help follows the UI language (Chinese by default), also without a display,
+# which it names, with what to use instead.
+HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" DISPLAY= WAYLAND_DISPLAY= \
+  timeout 30 "$GUI" --help > "$WORK/help.txt" 2>&1 || { echo "FAIL --help exits non-zero"; cat "$WORK/help.txt"; exit 1; }
+grep -q -- '--self-test' "$WORK/help.txt" && grep -q '台账数据库文件' "$WORK/help.txt" && grep -q 'investledger-cli' "$WORK/help.txt" \
+  || { echo "FAIL --help without a display is not the Chinese usage with the CLI hint"; cat "$WORK/help.txt"; exit 1; }
+echo "ok   --help without a display: Chinese usage and the investledger-cli hint"
+status=0
+HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" DISPLAY= WAYLAND_DISPLAY= \
+  timeout 30 "$GUI" --db "$DB" > "$WORK/nodisplay.txt" 2>&1 || status=$?
+if [ $status -eq 0 ] || ! grep -q '未找到图形显示' "$WORK/nodisplay.txt" || ! grep -q 'investledger-cli' "$WORK/nodisplay.txt"; then
+  echo "FAIL without a display the application does not say so in Chinese (status $status)"; cat "$WORK/nodisplay.txt"; exit 1
+fi
+echo "ok   without a display: says so in Chinese and points to investledger-cli (status $status)"
+xvfb-run -a -s "-screen 0 1280x800x24" env HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" \
+  timeout 30 "$GUI" --help > "$WORK/help-display.txt" 2>&1 || { echo "FAIL --help exits non-zero"; cat "$WORK/help-display.txt"; exit 1; }
+grep -q '台账数据库文件' "$WORK/help-display.txt" && ! grep -q 'ledger database file to open' "$WORK/help-display.txt" \
+  || { echo "FAIL --help is not in Chinese"; cat "$WORK/help-display.txt"; exit 1; }
+echo "ok   --help with a display: Chinese"
 
 # Check from outside what the GUI wrote.
 /usr/bin/python3 - "$DB" "$WORK/out" <<'PY'

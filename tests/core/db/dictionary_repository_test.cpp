@@ -49,3 +49,30 @@ TEST_CASE("dictionaries: list, find, add, rename without touching records") {
     CHECK(parse_dictionary_kind("zone") == DictionaryKind::Zones);
     CHECK_FALSE(parse_dictionary_kind("towns"));
 }
+
+TEST_CASE("dictionaries: a region's or zone's short name is stored, audited, and optional") {
+    auto db = Database::open_memory();
+    auto s = test::fill_small_ledger(*db);
+    DictionaryRepository dict(*db);
+    CHECK(dict.region(s.gu_an)->short_name.empty());  // none unless given
+    dict.set_short_name(DictionaryKind::Regions, s.gu_an, "固安");
+    CHECK(dict.region(s.gu_an)->short_name == "固安");
+    CHECK(dict.find_region("固安县")->short_name == "固安");
+    auto trail = audit_trail(*db, "regions", s.gu_an);
+    CHECK(trail.back().field == "short_name");
+    CHECK(trail.back().new_value == "固安");
+    dict.set_short_name(DictionaryKind::Zones, s.gu_an_park, "固安园区");
+    CHECK(dict.zone(s.gu_an_park)->short_name == "固安园区");
+    CHECK(dict.zones(s.gu_an)[0].short_name == "固安园区");
+    // The name itself says nothing more: stored as none.
+    dict.set_short_name(DictionaryKind::Regions, s.gu_an, "固安县");
+    CHECK(dict.region(s.gu_an)->short_name.empty());
+    CHECK_THROWS_AS(dict.set_short_name(DictionaryKind::Regions, s.gu_an, "一二三四五六七八九十一二三"), RecordInvalid);
+    CHECK_THROWS_AS(dict.set_short_name(DictionaryKind::Regions, 999, "x"), NotFoundError);
+    CHECK_THROWS_AS(dict.set_short_name(DictionaryKind::Industries, 1, "x"), ValidationError);
+    Region added;
+    added.name = "永清县";
+    added.short_name = "永清";
+    dict.add_region(added);
+    CHECK(dict.find_region("永清县")->short_name == "永清");
+}

@@ -113,3 +113,14 @@ TEST_CASE("a second read-only connection with announce = false leaves the writer
         }
     CHECK(n == 1);  // announced by the writer, still there
 }
+
+#include "core/db/sqlite_error_text.h"
+
+TEST_CASE("sqlite_error_text: one text per failure for the GUI and the CLI") {
+    using il::db::sqlite_error_text;
+    CHECK(sqlite_error_text(SQLITE_FULL, "database or disk is full") == "磁盘已满，修改未保存。");
+    CHECK(sqlite_error_text(SQLITE_CONSTRAINT_UNIQUE, "UNIQUE constraint failed").find("冲突") != std::string::npos);
+    CHECK(sqlite_error_text(SQLITE_NOTADB, "x").find("不是有效的台账数据库") != std::string::npos);
+    CHECK(sqlite_error_text(SQLITE_BUSY, "database is locked").find("使用") != std::string::npos);
+    CHECK(sqlite_error_text(SQLITE_IOERR, "disk I/O error") == "数据库错误：disk I/O error");
+}

@@ -1,0 +1,240 @@
+#include "core/stats/sql_functions.h"
+
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "core/stats/stage_at.h"
+
+namespace il::stats {
+namespace {
+
+// What the functions of one connection need: the database (for the progress lookups, through
+// its statement cache) and the thresholds lights are judged with. The functions are created once
+// per connection: SQLite refuses to redefine a function while any statement of the connection is
+// running (the GUI may have one open), so later registrations only replace the thresholds.
+struct FunctionState {
+    db::Database* db = nullptr;
+    std::mutex mutex;
+    WarnThresholds thresholds;
+    WarnThresholds get() {
+        std::lock_guard lock(mutex);
+        return thresholds;
+    }
+};
+
+std::mutex registry_mutex;
+std::map<sqlite3*, FunctionState*>& registry() {
+    static std::map<sqlite3*, FunctionState*> states;  // entries removed when the connection drops the functions
+    return states;
+}
+
+FunctionState& state_of(sqlite3_context* ctx) { return *static_cast<FunctionState*>(sqlite3_user_data(ctx)); }
+
+std::optional<std::string> text_arg(sqlite3_value* v) {
+    if (sqlite3_value_type(v) == SQLITE_NULL) return std::nullopt;
+    const auto* p = sqlite3_value_text(v);
+    return std::string(p ? reinterpret_cast<const char*>(p) : "");
+}
+
+void result_text(sqlite3_context* ctx, const std::string& s) {
+    sqlite3_result_text(ctx, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+
+// --- stage and year scope ---------------------------------------------------------------
+
+void stage_at_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto period = month_of(text_arg(argv[3]));
+    if (!period) return sqlite3_result_error(ctx, "il_stage_at: the period must be 'YYYY-MM'", -1);
+    result_text(ctx, stage_at(text_arg(argv[0]).value_or(""), text_arg(argv[1]), text_arg(argv[2]), *period));
+}
+
+void counts_in_year_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    sqlite3_result_int(ctx, counts_in_year(text_arg(argv[0]).value_or(""), text_arg(argv[1]), sqlite3_value_int(argv[2])) ? 1 : 0);
+}
+
+// --- progress lookups ---------------------------------------------------------------------
+
+// The latest row in months 1..month of a year: its month and year-to-date, or nothing.
+struct Latest {
+    bool found = false;
+    int month = 0;
+    std::int64_t ytd = 0;
+};
+
+Latest latest_row(sqlite3_context* ctx, sqlite3_value** argv, const char* sql) {
+    Latest out;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return out;
+    auto q = state_of(ctx).db->prepared(sql);
+    q->bind(1, static_cast<std::int64_t>(sqlite3_value_int64(argv[0])));
+    q->bind(2, sqlite3_value_int(argv[1]));
+    q->bind(3, sqlite3_value_int(argv[2]));
+    if (q->executeStep()) {
+        out.found = true;
+        out.month = q->getColumn(0).getInt();
+        out.ytd = q->getColumn(1).getInt64();
+    }
+    return out;
+}
+
+constexpr const char* kProjectLatest =
+    "SELECT month, completed_ytd FROM progress WHERE project_id = ?1 AND year = ?2 AND month <= ?3 ORDER BY month DESC LIMIT 1";
+constexpr const char* kRenovationLatest =
+    "SELECT month, completed_ytd FROM renovation_progress WHERE renovation_id = ?1 AND year = ?2 AND month <= ?3 "
+    "ORDER BY month DESC LIMIT 1";
+// every earlier year's last reported year-to-date (SQLite gives the bare column of the MAX row)
+constexpr const char* kProjectEarlierYears =
+    "SELECT SUM(ytd) FROM (SELECT year, MAX(month), completed_ytd AS ytd FROM progress WHERE project_id = ?1 AND year < ?2 "
+    "GROUP BY year)";
+
+// SQLite turns a C++ exception escaping a callback into a crash: report it as the SQL error.
+template <class F>
+void guarded(sqlite3_context* ctx, F&& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        sqlite3_result_error(ctx, e.what(), -1);
+    }
+}
+
+void latest_month_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        const Latest l = latest_row(ctx, argv, kProjectLatest);
+        if (l.found) sqlite3_result_int(ctx, l.month);
+        else sqlite3_result_null(ctx);
+    });
+}
+
+void ytd_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    guarded(ctx, [&] { sqlite3_result_int64(ctx, latest_row(ctx, argv, kProjectLatest).ytd); });
+}
+
+void since_start_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        std::int64_t total = latest_row(ctx, argv, kProjectLatest).ytd;
+        if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+            auto q = state_of(ctx).db->prepared(kProjectEarlierYears);
+            q->bind(1, static_cast<std::int64_t>(sqlite3_value_int64(argv[0])));
+            q->bind(2, sqlite3_value_int(argv[1]));
+            if (q->executeStep()) total += q->getColumn(0).getInt64();
+        }
+        sqlite3_result_int64(ctx, total);
+    });
+}
+
+void renovation_latest_month_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        const Latest l = latest_row(ctx, argv, kRenovationLatest);
+        if (l.found) sqlite3_result_int(ctx, l.month);
+        else sqlite3_result_null(ctx);
+    });
+}
+
+void renovation_ytd_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    guarded(ctx, [&] { sqlite3_result_int64(ctx, latest_row(ctx, argv, kRenovationLatest).ytd); });
+}
+
+// --- lights ---------------------------------------------------------------------------------
+
+// Evaluates the six arguments; false (with an SQL error set) when they make no sense.
+bool evaluate(sqlite3_context* ctx, sqlite3_value** argv, LightResult& out) {
+    LightInput in;
+    in.stage = text_arg(argv[0]).value_or("");
+    in.planned_start = text_arg(argv[1]);
+    in.actual_start = text_arg(argv[2]);
+    in.annual_plan = Money{sqlite3_value_int64(argv[3])};
+    in.completed = Money{sqlite3_value_int64(argv[4])};
+    const auto period = month_of(text_arg(argv[5]));
+    if (!period) {
+        sqlite3_result_error(ctx, "il_light: the period must be 'YYYY-MM'", -1);
+        return false;
+    }
+    out = evaluate_light(in, *period, state_of(ctx).get());
+    return true;
+}
+
+void light_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    LightResult r;
+    if (evaluate(ctx, argv, r)) sqlite3_result_text(ctx, light_name(r.light), -1, SQLITE_TRANSIENT);
+}
+
+void reason_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    LightResult r;
+    if (evaluate(ctx, argv, r)) result_text(ctx, r.reason);
+}
+
+// Called by SQLite when the connection closes (for il_light, which owns the state).
+void free_state(void* p) {
+    auto* state = static_cast<FunctionState*>(p);
+    {
+        std::lock_guard lock(registry_mutex);
+        auto& states = registry();
+        for (auto it = states.begin(); it != states.end(); ++it)
+            if (it->second == state) {
+                states.erase(it);
+                break;
+            }
+    }
+    delete state;
+}
+
+struct Function {
+    const char* name;
+    int args;
+    bool deterministic;  // false for the lookups: they read tables
+    void (*fn)(sqlite3_context*, int, sqlite3_value**);
+};
+
+// Every function but il_light, which is created last and owns the state.
+constexpr Function kShared[] = {
+    {"il_stage_at", 4, true, stage_at_fn},
+    {"il_counts_in_year", 3, true, counts_in_year_fn},
+    {"il_latest_month", 3, false, latest_month_fn},
+    {"il_ytd", 3, false, ytd_fn},
+    {"il_since_start", 3, false, since_start_fn},
+    {"il_renovation_latest_month", 3, false, renovation_latest_month_fn},
+    {"il_renovation_ytd", 3, false, renovation_ytd_fn},
+    {"il_light_reason", 6, true, reason_fn},
+};
+
+void drop_shared(sqlite3* handle) {
+    for (const auto& f : kShared) sqlite3_create_function_v2(handle, f.name, f.args, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
+}
+
+}  // namespace
+
+void register_sql_functions(db::Database& db, const WarnThresholds& thresholds) {
+    sqlite3* handle = db.sql().getHandle();
+    std::unique_lock lock(registry_mutex);
+    auto& states = registry();
+    if (auto it = states.find(handle); it != states.end()) {
+        std::lock_guard state_lock(it->second->mutex);
+        it->second->thresholds = thresholds;
+        return;
+    }
+    auto* state = new FunctionState;
+    state->db = &db;
+    state->thresholds = thresholds;
+    // The others share the state; il_light owns it (SQLite calls free_state when the connection
+    // closes, or at once if creating il_light fails).
+    for (const auto& f : kShared) {
+        const int flags = SQLITE_UTF8 | (f.deterministic ? SQLITE_DETERMINISTIC : 0);
+        const int rc = sqlite3_create_function_v2(handle, f.name, f.args, flags, state, f.fn, nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+            drop_shared(handle);
+            delete state;
+            throw DatabaseError(std::string("无法注册 SQL 函数 ") + f.name + "：" + sqlite3_errstr(rc));
+        }
+    }
+    states[handle] = state;
+    lock.unlock();  // free_state takes it
+    const int rc = sqlite3_create_function_v2(handle, "il_light", 6, SQLITE_UTF8 | SQLITE_DETERMINISTIC, state, light_fn, nullptr,
+                                              nullptr, free_state);
+    if (rc != SQLITE_OK) {
+        // the state is gone (free_state): the others must not keep pointing at it
+        drop_shared(handle);
+        throw DatabaseError(std::string("无法注册 SQL 函数 il_light：") + sqlite3_errstr(rc));
+    }
+}
+
+}  // namespace il::stats
