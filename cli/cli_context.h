@@ -27,6 +27,7 @@ void register_demo_command(CLI::App& app, CliContext& ctx);          // demo
 void register_report_commands(CLI::App& app, CliContext& ctx);       // templates report reports
 void register_import_command(CLI::App& app, CliContext& ctx);        // import presets
 void register_maintenance_commands(CLI::App& app, CliContext& ctx);  // backup backups restore lock unlock
+void register_city_commands(CLI::App& app, CliContext& ctx);         // submit intake status return conflicts resolve offices
 
 // Exit codes: 0 ok, 1 error (message on stderr), 2 usage, 3 check found problems.
 inline constexpr int kExitError = 1;

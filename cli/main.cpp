@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     register_report_commands(app, ctx);
     register_import_command(app, ctx);
     register_maintenance_commands(app, ctx);
+    register_city_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -16,6 +16,7 @@ enum : int {
     ID_PERIOD_MONTH,
     ID_GOTO_SEARCH,
     ID_REFRESH,
+    ID_SUBMIT,
     ID_NAV_FIRST,  // navigator shortcuts Ctrl+1.. follow
 };
 

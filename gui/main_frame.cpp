@@ -19,6 +19,7 @@
 #include "core/platform/paths.h"
 #include "core/db/backup.h"
 #include "core/query/overview.h"
+#include "gui/city_panel.h"
 #include "gui/error_text.h"
 #include "gui/ids.h"
 #include "gui/list_panel.h"
@@ -41,6 +42,7 @@ wxString MainFrame::view_title(View v) {
         case View::Targets: return _("Annual targets");
         case View::Dictionaries: return _("Dictionaries");
         case View::Settings: return _("Settings");
+        case View::City: return _("City summary");
         case View::Count: break;
     }
     return {};
@@ -86,6 +88,7 @@ void MainFrame::build_menu() {
     file->Append(ID_RESTORE, _("&Restore from backup..."));
     file->Append(ID_IMPORT, _("&Import from Excel...\tCtrl+I"));
     file->Append(ID_DEMO, _("Add the &demo city"));
+    file->Append(ID_SUBMIT, _("&Submit to the city..."));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
     auto* edit = new wxMenu;
@@ -113,6 +116,7 @@ void MainFrame::build_menu() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_backup(); }, ID_BACKUP);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_restore(); }, ID_RESTORE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_demo(); }, ID_DEMO);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { submit_to_city(this, ctx_); }, ID_SUBMIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { run_import_dialog(this, ctx_); }, ID_IMPORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_undo(); }, wxID_UNDO);

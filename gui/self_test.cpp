@@ -1,5 +1,6 @@
 #include "gui/self_test.h"
 
+#include <cstdio>
 #include <filesystem>
 
 #include <wx/app.h>
@@ -44,7 +45,7 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir, const wxSize& si
         {View::Home, "home"}, {View::Projects, "projects"}, {View::Monthly, "monthly"},
         {View::Renovations, "renovations"}, {View::Deals, "deals"}, {View::Problems, "problems"},
         {View::Reports, "reports"}, {View::Targets, "targets"}, {View::Dictionaries, "dictionaries"},
-        {View::Settings, "settings"},
+        {View::Settings, "settings"}, {View::City, "city"},
     };
     int failures = 0;
     for (const auto& [view, name] : shots) {
@@ -57,6 +58,15 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir, const wxSize& si
         frame.Refresh();
         frame.Update();
         pump_events(600);
+        // Without a window manager (Xvfb) the window can lose its active state between shots; an
+        // inactive one draws greyed ("backdrop") and is not what a user sees.
+        for (int i = 0; i < 20 && !frame.IsActive(); ++i) {
+            frame.Raise();
+            frame.WarpPointer(frame.GetSize().x / 2, frame.GetSize().y - 10);
+            frame.focus_start();
+            pump_events(100);
+        }
+        if (!frame.IsActive()) std::fprintf(stderr, "screenshot %s: the window is not active\n", name);
         wxString file = out_dir + "/" + name + ".png";
         wxArrayString out, err;
         // Pixels on the screen: window coordinates are logical under GTK scaling (high DPI).
@@ -67,6 +77,7 @@ int take_screenshots(MainFrame& frame, const wxString& out_dir, const wxSize& si
         if (rc != 0) ++failures;
     }
     failures += screenshot_dialogs(frame, out_dir);
+    failures += screenshot_city(frame, out_dir);
     return failures ? 1 : 0;
 }
 

@@ -21,6 +21,8 @@ std::vector<wxString> clipped_controls(wxWindow& w);
 
 // Screenshots of dialogs (the edit dialog) for docs/screenshots. Returns the number of failures.
 int screenshot_dialogs(MainFrame& frame, const wxString& out_dir);
+// The review of a submission package named by $IL_SCREENSHOT_PACKAGE (self_test_city.cpp).
+int screenshot_city(MainFrame& frame, const wxString& out_dir);
 // The import dialog's three steps on a generated ledger, the 报表 panel after a run (self_test_long_work.cpp).
 int screenshot_long_work(MainFrame& frame, const wxString& out_dir);
 // The same for the 技改, 招商 and 问题 dialogs (self_test_records.cpp).

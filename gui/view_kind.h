@@ -1,5 +1,5 @@
 #pragma once
 namespace il::gui {
 // The navigator's entries, in order.
-enum class View { Home, Projects, Monthly, Renovations, Deals, Problems, Reports, Targets, Dictionaries, Settings, Count };
+enum class View { Home, Projects, Monthly, Renovations, Deals, Problems, Reports, Targets, Dictionaries, Settings, City, Count };
 }  // namespace il::gui

@@ -3,6 +3,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "core/stats/stage_at.h"
 
@@ -62,9 +63,88 @@ struct Latest {
     std::int64_t ytd = 0;
 };
 
-Latest latest_row(sqlite3_context* ctx, sqlite3_value** argv, const char* sql) {
+constexpr const char* kProjectLatest =
+    "SELECT month, completed_ytd FROM progress WHERE project_id = ?1 AND year = ?2 AND month <= ?3 ORDER BY month DESC LIMIT 1";
+constexpr const char* kRenovationLatest =
+    "SELECT month, completed_ytd FROM renovation_progress WHERE renovation_id = ?1 AND year = ?2 AND month <= ?3 "
+    "ORDER BY month DESC LIMIT 1";
+// every earlier year's last reported year-to-date (SQLite gives the bare column of the MAX row)
+constexpr const char* kProjectEarlierYears =
+    "SELECT SUM(ytd) FROM (SELECT year, MAX(month), completed_ytd AS ytd FROM progress WHERE project_id = ?1 AND year < ?2 "
+    "GROUP BY year)";
+// The same facts for every project at once, from the covering index progress_period (year,
+// month, project_id, completed_ytd …) in index order: no table row is read.
+constexpr const char* kAllLatest = "SELECT project_id, month, completed_ytd FROM progress WHERE year = ?1 AND month <= ?2 ORDER BY month";
+constexpr const char* kAllEarlierYears =
+    "SELECT project_id, year, completed_ytd FROM progress WHERE year < ?1 ORDER BY year, month";
+
+// A statement that asks for thousands of projects (a report, the 首页) is answered from one
+// pass over the index instead of a lookup per project: after kLookupsBeforeLoad calls with the
+// same year and month (bound parameters, so SQLite keeps this as the argument's auxiliary data
+// for the statement's lifetime, inside its read transaction) every project's answer is loaded.
+// A statement about a few projects (one zone) never pays for the pass.
+constexpr long kLookupsBeforeLoad = 1000;
+
+struct YearFacts {
+    int year = 0, month = 0;
+    long calls = 0;
+    bool loaded = false;
+    std::unordered_map<std::int64_t, Latest> latest;       // kAllLatest
+    std::unordered_map<std::int64_t, std::int64_t> earlier;  // kAllEarlierYears, summed per project
+};
+
+void free_facts(void* p) { delete static_cast<YearFacts*>(p); }
+
+// The facts cached on argument 1 (the year) of this call, or null when the arguments are not
+// constant for the statement (then each call looks up on its own).
+YearFacts* facts_of(sqlite3_context* ctx, sqlite3_value** argv, bool earlier_years) {
+    const int year = sqlite3_value_int(argv[1]), month = sqlite3_value_int(argv[2]);
+    auto* f = static_cast<YearFacts*>(sqlite3_get_auxdata(ctx, 1));
+    if (f && (f->year != year || f->month != month)) f = nullptr;
+    if (!f) {
+        auto* fresh = new YearFacts;
+        fresh->year = year;
+        fresh->month = month;
+        sqlite3_set_auxdata(ctx, 1, fresh, free_facts);  // may free it at once (argument not constant)
+        f = static_cast<YearFacts*>(sqlite3_get_auxdata(ctx, 1));
+        if (f != fresh) return nullptr;
+    }
+    if (!f->loaded && ++f->calls > kLookupsBeforeLoad) {
+        auto& db = *state_of(ctx).db;
+        {
+            auto q = db.prepared(kAllLatest);
+            q->bind(1, year);
+            q->bind(2, month);
+            while (q->executeStep())  // months ascending: the last one seen is the latest
+                f->latest[q->getColumn(0).getInt64()] = Latest{true, q->getColumn(1).getInt(), q->getColumn(2).getInt64()};
+        }
+        if (earlier_years) {
+            // per project and year the last month's year-to-date (rows come in year, month order)
+            std::unordered_map<std::int64_t, std::int64_t> last_of_year;
+            int current = 0;
+            auto flush = [&] {
+                for (const auto& [id, ytd] : last_of_year) f->earlier[id] += ytd;
+                last_of_year.clear();
+            };
+            auto q = db.prepared(kAllEarlierYears);
+            q->bind(1, year);
+            while (q->executeStep()) {
+                const int y = q->getColumn(1).getInt();
+                if (y != current) {
+                    flush();
+                    current = y;
+                }
+                last_of_year[q->getColumn(0).getInt64()] = q->getColumn(2).getInt64();
+            }
+            flush();
+        }
+        f->loaded = true;
+    }
+    return f->loaded ? f : nullptr;
+}
+
+Latest lookup_latest(sqlite3_context* ctx, sqlite3_value** argv, const char* sql) {
     Latest out;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return out;
     auto q = state_of(ctx).db->prepared(sql);
     q->bind(1, static_cast<std::int64_t>(sqlite3_value_int64(argv[0])));
     q->bind(2, sqlite3_value_int(argv[1]));
@@ -77,15 +157,20 @@ Latest latest_row(sqlite3_context* ctx, sqlite3_value** argv, const char* sql) {
     return out;
 }
 
-constexpr const char* kProjectLatest =
-    "SELECT month, completed_ytd FROM progress WHERE project_id = ?1 AND year = ?2 AND month <= ?3 ORDER BY month DESC LIMIT 1";
-constexpr const char* kRenovationLatest =
-    "SELECT month, completed_ytd FROM renovation_progress WHERE renovation_id = ?1 AND year = ?2 AND month <= ?3 "
-    "ORDER BY month DESC LIMIT 1";
-// every earlier year's last reported year-to-date (SQLite gives the bare column of the MAX row)
-constexpr const char* kProjectEarlierYears =
-    "SELECT SUM(ytd) FROM (SELECT year, MAX(month), completed_ytd AS ytd FROM progress WHERE project_id = ?1 AND year < ?2 "
-    "GROUP BY year)";
+// A project's latest progress row in 1..month of the year (arguments project_id, year, month).
+Latest project_latest(sqlite3_context* ctx, sqlite3_value** argv, bool earlier_years = false) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return {};
+    if (const YearFacts* f = facts_of(ctx, argv, earlier_years)) {
+        const auto it = f->latest.find(sqlite3_value_int64(argv[0]));
+        return it == f->latest.end() ? Latest{} : it->second;
+    }
+    return lookup_latest(ctx, argv, kProjectLatest);
+}
+
+Latest renovation_latest(sqlite3_context* ctx, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return {};
+    return lookup_latest(ctx, argv, kRenovationLatest);  // a few hundred items: lookups are enough
+}
 
 // SQLite turns a C++ exception escaping a callback into a crash: report it as the SQL error.
 template <class F>
@@ -99,20 +184,23 @@ void guarded(sqlite3_context* ctx, F&& f) {
 
 void latest_month_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
-        const Latest l = latest_row(ctx, argv, kProjectLatest);
+        const Latest l = project_latest(ctx, argv);
         if (l.found) sqlite3_result_int(ctx, l.month);
         else sqlite3_result_null(ctx);
     });
 }
 
 void ytd_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    guarded(ctx, [&] { sqlite3_result_int64(ctx, latest_row(ctx, argv, kProjectLatest).ytd); });
+    guarded(ctx, [&] { sqlite3_result_int64(ctx, project_latest(ctx, argv).ytd); });
 }
 
 void since_start_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
-        std::int64_t total = latest_row(ctx, argv, kProjectLatest).ytd;
-        if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+        if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_int64(ctx, 0);
+        std::int64_t total = project_latest(ctx, argv, true).ytd;
+        if (const YearFacts* f = facts_of(ctx, argv, true)) {
+            if (const auto it = f->earlier.find(sqlite3_value_int64(argv[0])); it != f->earlier.end()) total += it->second;
+        } else {
             auto q = state_of(ctx).db->prepared(kProjectEarlierYears);
             q->bind(1, static_cast<std::int64_t>(sqlite3_value_int64(argv[0])));
             q->bind(2, sqlite3_value_int(argv[1]));
@@ -124,14 +212,14 @@ void since_start_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 void renovation_latest_month_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
-        const Latest l = latest_row(ctx, argv, kRenovationLatest);
+        const Latest l = renovation_latest(ctx, argv);
         if (l.found) sqlite3_result_int(ctx, l.month);
         else sqlite3_result_null(ctx);
     });
 }
 
 void renovation_ytd_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    guarded(ctx, [&] { sqlite3_result_int64(ctx, latest_row(ctx, argv, kRenovationLatest).ytd); });
+    guarded(ctx, [&] { sqlite3_result_int64(ctx, renovation_latest(ctx, argv).ytd); });
 }
 
 // --- lights ---------------------------------------------------------------------------------
