@@ -288,13 +288,9 @@ void register_ledger_more_commands(CLI::App& app, CliContext& ctx) {
         set->add_option("id", *id, "问题编号")->required();
         set->callback([&ctx, set, id] {
             auto db = ctx.open();
-            SQLite::Statement q(db->sql(), "SELECT project_id FROM problems WHERE id = ?");
-            q.bind(1, static_cast<int64_t>(*id));
-            if (!q.executeStep()) throw NotFoundError("存在问题（编号 " + std::to_string(*id) + "）不存在");
             db::ProjectRepository repo(*db);
-            std::optional<Problem> pb;
-            for (auto& x : repo.problems(q.getColumn(0).getInt64()))
-                if (x.id == *id) pb = x;
+            std::optional<Problem> pb = repo.get_problem(*id);
+            if (!pb) throw NotFoundError("存在问题（编号 " + std::to_string(*id) + "）不存在");
             auto opt = [](const std::string& v) { return v.empty() ? std::optional<std::string>() : v; };
             for (const auto& [field, value] : parse_assignments(set->remaining())) {
                 if (field == "description") pb->description = value;

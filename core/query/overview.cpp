@@ -49,7 +49,9 @@ std::vector<RecentChange> recent_changes(db::Database& db, int limit) {
 Overview load_overview(db::Database& db, const Period& period, int changes_limit) {
     Overview o;
     o.period = period;
-    o.figures = stats::compute_period_figures(db, period);
+    stats::FigureOptions options;
+    options.project_details = false;  // the 首页 shows no project's 形象进度 or 自开工累计
+    o.figures = stats::compute_period_figures(db, period, options);
     o.warned = stats::warned_projects(o.figures);
     o.figures.projects.clear();
     o.figures.projects.shrink_to_fit();

@@ -90,13 +90,16 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
             "p.actual_completion, p.total_investment, COALESCE(pp.planned_investment, 0), "
             "il_stage_at(p.stage, p.actual_start, p.actual_completion, :period), "
             "il_counts_in_year(p.stage, p.actual_completion, :year), "
-            "COALESCE(g.completed_ytd, 0), COALESCE(g.image_progress, ''), COALESCE(g.problems, ''), "
-            "CASE WHEN p.stage <> '取消' THEN il_ytd(p.id, :last_year, :month) ELSE 0 END, "
-            "il_since_start(p.id, :year, :month) "
-            "FROM projects p LEFT JOIN categories c ON c.id = p.category_id "
-            "LEFT JOIN project_plans pp ON pp.project_id = p.id AND pp.year = :year "
-            "LEFT JOIN progress g ON g.project_id = p.id AND g.year = :year AND g.month = il_latest_month(p.id, :year, :month) "
-            "WHERE 1 = 1";
+            "CASE WHEN p.stage <> '取消' THEN il_ytd(p.id, :last_year, :month) ELSE 0 END, ";
+        sql += options.project_details
+                   ? "COALESCE(g.completed_ytd, 0), COALESCE(g.image_progress, ''), COALESCE(g.problems, ''), "
+                     "il_since_start(p.id, :year, :month) "
+                   : "il_ytd(p.id, :year, :month), '', '', 0 ";
+        sql += "FROM projects p LEFT JOIN categories c ON c.id = p.category_id "
+               "LEFT JOIN project_plans pp ON pp.project_id = p.id AND pp.year = :year ";
+        if (options.project_details)
+            sql += "LEFT JOIN progress g ON g.project_id = p.id AND g.year = :year AND g.month = il_latest_month(p.id, :year, :month) ";
+        sql += "WHERE 1 = 1";
         if (options.region_id) sql += " AND p.region_id = :region";
         if (options.zone_id) sql += " AND p.zone_id = :zone";
         sql += " ORDER BY p.id";
@@ -127,10 +130,10 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
             p.annual_plan = Money::from_fen(q.getColumn(15).getInt64());
             p.stage_in_period = q.getColumn(16).getString();
             p.in_scope = q.getColumn(17).getInt() != 0;
-            p.completed = Money::from_fen(q.getColumn(18).getInt64());
-            p.image_progress = q.getColumn(19).getString();
-            p.problems = q.getColumn(20).getString();
-            p.completed_last_year = Money::from_fen(q.getColumn(21).getInt64());
+            p.completed_last_year = Money::from_fen(q.getColumn(18).getInt64());
+            p.completed = Money::from_fen(q.getColumn(19).getInt64());
+            p.image_progress = q.getColumn(20).getString();
+            p.problems = q.getColumn(21).getString();
             p.completed_since_start = Money::from_fen(q.getColumn(22).getInt64());
             out.projects.push_back(std::move(p));
         }

@@ -182,16 +182,21 @@ void guarded(sqlite3_context* ctx, F&& f) {
     }
 }
 
+Latest project_row(sqlite3_context* ctx, sqlite3_value** argv) { return project_latest(ctx, argv); }
+
+// il_latest_month and il_ytd (and the 技改 ones) on a lookup of the latest row.
+template <Latest (*Find)(sqlite3_context*, sqlite3_value**)>
 void latest_month_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
-        const Latest l = project_latest(ctx, argv);
+        const Latest l = Find(ctx, argv);
         if (l.found) sqlite3_result_int(ctx, l.month);
         else sqlite3_result_null(ctx);
     });
 }
 
+template <Latest (*Find)(sqlite3_context*, sqlite3_value**)>
 void ytd_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    guarded(ctx, [&] { sqlite3_result_int64(ctx, project_latest(ctx, argv).ytd); });
+    guarded(ctx, [&] { sqlite3_result_int64(ctx, Find(ctx, argv).ytd); });
 }
 
 void since_start_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -208,18 +213,6 @@ void since_start_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         }
         sqlite3_result_int64(ctx, total);
     });
-}
-
-void renovation_latest_month_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    guarded(ctx, [&] {
-        const Latest l = renovation_latest(ctx, argv);
-        if (l.found) sqlite3_result_int(ctx, l.month);
-        else sqlite3_result_null(ctx);
-    });
-}
-
-void renovation_ytd_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    guarded(ctx, [&] { sqlite3_result_int64(ctx, renovation_latest(ctx, argv).ytd); });
 }
 
 // --- lights ---------------------------------------------------------------------------------
@@ -277,11 +270,11 @@ struct Function {
 constexpr Function kShared[] = {
     {"il_stage_at", 4, true, stage_at_fn},
     {"il_counts_in_year", 3, true, counts_in_year_fn},
-    {"il_latest_month", 3, false, latest_month_fn},
-    {"il_ytd", 3, false, ytd_fn},
+    {"il_latest_month", 3, false, latest_month_fn<project_row>},
+    {"il_ytd", 3, false, ytd_fn<project_row>},
     {"il_since_start", 3, false, since_start_fn},
-    {"il_renovation_latest_month", 3, false, renovation_latest_month_fn},
-    {"il_renovation_ytd", 3, false, renovation_ytd_fn},
+    {"il_renovation_latest_month", 3, false, latest_month_fn<renovation_latest>},
+    {"il_renovation_ytd", 3, false, ytd_fn<renovation_latest>},
     {"il_light_reason", 6, true, reason_fn},
 };
 

@@ -76,6 +76,14 @@ TEST_CASE("overview: the 首页 figures equal the 02-region-ranking report for e
         CHECK(sum_plan == f.total.annual_plan.fen);
         CHECK(sum_ytd == f.total.completed.fen);
         CHECK(sum_last == f.total.completed_last_year.fen);
+        // the 首页 leaves the projects' details out: the figures are those with them
+        const auto full = stats::compute_period_figures(*db, period);
+        CHECK(full.total.completed == f.total.completed);
+        CHECK(full.total.completed_last_year == f.total.completed_last_year);
+        CHECK(full.total.counts.total == f.total.counts.total);
+        CHECK(full.total.red == f.total.red);
+        CHECK(full.total.yellow == f.total.yellow);
+        CHECK(full.total.completed_since_start >= full.total.completed);
         // not a vacuous agreement: the demo year has figures in every month
         CHECK(f.total.counts.total > 100);
         CHECK(f.total.completed.fen > 0);
