@@ -12,6 +12,7 @@
 #include "core/city/status_board.h"
 #include "core/model/period.h"
 #include "core/report/template_catalog.h"
+#include "core/util/utf8_path.h"
 
 namespace il::cli {
 namespace fs = std::filesystem;
@@ -55,7 +56,7 @@ void register_submit(CLI::App& app, CliContext& ctx) {
         req.lock = !a->no_lock;
         auto r = city::submit_package(*db, catalog, req);
         const auto& m = r.manifest;
-        std::cout << "已生成上报包：" << r.file.string() << "\n  上报单位：" << m.office << "（" << joined(m.regions)
+        std::cout << "已生成上报包：" << il::path_utf8(r.file) << "\n  上报单位：" << m.office << "（" << joined(m.regions)
                   << "）  期间：" << m.period.year << "年" << m.period.label() << "\n  项目 " << m.counts.at("projects")
                   << "，调度 " << m.counts.at("progress") << "，技改 " << m.counts.at("renovations") << "，招商 "
                   << m.counts.at("deals") << "，目标 " << m.counts.at("targets") << "\n  SHA-256 " << r.sha256 << "\n";

@@ -5,6 +5,7 @@
 #include "core/db/dictionary_seed.h"
 #include "core/demo/demo_generator.h"
 #include "core/model/money.h"
+#include "core/util/utf8_path.h"
 
 namespace il::cli {
 namespace {
@@ -52,14 +53,14 @@ void register_demo_command(CLI::App& app, CliContext& ctx) {
         auto db = ctx.open(/*create=*/true);
         const auto existing = count(*db, "projects") + count(*db, "renovations") + count(*db, "deals");
         if (existing > 0 && !args->force)
-            throw Error("数据库 " + db->path().string() + " 已有 " + std::to_string(existing) +
+            throw Error("数据库 " + il::path_utf8(db->path()) + " 已有 " + std::to_string(existing) +
                         " 条项目记录，未添加演示数据（确需追加请加 --force，或指定新的 --db 文件）");
         // A second batch must not repeat the first one's records (and uids): shift the seed.
         if (existing > 0) args->options.seed += static_cast<std::uint64_t>(existing);
         db::seed_dictionaries_from(*db, std::nullopt);  // fills only empty dictionary tables
         StderrProgress progress(args->quiet);
         const auto s = demo::generate(*db, args->options, progress);
-        std::cout << "演示数据已写入 " << db->path().string() << "（种子 " << args->options.seed << "，" << args->options.year
+        std::cout << "演示数据已写入 " << il::path_utf8(db->path()) << "（种子 " << args->options.seed << "，" << args->options.year
                   << " 年及上年）\n"
                   << "  亿元以上项目 " << s.projects << " 个，另有上年已竣工 " << s.history_projects << " 个（合计中战略性新兴产业 "
                   << s.strategic_projects << " 个），总投资 "

@@ -8,6 +8,7 @@
 #include "core/import/errors_workbook.h"
 #include "core/import/import_run.h"
 #include "core/import/presets.h"
+#include "core/util/utf8_path.h"
 
 namespace il::cli {
 namespace {
@@ -185,7 +186,7 @@ void run_import(CliContext& ctx, const ImportArgs& a) {
     o.sheet = a.sheet;
     o.dry_run = a.dry_run;
     o.keep_good = a.keep_good;
-    o.source_name = std::filesystem::path(a.file).filename().string();
+    o.source_name = il::path_utf8(il::u8path(a.file).filename());
     for (const auto& s : a.sets) {
         auto eq = s.find('=');
         if (eq == std::string::npos || eq == 0) throw ValidationError("--set 应写成 FIELD=VALUE：" + s);
@@ -204,8 +205,8 @@ void run_import(CliContext& ctx, const ImportArgs& a) {
         o.preset_name = p->name;
     }
     o.auto_preset = a.preset.empty() && !a.no_preset;
-    if (!std::filesystem::exists(a.file)) throw FileError("文件不存在：" + a.file);
-    import::Workbook wb = import::read_workbook(a.file);
+    if (!std::filesystem::exists(il::u8path(a.file))) throw FileError("文件不存在：" + a.file);
+    import::Workbook wb = import::read_workbook(il::u8path(a.file));
     // No --kind: a preset saved for this header layout also says what the file holds
     if (o.auto_preset && !a.kind_given)
         if (auto p = import::preset_for_workbook(*db, wb, a.sheet); p && p->kind != o.kind) o.kind = p->kind;

@@ -20,6 +20,7 @@
 #include "core/db/sql_util.h"
 #include "core/import/text_norm.h"
 #include "core/model/period.h"
+#include "core/util/utf8_path.h"
 
 #ifdef _WIN32
 #include <io.h>
@@ -475,7 +476,7 @@ void register_ledger_commands(CLI::App& app, CliContext& ctx) {
             db::seed_dictionaries_from(*db, f);
             ask_office_name(*db, *office);
             db::DictionaryRepository dict(*db);
-            std::cout << "数据库已就绪：" << ctx.resolved_db_path().string() << "（县市区 " << dict.regions().size()
+            std::cout << "数据库已就绪：" << il::path_utf8(ctx.resolved_db_path()) << "（县市区 " << dict.regions().size()
                       << " 个，开发区 " << dict.zones().size() << " 个，行业 " << dict.industries().size()
                       << " 个，产业类别 " << dict.categories().size() << " 个）\n";
         });

@@ -5,11 +5,12 @@
 #include "cli/cli_context.h"
 #include "core/db/sqlite_error_text.h"
 #include "core/platform/paths.h"
+#include "core/util/utf8_path.h"
 
 namespace il::cli {
 
 std::filesystem::path CliContext::resolved_db_path() const {
-    if (!db_path.empty()) return db_path;
+    if (!db_path.empty()) return il::u8path(db_path);
     return platform::user_data_dir() / "ledger.db";
 }
 

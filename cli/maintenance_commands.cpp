@@ -6,6 +6,7 @@
 #include "core/db/backup.h"
 #include "core/db/period_lock.h"
 #include "core/model/period.h"
+#include "core/util/utf8_path.h"
 
 namespace il::cli {
 namespace fs = std::filesystem;
@@ -33,7 +34,7 @@ void print_backup(std::size_t n, const db::BackupInfo& b) {
                   << b.deals << "，日志 " << b.audit_entries << "\t";
     else
         std::cout << "无法读取（" << b.error << "）\t";
-    std::cout << b.file.string() << "\n";
+    std::cout << il::path_utf8(b.file) << "\n";
 }
 }  // namespace
 
@@ -43,7 +44,7 @@ void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
         auto db = ctx.open();
         fs::path file = db::backup_now(*db);
         auto info = db::inspect_backup(file);
-        std::cout << "已备份：" << file.string() << "（项目 " << info.projects << "，调度 " << info.progress << "）\n";
+        std::cout << "已备份：" << il::path_utf8(file) << "（项目 " << info.projects << "，调度 " << info.progress << "）\n";
     });
 
     auto* backups = app.add_subcommand("backups", "列出备份（最新的在前），不会改动备份文件");
@@ -51,7 +52,7 @@ void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
         fs::path file = ctx.resolved_db_path();
         auto list = db::list_backups(file);
         if (list.empty()) {
-            std::cout << "没有备份（" << db::backup_dir(file).string() << "）\n";
+            std::cout << "没有备份（" << il::path_utf8(db::backup_dir(file)) << "）\n";
             return;
         }
         std::cout << "序号\t时间\t类型\t记录数\t文件\n";
@@ -74,11 +75,11 @@ void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
                 throw ValidationError("没有序号为 " + *restore_arg + " 的备份（共 " + std::to_string(list.size()) + " 个）");
             source = list[n - 1].file;
         } else {
-            source = fs::path(*restore_arg);
+            source = il::u8path(*restore_arg);
         }
         auto info = db::inspect_backup(source);
-        if (!info.readable) throw DatabaseError("备份文件无法读取：" + source.string() + "（" + info.error + "）");
-        std::cout << "将恢复：" << source.string() << "\n"
+        if (!info.readable) throw DatabaseError("备份文件无法读取：" + il::path_utf8(source) + "（" + info.error + "）");
+        std::cout << "将恢复：" << il::path_utf8(source) << "\n"
                   << "  时间 " << (info.created.empty() ? "未知" : info.created) << "，最后修改 "
                   << (info.last_change.empty() ? "无" : info.last_change) << "\n"
                   << "  项目 " << info.projects << "，调度 " << info.progress << "，技改 " << info.renovations
@@ -94,7 +95,7 @@ void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
         }
         auto db = ctx.open();
         fs::path safety = db::restore_backup(*db, source);
-        std::cout << "已恢复。恢复前的数据已备份为：" << safety.string() << "\n";
+        std::cout << "已恢复。恢复前的数据已备份为：" << il::path_utf8(safety) << "\n";
     });
 
     auto* lock = app.add_subcommand("lock", "封账：锁定已上报的期间（1-N月），此后不能修改该月数据");

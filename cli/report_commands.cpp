@@ -6,6 +6,7 @@
 #include "core/report/report_generator.h"
 #include "core/report/template_catalog.h"
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il::cli {
 
@@ -25,7 +26,8 @@ struct ReportArgs {
 
 report::TemplateCatalog make_catalog(const std::vector<std::string>& extra_dirs) {
     auto dirs = report::default_template_dirs();
-    std::vector<std::filesystem::path> all(extra_dirs.begin(), extra_dirs.end());
+    std::vector<std::filesystem::path> all;
+    for (const auto& d : extra_dirs) all.push_back(il::u8path(d));
     all.insert(all.end(), dirs.begin(), dirs.end());
     return report::TemplateCatalog(all);
 }
@@ -46,7 +48,7 @@ void list_templates(const std::vector<std::string>& dirs, bool json) {
                 return o;
             };
             std::cout << (first ? "" : ",") << "\n  {\"id\":\"" << esc(e.id) << "\",\"name\":\"" << esc(e.name)
-                      << "\",\"version\":\"" << esc(e.version) << "\",\"folder\":\"" << esc(e.folder.string())
+                      << "\",\"version\":\"" << esc(e.version) << "\",\"folder\":\"" << esc(il::path_utf8(e.folder))
                       << "\",\"standard\":" << (e.standard ? "true" : "false") << ",\"user\":" << (e.user ? "true" : "false")
                       << ",\"error\":\"" << esc(e.error) << "\"}";
             first = false;
@@ -56,12 +58,12 @@ void list_templates(const std::vector<std::string>& dirs, bool json) {
     }
     if (catalog.entries().empty()) {
         std::cout << "没有找到报表模板。查找位置：\n";
-        for (const auto& d : catalog.dirs()) std::cout << "  " << d.string() << "\n";
+        for (const auto& d : catalog.dirs()) std::cout << "  " << il::path_utf8(d) << "\n";
         return;
     }
     for (const auto& e : catalog.entries()) {
         std::cout << e.id << "\t" << (e.error.empty() ? e.name : "（模板有误）") << "\t" << e.version << "\t"
-                  << e.folder.string();
+                  << il::path_utf8(e.folder);
         if (e.user) std::cout << "\t[用户模板]";
         if (e.shadowed) std::cout << "\t[被同名用户模板覆盖]";
         if (!e.standard) std::cout << "\t[不在全套中]";
@@ -81,13 +83,13 @@ void run_report(const CliContext& ctx, const ReportArgs& a) {
     req.all = a.all;
     req.period = *period;
     req.scope = a.scope;
-    req.out = a.out;
+    req.out = il::u8path(a.out);
     req.strict = a.strict;
     req.report_date = a.date;
     req.record = !a.no_record;
     report::ReportResult res = report::generate_report(*db, catalog, req);
     if (res.from_archive) {
-        std::cout << "该报告期已封账：按封账时存档的报表原样给出 " << res.file.string() << "\n"
+        std::cout << "该报告期已封账：按封账时存档的报表原样给出 " << il::path_utf8(res.file) << "\n"
                   << "SHA-256：" << res.sha256 << "\n";
         return;
     }
@@ -100,7 +102,7 @@ void run_report(const CliContext& ctx, const ReportArgs& a) {
             std::cerr << "  " << f.text << "\n";
         }
     }
-    std::cout << "已生成 " << res.file.string() << "（" << res.sheets.size() << " 个工作表";
+    std::cout << "已生成 " << il::path_utf8(res.file) << "（" << res.sheets.size() << " 个工作表";
     std::size_t rows = 0;
     for (const auto& s : res.sheets) rows += s.data_rows;
     std::cout << "，" << rows << " 行数据，用时 " << static_cast<int>(res.seconds * 1000) << " 毫秒）\n";

@@ -23,6 +23,7 @@
 #include "gui/main_frame.h"
 #include "gui/self_test.h"
 #include "gui/wx_util.h"
+#include "core/util/utf8_path.h"
 
 namespace il::gui {
 
@@ -180,7 +181,7 @@ private:
         namespace fs = std::filesystem;
         for (fs::path dir : {platform::executable_dir() / "locale", platform::executable_dir() / ".." / "locale",
                              platform::executable_dir() / ".." / "share" / "locale", fs::path(IL_DATA_DIR) / ".." / "locale"})
-            wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(dir.lexically_normal().string()));
+            wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(il::path_utf8(dir.lexically_normal())));
 #if defined(__UNIX__) && !defined(__APPLE__)
         // wxWidgets' own catalog (wxstd-3.2.mo from Debian's wx3.2-i18n: OK/Cancel, Yes/No, stock
         // labels) lies under the system prefix, which wx does not search when run from a build tree.

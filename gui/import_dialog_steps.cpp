@@ -12,6 +12,7 @@
 #include "gui/progress_runner.h"
 #include "gui/view_factory.h"
 #include "gui/wx_util.h"
+#include "core/util/utf8_path.h"
 
 namespace il::gui {
 
@@ -117,7 +118,7 @@ bool ImportDialog::save_preset(const wxString& name) {
 }
 
 void ImportDialog::on_save_preset_button() {
-    wxString suggestion = session_.preset_name().empty() ? wxFileName(wx(session_.file().string())).GetName()
+    wxString suggestion = session_.preset_name().empty() ? wxFileName(wx(il::path_utf8(session_.file()))).GetName()
                                                          : wx(session_.preset_name());
     wxTextEntryDialog dlg(this, _("Name of the preset (a name already used is replaced):"), _("Save as preset"), suggestion);
     if (dlg.ShowModal() == wxID_OK && !dlg.GetValue().Trim().empty()) save_preset(dlg.GetValue().Trim());
@@ -186,7 +187,7 @@ void ImportDialog::set_keep_good(bool keep) {
 
 bool ImportDialog::save_errors(const wxString& path) {
     try {
-        session_.save_errors(std::filesystem::path(utf8(path)));
+        session_.save_errors(il::u8path(utf8(path)));
         outcome_->SetLabel(wxString::Format(_("Errors workbook saved: %s"), path));
         return true;
     } catch (...) {
@@ -196,7 +197,7 @@ bool ImportDialog::save_errors(const wxString& path) {
 }
 
 void ImportDialog::on_save_errors_button() {
-    wxFileName name(wx(session_.file().string()));
+    wxFileName name(wx(il::path_utf8(session_.file())));
     wxFileDialog dlg(this, _("Save the errors workbook"), name.GetPath(), name.GetName() + _("-errors") + ".xlsx",
                      _("Excel workbook (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() == wxID_OK) save_errors(dlg.GetPath());

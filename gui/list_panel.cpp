@@ -23,6 +23,7 @@
 #include "gui/ids.h"
 #include "gui/record_editing.h"
 #include "gui/wx_util.h"
+#include "core/util/utf8_path.h"
 
 namespace il::gui {
 
@@ -467,7 +468,7 @@ void ListPanel::export_visible(const wxString& file) {
     for (int c : shown_) req.headers.push_back(utf8(tr(table_.columns[static_cast<std::size_t>(c)].title)));
     req.sheet_name = utf8(_("List"));
     req.totals_label = utf8(_("Total"));
-    query::export_xlsx(table_, req, std::filesystem::path(utf8(file)));
+    query::export_xlsx(table_, req, il::u8path(utf8(file)));
 }
 
 void ListPanel::on_export() {

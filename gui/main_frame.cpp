@@ -25,6 +25,7 @@
 #include "gui/list_panel.h"
 #include "gui/view_factory.h"
 #include "gui/wx_util.h"
+#include "core/util/utf8_path.h"
 
 namespace il::gui {
 namespace fs = std::filesystem;
@@ -127,7 +128,7 @@ void MainFrame::build_menu() {
          ID_NAV_FIRST, ID_NAV_FIRST + static_cast<int>(View::Count) - 1);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         wxString path = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
-        if (!path.empty()) open_database(fs::path(utf8(path)), false);
+        if (!path.empty()) open_database(il::u8path(utf8(path)), false);
     }, wxID_FILE1, wxID_FILE9);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         ask(this, wxString::Format(_("InvestLedger %s\nInvestment project ledger for county investment-promotion offices."),
@@ -238,9 +239,9 @@ void MainFrame::reload_all() {
 
 void MainFrame::update_title() {
     wxString title = _("InvestLedger");
-    if (ctx_.db) title << " - " << wx(ctx_.db->path().filename().string()) << " (" << wx(ctx_.db->path().parent_path().string()) << ")";
+    if (ctx_.db) title << " - " << wx(il::path_utf8(ctx_.db->path().filename())) << " (" << wx(il::path_utf8(ctx_.db->path().parent_path())) << ")";
     SetTitle(title);
-    SetStatusText(ctx_.db ? wx(ctx_.db->path().string()) : wxString(), 1);
+    SetStatusText(ctx_.db ? wx(il::path_utf8(ctx_.db->path())) : wxString(), 1);
 }
 
 bool MainFrame::open_database(const fs::path& file, bool create) {
@@ -266,7 +267,7 @@ bool MainFrame::open_database(const fs::path& file, bool create) {
     if (ctx_.db->migration_backup())
         SetStatusText(wxString::Format(_("The ledger was upgraded; a copy of the old file: %s"),
                                        wx(ctx_.db->migration_backup()->string())), 0);
-    wxString path = wx(fs::absolute(file).string());
+    wxString path = wx(il::path_utf8(fs::absolute(file)));
     wxConfigBase::Get()->Write("/LastDatabase", path);
     history_.AddFileToHistory(path);
     history_.Save(*wxConfigBase::Get());
@@ -285,9 +286,9 @@ bool MainFrame::open_database(const fs::path& file, bool create) {
 }
 
 bool MainFrame::open_initial(const wxString& forced_path) {
-    if (!forced_path.empty()) return open_database(fs::path(utf8(forced_path)), true);
+    if (!forced_path.empty()) return open_database(il::u8path(utf8(forced_path)), true);
     wxString last = wxConfigBase::Get()->Read("/LastDatabase", wxString());
-    if (!last.empty() && wxFileName::FileExists(last) && open_database(fs::path(utf8(last)), false)) return true;
+    if (!last.empty() && wxFileName::FileExists(last) && open_database(il::u8path(utf8(last)), false)) return true;
     fs::path dir = platform::user_data_dir();
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -302,7 +303,7 @@ bool MainFrame::first_start(const fs::path& file) {
     choices.Add(_("Import an existing ledger from Excel"));
     choices.Add(_("Start with an empty ledger"));
     wxSingleChoiceDialog dlg(this, wxString::Format(_("Welcome to InvestLedger.\nThe ledger will be kept in:\n%s\n\nHow do you want to start?"),
-                                                   wx(file.string())), _("First start"), choices);
+                                                   wx(il::path_utf8(file))), _("First start"), choices);
     dlg.SetSelection(0);
     if (dlg.ShowModal() != wxID_OK) return false;
     if (!open_database(file, true)) return false;
@@ -330,7 +331,7 @@ void MainFrame::ask_office_name() {
 }
 
 void MainFrame::on_new() {
-    wxFileDialog dlg(this, _("New ledger"), wx(platform::user_data_dir().string()), "ledger.db",
+    wxFileDialog dlg(this, _("New ledger"), wx(il::path_utf8(platform::user_data_dir())), "ledger.db",
                      _("Ledger database (*.db)|*.db|All files|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     std::error_code ec;
@@ -346,7 +347,7 @@ void MainFrame::on_new() {
 void MainFrame::on_open() {
     wxFileDialog dlg(this, _("Open ledger"), wxString(), wxString(), _("Ledger database (*.db)|*.db|All files|*"),
                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dlg.ShowModal() == wxID_OK) open_database(fs::path(utf8(dlg.GetPath())), false);
+    if (dlg.ShowModal() == wxID_OK) open_database(il::u8path(utf8(dlg.GetPath())), false);
 }
 
 void MainFrame::on_backup() {
@@ -354,8 +355,8 @@ void MainFrame::on_backup() {
     try {
         wxBusyCursor busy;
         fs::path file = db::backup_now(*ctx_.db);
-        SetStatusText(wxString::Format(_("Backed up to %s"), wx(file.string())), 0);
-        ask(this, wxString::Format(_("The ledger was backed up to\n%s"), wx(file.string())), _("Back up"),
+        SetStatusText(wxString::Format(_("Backed up to %s"), wx(il::path_utf8(file))), 0);
+        ask(this, wxString::Format(_("The ledger was backed up to\n%s"), wx(il::path_utf8(file))), _("Back up"),
                      wxOK | wxICON_INFORMATION);
     } catch (...) {
         show_current_exception(this, _("Back up"));
@@ -382,12 +383,12 @@ void MainFrame::on_restore() {
     if (sel < backups.size()) {
         file = backups[sel].file;
     } else {
-        wxFileDialog dlg(this, _("Restore from a backup"), wx(db::backup_dir(ctx_.db->path()).string()), wxString(),
+        wxFileDialog dlg(this, _("Restore from a backup"), wx(il::path_utf8(db::backup_dir(ctx_.db->path()))), wxString(),
                          _("Ledger database (*.db)|*.db|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
         if (dlg.ShowModal() != wxID_OK) return;
-        file = fs::path(utf8(dlg.GetPath()));
+        file = il::u8path(utf8(dlg.GetPath()));
     }
-    if (ask(this, wxString::Format(_("Replace the current ledger with the backup\n%s?"), wx(file.string())), _("Restore"),
+    if (ask(this, wxString::Format(_("Replace the current ledger with the backup\n%s?"), wx(il::path_utf8(file))), _("Restore"),
                      wxYES_NO | wxNO_DEFAULT | wxICON_WARNING) != wxYES)
         return;
     try {
@@ -395,7 +396,7 @@ void MainFrame::on_restore() {
         fs::path before = db::restore_backup(*ctx_.db, file);
         undo_.clear();
         reload_all();
-        SetStatusText(wxString::Format(_("Restored. The previous content was kept in %s"), wx(before.string())), 0);
+        SetStatusText(wxString::Format(_("Restored. The previous content was kept in %s"), wx(il::path_utf8(before))), 0);
     } catch (...) {
         show_current_exception(this, _("Restore"));
     }

@@ -14,6 +14,7 @@
 #include "gui/error_text.h"
 #include "gui/progress_runner.h"
 #include "gui/wx_util.h"
+#include "core/util/utf8_path.h"
 
 namespace il::gui {
 
@@ -144,14 +145,14 @@ bool ReportPanel::activate_finding(long index) {
 }
 
 void ReportPanel::open_file() {
-    if (!last_file_.empty() && !wxLaunchDefaultApplication(wx(last_file_.string())))
-        ask(this, wxString::Format(_("No program is set up to open %s."), wx(last_file_.string())), _("Reports"),
+    if (!last_file_.empty() && !wxLaunchDefaultApplication(wx(il::path_utf8(last_file_))))
+        ask(this, wxString::Format(_("No program is set up to open %s."), wx(il::path_utf8(last_file_))), _("Reports"),
             wxOK | wxICON_WARNING);
 }
 
 void ReportPanel::open_folder() {
     if (last_file_.empty()) return;
-    wxString dir = wx(last_file_.parent_path().string());
+    wxString dir = wx(il::path_utf8(last_file_.parent_path()));
     // A folder opens in the file manager: as a document where that works, else as a file:// URL.
     if (!wxLaunchDefaultApplication(dir)) wxLaunchDefaultBrowser(wxFileName::FileNameToURL(wxFileName::DirName(dir)));
 }
@@ -167,7 +168,7 @@ bool ReportPanel::generate(const wxString& file) {
     }
     req.period = ctx_.period;
     req.scope = scope_->GetSelection() > 0 ? utf8(scope_->GetStringSelection()) : std::string();
-    req.out = std::filesystem::path(utf8(file.empty() ? file_->GetPath() : file));
+    req.out = il::u8path(utf8(file.empty() ? file_->GetPath() : file));
     req.strict = strict_->GetValue();
     if (req.out.empty()) {
         file_->SetFocus();
@@ -201,10 +202,10 @@ bool ReportPanel::generate(const wxString& file) {
         ok = true;
         findings = result.findings;
         last_file_ = result.file;
-        result_->SetLabel(wxString::Format(_("Written: %s (%zu sheets, %.1f s)"), wx(result.file.string()), result.sheets.size(),
+        result_->SetLabel(wxString::Format(_("Written: %s (%zu sheets, %.1f s)"), wx(il::path_utf8(result.file)), result.sheets.size(),
                                            result.seconds));
-        file_link_->SetLabel(wx(result.file.filename().string()));
-        file_link_->SetURL(wx(result.file.string()));
+        file_link_->SetLabel(wx(il::path_utf8(result.file.filename())));
+        file_link_->SetURL(wx(il::path_utf8(result.file)));
     } catch (const Cancelled&) {
         last_cancelled_ = true;
         result_->SetLabel(_("Cancelled: no report was written."));

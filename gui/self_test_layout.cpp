@@ -15,6 +15,7 @@
 #include "gui/self_test_steps.h"
 #include "gui/settings_panel.h"
 #include "gui/wx_util.h"
+#include "core/util/utf8_path.h"
 
 namespace il::gui {
 namespace {
@@ -110,15 +111,15 @@ void SelfTest::step_layout_save() {
         s->set_language("en");
         check(s->save(), "English chosen in the settings");
     }
-    std::ofstream(utf8(dir_ + "/last-ledger.txt")) << std::filesystem::absolute(frame_.context().db->path()).string();
+    std::ofstream(utf8(dir_ + "/last-ledger.txt")) << il::path_utf8(std::filesystem::absolute(frame_.context().db->path()));
 }
 
 void SelfTest::step_restart() {
     std::ifstream in(utf8(dir_ + "/last-ledger.txt"));
     std::stringstream last;
     last << in.rdbuf();
-    check(!last.str().empty() && std::filesystem::absolute(frame_.context().db->path()).string() == last.str(),
-          "started on the last ledger: " + wx(frame_.context().db->path().string()));
+    check(!last.str().empty() && il::path_utf8(std::filesystem::absolute(frame_.context().db->path())) == last.str(),
+          "started on the last ledger: " + wx(il::path_utf8(frame_.context().db->path())));
     check(frame_.GetSize() == kSavedWindow,
           wxString::Format("the window size is back (%dx%d)", frame_.GetSize().x, frame_.GetSize().y));
     check(MainFrame::view_title(View::Home) == "Overview", "the language chosen before the restart applies (English)");

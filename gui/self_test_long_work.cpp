@@ -21,6 +21,7 @@
 #include "gui/report_panel.h"
 #include "gui/self_test_steps.h"
 #include "gui/wx_util.h"
+#include "core/util/utf8_path.h"
 
 namespace il::gui {
 namespace fs = std::filesystem;
@@ -31,8 +32,8 @@ std::int64_t count(db::Database& db, const std::string& sql) { return db.sql().e
 // Files in `dir` whose name contains `part`.
 int files_containing(const wxString& dir, const std::string& part) {
     int n = 0;
-    for (const auto& e : fs::directory_iterator(fs::path(utf8(dir))))
-        if (e.path().filename().string().find(part) != std::string::npos) ++n;
+    for (const auto& e : fs::directory_iterator(il::u8path(utf8(dir))))
+        if (il::path_utf8(e.path().filename()).find(part) != std::string::npos) ++n;
     return n;
 }
 
@@ -45,7 +46,7 @@ struct KnownRow {
 // A county's ledger as users keep it: a title, a header with the year and months, a new
 // project, a changed one, and a row whose amount cannot be read.
 void write_sample_ledger(const wxString& file, const Period& period, const KnownRow& known) {
-    report::XlsxWorkbook wb(fs::path(utf8(file)));
+    report::XlsxWorkbook wb(il::u8path(utf8(file)));
     auto ws = wb.add_sheet("项目台账");
     const std::string y = std::to_string(period.year), m = std::to_string(period.month);
     ws.text(0, 0, "固安县" + y + "年1-" + m + "月重点项目台账");
@@ -74,7 +75,7 @@ void write_sample_ledger(const wxString& file, const Period& period, const Known
 }
 // A ledger whose name column has a header the tool does not know ("工程").
 void write_gongcheng_ledger(const wxString& file) {
-    report::XlsxWorkbook wb(fs::path(utf8(file)));
+    report::XlsxWorkbook wb(il::u8path(utf8(file)));
     auto ws = wb.add_sheet("固安县");
     ws.text(0, 0, "固安县重点工程台账");
     const char* head[] = {"序号", "工程", "建设单位", "所属县市区", "总投资（万元）"};
@@ -169,7 +170,7 @@ void SelfTest::step_report_progress() {
     check(added >= 1, wxString::Format("the run is recorded in report_runs (%lld rows)", static_cast<long long>(added)));
     auto runs = report::list_report_runs(db, 1);
     check(!runs.empty() && fs::path(runs[0].file_path).filename() == "report-progress.xlsx" &&
-              runs[0].sha256 == sha256_file(fs::path(utf8(file))),
+              runs[0].sha256 == sha256_file(il::u8path(utf8(file))),
           "the newest run names the file and its checksum");
     bool listed = false;
     for (const auto& p : r->finding_projects()) listed = listed || (p && *p == bad_id);

@@ -6,7 +6,9 @@
 # Run as root (it installs Debian packages): `sudo bash scripts/test.sh`, or as root `bash scripts/test.sh`.
 # Environment: JOBS (default: number of CPUs), BUILD_DIR (default: build), BUILD_TYPE (default: Release),
 #              SKIP_DEPS=1 (do not call apt-get), SKIP_SANITIZE=1 (skip the sanitizer run),
-#              SKIP_FUZZ=1 (skip fuzzing), FUZZ_SECONDS (per reader, default 15).
+#              SKIP_FUZZ=1 (skip fuzzing), FUZZ_SECONDS (per reader, default 15),
+#              WINDOWS=1 (also the Windows cross build and its wine run: scripts/test-windows.sh;
+#              opt-in, see README "Windows" for how long it takes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
@@ -45,6 +47,14 @@ if [ "${SKIP_FUZZ:-0}" != 1 ]; then
   echo "== Fuzzing the readers (scripts/fuzz.sh ${FUZZ_SECONDS:-15})"
   if ! JOBS="$JOBS" bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}"; then
     echo "!! fuzzing failed"
+    status=1
+  fi
+fi
+
+if [ "${WINDOWS:-0}" = 1 ]; then
+  echo "== Windows: cross build and wine run (scripts/test-windows.sh)"
+  if ! JOBS="$JOBS" LINUX_BUILD_DIR="$BUILD_DIR" bash scripts/test-windows.sh; then
+    echo "!! Windows run failed"
     status=1
   fi
 fi

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/model/money.h"
+#include "core/util/utf8_path.h"
 
 namespace il::city {
 
@@ -19,7 +20,7 @@ const std::vector<RecordTable>& record_tables() {
 
 AttachedPackage::AttachedPackage(db::Database& db, const std::filesystem::path& ledger) : db_(db) {
     // Only read here (the package's own copy, extracted to a scratch folder).
-    std::string uri = ledger.string();
+    std::string uri = il::path_utf8(ledger);
     SQLite::Statement q(db.sql(), "ATTACH DATABASE ? AS pkg");
     q.bind(1, uri);
     q.exec();

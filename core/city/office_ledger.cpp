@@ -1,6 +1,7 @@
 #include "core/city/office_ledger.h"
 
 #include <system_error>
+#include "core/util/utf8_path.h"
 
 namespace il::city {
 namespace fs = std::filesystem;
@@ -36,13 +37,13 @@ void write_office_ledger(db::Database& db, const OfficeLedgerOptions& options, c
     }
     std::error_code ec;
     fs::remove(out, ec);
-    for (const char* suffix : {"-wal", "-shm", "-journal"}) fs::remove(fs::path(out.string() + suffix), ec);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) fs::remove(il::u8path(il::path_utf8(out) + suffix), ec);
     {
         SQLite::Statement vac(db.sql(), "VACUUM INTO ?");
-        vac.bind(1, out.string());
+        vac.bind(1, il::path_utf8(out));
         vac.exec();
     }
-    SQLite::Database copy(out.string(), SQLite::OPEN_READWRITE);
+    SQLite::Database copy(il::path_utf8(out), SQLite::OPEN_READWRITE);
     copy.exec("PRAGMA journal_mode = DELETE");
     copy.exec("PRAGMA foreign_keys = ON");
     copy.exec("PRAGMA secure_delete = ON");

@@ -9,6 +9,7 @@
 #include "core/util/atomic_write.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
+#include "core/util/utf8_path.h"
 
 namespace il::city {
 namespace fs = std::filesystem;
@@ -107,17 +108,17 @@ void add_entry(zipFile z, const std::string& name, const std::string& bytes, con
     info.tmz_date.tm_mon = static_cast<uInt>(tm.tm_mon);
     info.tmz_date.tm_year = static_cast<uInt>(tm.tm_year + 1900);
     if (zipOpenNewFileInZip64(z, name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, 6, 1) != ZIP_OK)
-        throw FileError("无法写入上报包 " + out.string() + "（" + name + "）");
+        throw FileError("无法写入上报包 " + il::path_utf8(out) + "（" + name + "）");
     std::size_t pos = 0;
     while (pos < bytes.size()) {
         unsigned n = static_cast<unsigned>(std::min<std::size_t>(bytes.size() - pos, 1u << 20));
         if (zipWriteInFileInZip(z, bytes.data() + pos, n) != ZIP_OK) {
             zipCloseFileInZip(z);
-            throw FileError("写入上报包失败：" + out.string() + "（" + name + "，磁盘已满？）");
+            throw FileError("写入上报包失败：" + il::path_utf8(out) + "（" + name + "，磁盘已满？）");
         }
         pos += n;
     }
-    if (zipCloseFileInZip(z) != ZIP_OK) throw FileError("写入上报包失败：" + out.string() + "（" + name + "）");
+    if (zipCloseFileInZip(z) != ZIP_OK) throw FileError("写入上报包失败：" + il::path_utf8(out) + "（" + name + "）");
 }
 }  // namespace
 
@@ -127,8 +128,8 @@ void write_package_zip(const fs::path& out, Manifest manifest,
     for (const auto& [name, bytes] : parts) manifest.files.push_back({name, bytes.size(), sha256_hex(bytes)});
     std::string manifest_text = manifest_to_json(manifest);
     fs::path temp = temp_path_for(out);
-    zipFile z = zipOpen64(temp.string().c_str(), APPEND_STATUS_CREATE);
-    if (!z) throw FileError("无法创建上报包：" + out.string());
+    zipFile z = zipOpen64(il::path_utf8(temp).c_str(), APPEND_STATUS_CREATE);
+    if (!z) throw FileError("无法创建上报包：" + il::path_utf8(out));
     try {
         add_entry(z, kManifestEntry, manifest_text, out);
         add_entry(z, kManifestHashEntry, sha256_hex(manifest_text) + "\n", out);
@@ -142,7 +143,7 @@ void write_package_zip(const fs::path& out, Manifest manifest,
     if (zipClose(z, nullptr) != ZIP_OK) {
         std::error_code ec;
         fs::remove(temp, ec);
-        throw FileError("写入上报包失败：" + out.string());
+        throw FileError("写入上报包失败：" + il::path_utf8(out));
     }
     commit_temp_file(temp, out);
 }

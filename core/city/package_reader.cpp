@@ -10,6 +10,7 @@
 #include "core/import/zip_archive.h"
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
+#include "core/util/utf8_path.h"
 
 namespace il::city {
 namespace fs = std::filesystem;
@@ -45,10 +46,10 @@ std::unique_ptr<OpenedPackage> open_package(const fs::path& file) {
     auto size = fs::file_size(file, ec);
     auto u8 = file.filename().u8string();
     std::string name(u8.begin(), u8.end());
-    if (ec) throw FileError("无法读取上报包：" + file.string() + "（" + ec.message() + "）");
+    if (ec) throw FileError("无法读取上报包：" + il::path_utf8(file) + "（" + ec.message() + "）");
     if (size > kMaxPackageBytes) refuse(name, "文件过大（超过 1 GB），不是正常的上报包");
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw FileError("无法读取上报包：" + file.string());
+    if (!in) throw FileError("无法读取上报包：" + il::path_utf8(file));
     std::ostringstream ss;
     ss << in.rdbuf();
     return open_package_bytes(ss.str(), name, file);
@@ -127,10 +128,10 @@ std::unique_ptr<OpenedPackage> open_package_bytes(std::string bytes, std::string
     {
         std::ofstream out(p->ledger, std::ios::binary);
         out.write(parts[kLedgerEntry].data(), static_cast<std::streamsize>(parts[kLedgerEntry].size()));
-        if (!out) throw FileError("无法写入临时文件：" + p->ledger.string());
+        if (!out) throw FileError("无法写入临时文件：" + il::path_utf8(p->ledger));
     }
     try {
-        SQLite::Database sql(p->ledger.string(), SQLite::OPEN_READWRITE);
+        SQLite::Database sql(il::path_utf8(p->ledger), SQLite::OPEN_READWRITE);
         sql.exec("PRAGMA trusted_schema = OFF");
         if (sql.execAndGet("PRAGMA integrity_check").getString() != "ok")
             refuse(label, "台账数据 ledger.sqlite 已损坏（完整性检查未通过）");

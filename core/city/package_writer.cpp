@@ -12,6 +12,7 @@
 #include "core/util/clock.h"
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
+#include "core/util/utf8_path.h"
 
 namespace il::city {
 namespace fs = std::filesystem;
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
-    if (!in) throw FileError("无法读取：" + p.string());
+    if (!in) throw FileError("无法读取：" + il::path_utf8(p));
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -79,7 +80,7 @@ SubmitResult submit_package(db::Database& db, const report::TemplateCatalog& cat
     fs::path ledger = scratch.dir / kLedgerEntry;
     write_office_ledger(db, {m.regions, request.period, false}, ledger);
     {
-        SQLite::Database copy(ledger.string(), SQLite::OPEN_READONLY);
+        SQLite::Database copy(il::path_utf8(ledger), SQLite::OPEN_READONLY);
         m.counts = ledger_counts(copy);
     }
     progress.step("写入上报包", 0.9);

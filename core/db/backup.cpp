@@ -9,6 +9,7 @@
 
 #include "core/db/audit.h"
 #include "core/util/clock.h"
+#include "core/util/utf8_path.h"
 
 namespace il::db {
 namespace fs = std::filesystem;
@@ -178,7 +179,7 @@ fs::path make_backup(SQLite::Database& source, const fs::path& db_file, const st
     fs::path dir = backup_dir(db_file);
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw FileError("无法创建备份文件夹 " + dir.string() + "：" + ec.message());
+    if (ec) throw FileError("无法创建备份文件夹 " + il::path_utf8(dir) + "：" + ec.message());
     remove_stale_partials(dir);
 
     std::string stamp = stamp_now();
@@ -209,10 +210,10 @@ fs::path make_backup(SQLite::Database& source, const fs::path& db_file, const st
         fs::rename(partial, target);
     } catch (const SQLite::Exception& e) {
         fs::remove(partial, ec);
-        throw DatabaseError("备份失败（" + target.string() + "）：" + e.what());
+        throw DatabaseError("备份失败（" + il::path_utf8(target) + "）：" + e.what());
     } catch (const fs::filesystem_error& e) {
         fs::remove(partial, ec);
-        throw FileError("备份失败（" + target.string() + "）：" + e.what());
+        throw FileError("备份失败（" + il::path_utf8(target) + "）：" + e.what());
     }
     rotate(dir, kind, keep);
     return target;
@@ -285,7 +286,7 @@ fs::path restore_backup(Database& db, const fs::path& backup_file) {
     std::error_code ec;
     if (fs::equivalent(backup_file, db.path(), ec)) throw ValidationError("备份文件就是当前数据库本身");
     BackupInfo info = inspect_backup(backup_file);
-    if (!info.readable) throw DatabaseError("备份文件无法读取：" + backup_file.string() + "（" + info.error + "）");
+    if (!info.readable) throw DatabaseError("备份文件无法读取：" + il::path_utf8(backup_file) + "（" + info.error + "）");
     int latest = current_schema_version();
     if (info.schema_version > latest)
         throw DatabaseError("该备份由更新版本的投资项目台账创建（数据库版本 " + std::to_string(info.schema_version) +
@@ -295,7 +296,7 @@ fs::path restore_backup(Database& db, const fs::path& backup_file) {
         SQLite::Database src(sqlite_file_uri(backup_file, "immutable=1"), SQLite::OPEN_READONLY | SQLite::OPEN_URI);
         copy_all(db.sql(), src);
     } catch (const SQLite::Exception& e) {
-        throw DatabaseError("恢复失败，当前数据库未作修改（恢复前备份：" + safety.string() + "）：" + e.what());
+        throw DatabaseError("恢复失败，当前数据库未作修改（恢复前备份：" + il::path_utf8(safety) + "）：" + e.what());
     }
     db.sql().exec("PRAGMA journal_mode = WAL");
     if (info.schema_version < latest) migrate_to(db.sql(), latest);

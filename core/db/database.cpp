@@ -7,6 +7,7 @@
 #include "core/db/migration_steps.h"
 #include "core/platform/network_share.h"
 #include "core/util/clock.h"
+#include "core/util/utf8_path.h"
 
 namespace il::db {
 namespace fs = std::filesystem;
@@ -42,21 +43,21 @@ std::unique_ptr<Database> Database::open(const fs::path& file, const OpenOptions
     std::error_code ec;
     bool exists = fs::exists(file, ec);
     if (!exists && (!options.create || options.read_only))
-        throw DatabaseError("数据库文件不存在：" + file.string());
+        throw DatabaseError("数据库文件不存在：" + il::path_utf8(file));
     if (exists && fs::is_directory(file, ec))
-        throw DatabaseError("不是数据库文件，而是一个文件夹：" + file.string());
+        throw DatabaseError("不是数据库文件，而是一个文件夹：" + il::path_utf8(file));
     int flags = options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     try {
-        d->db_ = std::make_unique<SQLite::Database>(file.string(), flags, options.busy_timeout_ms);
+        d->db_ = std::make_unique<SQLite::Database>(il::path_utf8(file), flags, options.busy_timeout_ms);
         d->refuse_newer_schema();  // before anything (even WAL mode) touches the file
         d->configure(options);
         d->migrate(options.migrate && !options.read_only);
     } catch (const SQLite::Exception& e) {
         int code = e.getErrorCode();
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-            throw DatabaseError("文件不是有效的台账数据库或已损坏：" + file.string() + "（" + e.what() + "）");
+            throw DatabaseError("文件不是有效的台账数据库或已损坏：" + il::path_utf8(file) + "（" + e.what() + "）");
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw DatabaseError(busy_message(file));
-        throw DatabaseError("无法打开数据库 " + file.string() + "：" + e.what());
+        throw DatabaseError("无法打开数据库 " + il::path_utf8(file) + "：" + e.what());
     }
     d->user_ = !options.user.empty() ? options.user : d->setting_or("user_name", os_user_name());
     if (options.announce) d->holder_ = std::make_unique<HolderRegistration>(file, !options.read_only, d->user_);

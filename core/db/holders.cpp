@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "core/util/clock.h"
+#include "core/util/utf8_path.h"
 
 #ifdef _WIN32
 #include <windows.h>
@@ -54,7 +55,7 @@ std::string program_name() {
     return "";
 #else
     fs::path p = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : p.filename().string();
+    return ec ? std::string() : il::path_utf8(p.filename());
 #endif
 }
 
@@ -186,7 +187,7 @@ std::string busy_message(const fs::path& db_file) {
         }
         msg << "）";
     }
-    msg << "，请稍后重试：" << db_file.string();
+    msg << "，请稍后重试：" << il::path_utf8(db_file);
     return msg.str();
 }
 

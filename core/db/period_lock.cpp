@@ -10,6 +10,7 @@
 #include "core/util/clock.h"
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
+#include "core/util/utf8_path.h"
 
 namespace il::db {
 namespace fs = std::filesystem;
@@ -24,10 +25,10 @@ std::string label(int year, int month) { return std::to_string(year) + "年" + P
 
 std::string read_all(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw FileError("无法读取报表文件：" + file.string());
+    if (!in) throw FileError("无法读取报表文件：" + il::path_utf8(file));
     std::ostringstream ss;
     ss << in.rdbuf();
-    if (in.bad()) throw FileError("读取报表文件出错：" + file.string());
+    if (in.bad()) throw FileError("读取报表文件出错：" + il::path_utf8(file));
     return ss.str();
 }
 

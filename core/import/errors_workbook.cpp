@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "core/import/text_norm.h"
+#include "core/util/utf8_path.h"
 #include "core/report/xlsx_writer.h"
 
 namespace il::import {

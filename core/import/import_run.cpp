@@ -11,6 +11,7 @@
 #include "core/db/project_repository.h"
 #include "core/import/record_writer.h"
 #include "core/util/clock.h"
+#include "core/util/utf8_path.h"
 
 namespace il::import {
 namespace fs = std::filesystem;
@@ -196,7 +197,7 @@ ImportResult import_file(db::Database& db, const fs::path& file, const ImportOpt
 ImportResult import_file(db::Database& db, const fs::path& file, const ImportOptions& options_in, ImportPlan* plan_out,
                          ProgressSink& progress) {
     ImportOptions options = options_in;
-    if (options.source_name.empty()) options.source_name = file.filename().string();
+    if (options.source_name.empty()) options.source_name = il::path_utf8(file.filename());
     if (progress.cancelled()) throw Cancelled();
     progress.step("读取 " + options.source_name, 0.0);
     Workbook wb = read_workbook(file);

@@ -9,6 +9,7 @@
 #include "core/import/text_norm.h"
 #include "core/model/period.h"
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il::import {
 namespace fs = std::filesystem;
@@ -134,7 +135,7 @@ ImportOptions ImportSession::options(bool dry_run) const {
     o.auto_preset = false;
     o.keep_good = keep_good;
     o.dry_run = dry_run;
-    o.source_name = file_.filename().string();
+    o.source_name = il::path_utf8(file_.filename());
     if (!fixed_region.empty()) o.set_fields.emplace_back("region", fixed_region);
     o.decisions = decisions_;
     return o;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <system_error>
+#include "core/util/utf8_path.h"
 
 namespace il::import::detail {
 
@@ -76,7 +77,7 @@ std::string read_file_bytes(const std::filesystem::path& file, std::uint64_t max
     const std::string label = file_label(file);
     std::error_code ec;
     auto status = std::filesystem::status(file, ec);
-    if (ec || !std::filesystem::exists(status)) fail(label, "文件不存在（" + file.string() + "）");
+    if (ec || !std::filesystem::exists(status)) fail(label, "文件不存在（" + il::path_utf8(file) + "）");
     if (std::filesystem::is_directory(status)) fail(label, "这是一个文件夹，不是文件");
     auto size = std::filesystem::file_size(file, ec);
     if (ec) fail(label, "无法获取文件大小：" + ec.message());

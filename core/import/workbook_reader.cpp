@@ -5,6 +5,7 @@
 #include "core/import/ole_sniff.h"
 #include "core/import/reader_support.h"
 #include "core/import/workbook.h"
+#include "core/util/utf8_path.h"
 
 namespace il::import {
 
@@ -14,7 +15,7 @@ Workbook read_xls_file(const std::filesystem::path& file, const std::string& lab
 namespace {
 
 std::string lower_extension(const std::filesystem::path& file) {
-    auto e = file.extension().string();
+    auto e = il::path_utf8(file.extension());
     std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return e;
 }

@@ -42,6 +42,7 @@
 #include "core/import/ole_sniff.h"
 #include "core/import/reader_support.h"
 #include "core/import/workbook.h"
+#include "core/util/utf8_path.h"
 
 namespace il::import {
 namespace detail {
@@ -274,7 +275,7 @@ void add_biff_extras(std::string_view file_bytes, Workbook& book, const ReadLimi
 // Reads with freexl in this process.
 Workbook read_xls_in_process(const std::filesystem::path& file, const std::string& label, const ReadLimits& limits) {
     FreexlHandle xl;
-    int rc = freexl_open(file.string().c_str(), &xl.h);  // (the ANSI code page on Windows, as freexl uses fopen)
+    int rc = freexl_open(il::path_utf8(file).c_str(), &xl.h);  // (the ANSI code page on Windows, as freexl uses fopen)
     if (rc != FREEXL_OK) {
         // freexl_open leaves a handle to close on some failures.
         fail(label, freexl_reason(rc));

@@ -1,4 +1,5 @@
 #include "core/platform/network_share.h"
+#include "core/util/utf8_path.h"
 
 #include <system_error>
 
@@ -58,7 +59,7 @@ std::optional<std::string> network_share_kind(const fs::path& path) {
 }
 
 std::string network_share_warning(const fs::path& db_file, const std::string& kind) {
-    return "警告：数据库位于网络共享文件夹（" + kind + "）上：" + db_file.string() +
+    return "警告：数据库位于网络共享文件夹（" + kind + "）上：" + il::path_utf8(db_file) +
            "。SQLite 在网络文件系统上的文件锁不可靠，多人同时修改可能损坏数据库。"
            "建议每个单位把数据库放在本机硬盘上，由各单位导出后用“市级汇总合并”功能合并；"
            "多人需要同时录入时请改用服务器数据库。";

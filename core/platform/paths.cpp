@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "core/util/utf8_path.h"
+
 #ifdef _WIN32
 #include <windows.h>
 #else
@@ -14,7 +16,7 @@ namespace fs = std::filesystem;
 
 fs::path user_data_dir() {
 #ifdef _WIN32
-    if (const char* appdata = std::getenv("APPDATA"); appdata && *appdata) return fs::path(appdata) / "InvestLedger";
+    if (std::string appdata = env_utf8("APPDATA"); !appdata.empty()) return u8path(appdata) / "InvestLedger";
     return fs::current_path() / "InvestLedger";
 #else
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "investledger";
@@ -38,12 +40,12 @@ fs::path executable_dir() {
 
 fs::path shipped_data_dir() {
     std::error_code ec;
-    if (const char* env = std::getenv("INVESTLEDGER_DATA_DIR"); env && *env) return env;
+    if (std::string env = env_utf8("INVESTLEDGER_DATA_DIR"); !env.empty()) return u8path(env);
     fs::path beside = executable_dir() / ".." / "share" / "investledger";
     if (fs::is_directory(beside / "templates", ec)) return fs::weakly_canonical(beside, ec);
-    fs::path installed = IL_DATA_DIR;
+    fs::path installed = u8path(IL_DATA_DIR);
     if (fs::is_directory(installed / "templates", ec)) return installed;
-    return IL_SOURCE_DIR;  // running from a build tree: templates/ and po/ of the source
+    return u8path(IL_SOURCE_DIR);  // running from a build tree: templates/ and po/ of the source
 }
 
 fs::path templates_dir() { return shipped_data_dir() / "templates"; }

@@ -1,8 +1,9 @@
 #pragma once
 // Pinyin initials for searching Chinese names by typing Latin letters: "华夏AMOLED" -> "hxamoled",
 // so "hxa" finds it. Han characters give the first letter of their (most common) pinyin reading,
-// ASCII letters and digits are kept lower-cased, everything else is dropped. Uses ICU's
-// "Han-Latin" transliterator; results per character are cached (thread-safe).
+// ASCII letters and digits are kept lower-cased, everything else is dropped. The readings are a
+// table generated from Unicode's Unihan kMandarin data (core/query/pinyin_table.h), the same on
+// every platform; lookups are plain array reads (thread-safe, no locks).
 #include <string>
 #include <string_view>
 

@@ -6,6 +6,7 @@
 
 #include "core/report/xlsx_writer.h"
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il::query {
 void export_xlsx(const Table& table, const ExportRequest& request, const std::filesystem::path& file) {

@@ -14,6 +14,7 @@
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
+#include "core/util/utf8_path.h"
 #include "core/validate/common.h"
 
 namespace il::report {
@@ -147,11 +148,11 @@ void validate_request(const ReportRequest& request) {
         throw ValidationError("报出日期“" + d + "”无效：应为实际存在的日期 YYYY-MM-DD，如 2017-07-05");
     // A workbook is an .xlsx whatever it is called; named otherwise (x.csv) it would not open as
     // what its name says.
-    std::string ext = request.out.extension().string();
+    std::string ext = il::path_utf8(request.out.extension());
     for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (ext != ".xlsx")
-        throw ValidationError("输出文件“" + request.out.string() + "”应以 .xlsx 结尾（报表是 Excel 工作簿" +
-                              (ext.empty() ? std::string() : "，不是 " + request.out.extension().string() + " 文件") + "）");
+        throw ValidationError("输出文件“" + il::path_utf8(request.out) + "”应以 .xlsx 结尾（报表是 Excel 工作簿" +
+                              (ext.empty() ? std::string() : "，不是 " + il::path_utf8(request.out.extension()) + " 文件") + "）");
 }
 
 std::vector<std::string> report_warnings(db::Database& db, const Period& period, const std::string& scope_name) {
@@ -287,7 +288,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                 stop_if_cancelled(progress);
                 const double sheet_from = from + span * static_cast<double>(s) / static_cast<double>(t.sheets.size());
                 const double sheet_span = span / static_cast<double>(t.sheets.size());
-                const std::string label = (t.folder / t.sheets[s].query_file).string();
+                const std::string label = il::path_utf8(t.folder / t.sheets[s].query_file);
                 progress.step("查询数据：" + t.id + " " + t.name, sheet_from);
                 ResultTable table;
                 try {
@@ -339,7 +340,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
             ins.bind(5, ctx.scope);
             ins.bind(6, now);
             ins.bind(7, db.user());
-            ins.bind(8, (ec ? request.out : abs).string());
+            ins.bind(8, il::path_utf8(ec ? request.out : abs));
             ins.bind(9, result.sha256);
             ins.exec();
             ins.reset();

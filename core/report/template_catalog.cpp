@@ -5,6 +5,7 @@
 
 #include "core/platform/paths.h"
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il::report {
 namespace fs = std::filesystem;
@@ -34,7 +35,7 @@ TemplateCatalog::TemplateCatalog(std::vector<fs::path> dirs) : dirs_(std::move(d
                 entry.order = t.order;
                 entry.standard = t.standard;
             } catch (const Error& e) {
-                entry.id = folder.filename().string();
+                entry.id = il::path_utf8(folder.filename());
                 entry.error = e.what();
             }
             entry.shadowed = !seen.insert(entry.id).second;
@@ -66,7 +67,7 @@ TemplateDef TemplateCatalog::load(const std::string& id_or_folder) const {
     for (const auto& e : entries_)
         if (!e.shadowed) known += (known.empty() ? "" : "、") + e.id;
     std::string where;
-    for (const auto& d : dirs_) where += (where.empty() ? "" : "、") + d.string();
+    for (const auto& d : dirs_) where += (where.empty() ? "" : "、") + il::path_utf8(d);
     throw NotFoundError("找不到报表模板“" + id_or_folder + "”（可用：" + (known.empty() ? "无" : known) +
                         "；查找位置：" + where + "）");
 }
@@ -80,7 +81,7 @@ std::vector<TemplateDef> TemplateCatalog::load_standard_set() const {
     }
     if (out.empty()) {
         std::string where;
-        for (const auto& d : dirs_) where += (where.empty() ? "" : "、") + d.string();
+        for (const auto& d : dirs_) where += (where.empty() ? "" : "、") + il::path_utf8(d);
         throw NotFoundError("没有找到任何报表模板（查找位置：" + where + "）");
     }
     return out;

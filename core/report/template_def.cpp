@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il::report {
 namespace fs = std::filesystem;
@@ -28,7 +29,7 @@ namespace {
 
 std::string read_text(const fs::path& file, const std::string& what) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw TemplateError(file.string() + "：无法读取" + what);
+    if (!in) throw TemplateError(il::path_utf8(file) + "：无法读取" + what);
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -205,7 +206,7 @@ SheetDef parse_sheet(const json& j, const std::string& file, const std::string& 
         r.fail("query", "SQL 文件应在模板文件夹内（不能含 .. 或绝对路径）");
     fs::path qf = folder / s.query_file;
     std::error_code ec;
-    if (!fs::is_regular_file(qf, ec)) r.fail("query", "找不到 SQL 文件 " + qf.string());
+    if (!fs::is_regular_file(qf, ec)) r.fail("query", "找不到 SQL 文件 " + il::path_utf8(qf));
     s.sql = read_text(qf, "SQL 文件");
     if (!r.has("columns") || !r.at("columns").is_array() || r.at("columns").empty())
         r.fail("columns", "缺少 \"columns\"（至少一列的数组）");
@@ -335,9 +336,9 @@ TemplateDef parse_template(const std::string& json_text, const std::string& file
 TemplateDef load_template(const fs::path& folder) {
     fs::path file = folder / "template.json";
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw TemplateError("模板文件夹不存在：" + folder.string());
-    if (!fs::is_regular_file(file, ec)) throw TemplateError(file.string() + "：模板文件夹中缺少 template.json");
-    return parse_template(read_text(file, "模板定义"), file.string(), folder);
+    if (!fs::is_directory(folder, ec)) throw TemplateError("模板文件夹不存在：" + il::path_utf8(folder));
+    if (!fs::is_regular_file(file, ec)) throw TemplateError(il::path_utf8(file) + "：模板文件夹中缺少 template.json");
+    return parse_template(read_text(file, "模板定义"), il::path_utf8(file), folder);
 }
 
 }  // namespace il::report

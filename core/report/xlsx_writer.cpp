@@ -8,14 +8,35 @@
 #include <random>
 #include <system_error>
 
-#ifndef _WIN32
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <unistd.h>
 #endif
 
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il::report {
 namespace fs = std::filesystem;
+
+namespace {
+// Can an existing report file be replaced? POSIX: write permission. Windows: not read-only and
+// not held open by another program (Excel and WPS keep an open workbook locked).
+bool replaceable(const fs::path& target) {
+#ifdef _WIN32
+    const std::wstring w = target.wstring();
+    const DWORD attrs = GetFileAttributesW(w.c_str());
+    if (attrs != INVALID_FILE_ATTRIBUTES && (attrs & FILE_ATTRIBUTE_READONLY)) return false;
+    HANDLE h = CreateFileW(w.c_str(), GENERIC_WRITE, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (h == INVALID_HANDLE_VALUE) return GetLastError() != ERROR_SHARING_VIOLATION && GetLastError() != ERROR_ACCESS_DENIED;
+    CloseHandle(h);
+    return true;
+#else
+    return ::access(target.c_str(), W_OK) == 0;
+#endif
+}
+}  // namespace
 
 void check_lxw(lxw_error err, std::string_view what) {
     if (err == LXW_NO_ERROR) return;
@@ -107,31 +128,29 @@ XlsxWorkbook::XlsxWorkbook(const fs::path& target, const XlsxOptions& options) :
     std::error_code ec;
     fs::path dir = target.parent_path();
     if (dir.empty()) dir = ".";
-    if (target.filename().empty()) throw FileError("没有给出要写入的文件名：" + target.string());
-    if (!fs::exists(dir, ec)) throw FileError("无法写入" + what_ + " " + target.string() + "：文件夹不存在（" + dir.string() + "）");
-    if (!fs::is_directory(dir, ec)) throw FileError("无法写入" + what_ + " " + target.string() + "：" + dir.string() + " 不是文件夹");
-    if (fs::is_directory(target, ec)) throw FileError("无法写入" + what_ + "：" + target.string() + " 是一个文件夹");
-#ifndef _WIN32
-    if (fs::exists(target, ec) && ::access(target.c_str(), W_OK) != 0)
-        throw FileError("无法覆盖 " + target.string() + "：" + open_elsewhere_hint());
-#endif
-    temp_ = dir / ("." + target.filename().string() + ".tmp-" + random_suffix());
+    if (target.filename().empty()) throw FileError("没有给出要写入的文件名：" + il::path_utf8(target));
+    if (!fs::exists(dir, ec)) throw FileError("无法写入" + what_ + " " + il::path_utf8(target) + "：文件夹不存在（" + il::path_utf8(dir) + "）");
+    if (!fs::is_directory(dir, ec)) throw FileError("无法写入" + what_ + " " + il::path_utf8(target) + "：" + il::path_utf8(dir) + " 不是文件夹");
+    if (fs::is_directory(target, ec)) throw FileError("无法写入" + what_ + "：" + il::path_utf8(target) + " 是一个文件夹");
+    if (fs::exists(target, ec) && !replaceable(target))
+        throw FileError("无法覆盖 " + il::path_utf8(target) + "：" + open_elsewhere_hint());
+    temp_ = dir / ("." + il::path_utf8(target.filename()) + ".tmp-" + random_suffix());
     {
         // Probe: can a file be created here at all? (libxlsxwriter would only say so at the end.)
         std::ofstream probe(temp_, std::ios::binary);
         if (!probe)
-            throw FileError("无法写入" + what_ + " " + target.string() + "：没有在文件夹 " + dir.string() +
+            throw FileError("无法写入" + what_ + " " + il::path_utf8(target) + "：没有在文件夹 " + il::path_utf8(dir) +
                             " 中写文件的权限（" + std::strerror(errno) + "）");
     }
     lxw_workbook_options opt{};
     opt.constant_memory = options.constant_memory ? LXW_TRUE : LXW_FALSE;
     opt.tmpdir = nullptr;
     opt.use_zip64 = LXW_FALSE;
-    std::string temp_name = temp_.string();
+    std::string temp_name = il::path_utf8(temp_);
     wb_ = workbook_new_opt(temp_name.c_str(), &opt);
     if (!wb_) {
         fs::remove(temp_, ec);
-        throw FileError("无法开始写入" + what_ + " " + target.string() + "（内存不足或临时文件夹不可写）");
+        throw FileError("无法开始写入" + what_ + " " + il::path_utf8(target) + "（内存不足或临时文件夹不可写）");
     }
 }
 
@@ -213,12 +232,12 @@ void XlsxWorkbook::close() {
             default:
                 why = lxw_strerror(err);
         }
-        throw FileError(what_ + "未能写出到 " + target_.string() + "：" + why + "（libxlsxwriter：" + lxw_strerror(err) + "）");
+        throw FileError(what_ + "未能写出到 " + il::path_utf8(target_) + "：" + why + "（libxlsxwriter：" + lxw_strerror(err) + "）");
     }
     fs::rename(temp_, target_, ec);
     if (ec) {
         fs::remove(temp_, ec);
-        throw FileError(what_ + "已生成，但无法保存为 " + target_.string() + "：" + open_elsewhere_hint() + "（" + ec.message() + "）");
+        throw FileError(what_ + "已生成，但无法保存为 " + il::path_utf8(target_) + "：" + open_elsewhere_hint() + "（" + ec.message() + "）");
     }
     temp_.clear();
 }

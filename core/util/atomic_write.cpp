@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 #ifdef _WIN32
 #include <io.h>
@@ -59,7 +60,7 @@ void commit_temp_file(const fs::path& temp, const fs::path& target) {
     if (ec) {
         std::error_code rm;
         fs::remove(temp, rm);
-        throw FileError("无法写入文件 " + target.string() + "：" + ec.message());
+        throw FileError("无法写入文件 " + il::path_utf8(target) + "：" + ec.message());
     }
 #ifndef _WIN32
     // make the rename itself durable
@@ -76,14 +77,14 @@ void write_file_atomically(const fs::path& target, std::string_view bytes) {
     fs::path temp = temp_path_for(target);
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw FileError("无法写入文件 " + target.string() + "（文件夹不存在或没有写权限）");
+        if (!out) throw FileError("无法写入文件 " + il::path_utf8(target) + "（文件夹不存在或没有写权限）");
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.flush();
         if (!out) {
             out.close();
             std::error_code rm;
             fs::remove(temp, rm);
-            throw FileError("写入文件失败（磁盘已满？）：" + target.string());
+            throw FileError("写入文件失败（磁盘已满？）：" + il::path_utf8(target));
         }
     }
     commit_temp_file(temp, target);

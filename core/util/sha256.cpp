@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace il {
 namespace {
@@ -93,14 +94,14 @@ std::string sha256_hex(std::string_view data) {
 
 std::string sha256_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw FileError("无法读取文件以计算校验值：" + file.string());
+    if (!in) throw FileError("无法读取文件以计算校验值：" + il::path_utf8(file));
     Sha256 h;
     char buf[65536];
     while (in) {
         in.read(buf, sizeof buf);
         if (in.gcount() > 0) h.update(buf, static_cast<std::size_t>(in.gcount()));
     }
-    if (in.bad()) throw FileError("读取文件失败：" + file.string());
+    if (in.bad()) throw FileError("读取文件失败：" + il::path_utf8(file));
     return h.hex_digest();
 }
 

@@ -4,7 +4,8 @@
 # the DLL collection below runs on Windows only.
 #
 # Installed layout (under e.g. C:\Program Files\InvestLedger):
-#   bin\investledger.exe, bin\investledger-cli.exe, bin\*.dll (wxWidgets, SQLite, ICU, …)
+#   bin\investledger.exe, bin\investledger-cli.exe (the mingw cross build links everything
+#   statically; other toolchains add bin\*.dll: wxWidgets, SQLite, …)
 #   share\investledger\templates, share\investledger\locale, share\investledger\dictionaries
 # The programs find share\investledger as ..\share\investledger next to the executable. The user's
 # data (ledger database, backups) lives in %APPDATA%\InvestLedger and survives an uninstall.
@@ -33,11 +34,17 @@ set(CPACK_NSIS_COMPRESSOR "/SOLID lzma")
 set(CPACK_NSIS_DEFINES "Unicode true")
 # Start-menu entry and desktop shortcut named 投资项目台账 for the desktop application.
 set(CPACK_PACKAGE_EXECUTABLES "investledger" "投资项目台账")
-set(CPACK_CREATE_DESKTOP_LINKS "investledger")
+# The desktop shortcut always (CPACK_CREATE_DESKTOP_LINKS depends on the add-to-PATH page,
+# which this installer does not show); removed again by the uninstaller.
+set(CPACK_NSIS_CREATE_ICONS_EXTRA "CreateShortCut '$DESKTOP\\\\投资项目台账.lnk' '$INSTDIR\\\\bin\\\\investledger.exe'")
+set(CPACK_NSIS_DELETE_ICONS_EXTRA "Delete '$DESKTOP\\\\投资项目台账.lnk'")
 set(CPACK_NSIS_MENU_LINKS "share/doc/investledger/README.md" "README (developers)")
 set(CPACK_NSIS_UNINSTALL_NAME "Uninstall")
 
 if(WIN32)
+  install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION share/doc/investledger)
+endif()
+if(WIN32 AND NOT CMAKE_CROSSCOMPILING)
   # Put the DLLs the programs need next to them: resolved from the compiler's folder, the prefix
   # path (vcpkg's installed/<triplet>/bin, MSYS2's /ucrt64/bin) and PATH; Windows' own DLLs excluded.
   set(_il_dll_dirs "")
@@ -70,5 +77,4 @@ if(WIN32)
     endif()
     file(INSTALL DESTINATION \"\${CMAKE_INSTALL_PREFIX}/bin\" TYPE SHARED_LIBRARY FOLLOW_SYMLINK_CHAIN FILES \${_il_deps})
   ")
-  install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION share/doc/investledger)
 endif()

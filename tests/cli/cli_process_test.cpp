@@ -2,9 +2,6 @@
 // after each refused command (a dump of every table through SQLite).
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +12,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "tests/support/process.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -24,14 +23,7 @@ struct Run {
     std::string out, err;
 };
 
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'') q += "'\\''";
-        else q += c;
-    }
-    return q + "'";
-}
+std::string quote(const std::string& s) { return il_test::shell_quote(s); }
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -43,7 +35,7 @@ std::string slurp(const fs::path& p) {
 struct Sandbox {
     fs::path dir, db;
     Sandbox() {
-        dir = fs::temp_directory_path() / ("il_cli_test_" + std::to_string(::getpid()));
+        dir = fs::temp_directory_path() / ("il_cli_test_" + std::to_string(il_test::pid()));
         fs::remove_all(dir);
         fs::create_directories(dir);
         db = dir / "ledger.db";
@@ -51,13 +43,12 @@ struct Sandbox {
     ~Sandbox() { fs::remove_all(dir); }
 
     Run run(const std::vector<std::string>& args) const {
-        std::string cmd = quote(IL_CLI_PATH) + " --db " + quote(db.string()) + " --user 测试员";
+        std::string cmd = il_test::quoted_cli(IL_CLI_PATH) + " --db " + il_test::quote_path(db) + " --user 测试员";
         for (const auto& a : args) cmd += " " + quote(a);
         fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-        cmd += " >" + quote(out.string()) + " 2>" + quote(err.string());
-        int status = std::system(cmd.c_str());
+        cmd += " >" + il_test::quote_path(out) + " 2>" + il_test::quote_path(err);
         Run r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        r.code = il_test::run_shell(cmd);
         r.out = slurp(out);
         r.err = slurp(err);
         return r;

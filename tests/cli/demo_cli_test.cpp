@@ -3,20 +3,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "core/db/database.h"
 #include "tests/core/demo/demo_dump.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 int run_cli(const std::string& args) {
-    const std::string cmd = std::string("\"") + IL_CLI_PATH + "\" " + args + " >/dev/null 2>&1";
-    const int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return il_test::run_shell(il_test::quoted_cli(IL_CLI_PATH) + " " + args + " >" + il_test::null_device() + " 2>&1");
 }
 
 std::int64_t projects_in(const fs::path& file) {
@@ -29,11 +26,11 @@ std::int64_t projects_in(const fs::path& file) {
 }  // namespace
 
 TEST_CASE("cli demo: creates the database, refuses to add to one with projects unless --force") {
-    const fs::path dir = fs::temp_directory_path() / ("il_demo_cli_" + std::to_string(::getpid()));
+    const fs::path dir = fs::temp_directory_path() / ("il_demo_cli_" + std::to_string(il_test::pid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const fs::path file = dir / "city.db";
-    const std::string db = "--db \"" + file.string() + "\" ";
+    const std::string db = "--db " + il_test::quote_path(file) + " ";
 
     CHECK(run_cli(db + "demo --projects 40 --renovations 10 --deals 10 --seed 3 --quiet") == 0);
     CHECK(projects_in(file) == 40 + 12);  // and 30% more completed the year before

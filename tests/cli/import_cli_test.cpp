@@ -2,11 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
 #include "tests/core/import/xlsx_fixture.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 using namespace il::import::test;
@@ -18,18 +18,11 @@ struct Run {
 };
 // Runs the CLI with `args` (already quoted), stdout and stderr together.
 Run cli(const std::string& args) {
-    std::string cmd = std::string("'") + IL_CLI_PATH + "' " + args + " 2>&1";
     Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    r.out = il_test::run_capture(il_test::quoted_cli(IL_CLI_PATH) + " " + args + " 2>&1", &r.status);
     return r;
 }
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) { return il_test::quote_path(p); }
 
 fs::path write_form(const fs::path& dir, const char* bad_total = nullptr) {
     fs::path file = dir / (bad_total ? "form-bad.xlsx" : "form.xlsx");

@@ -8,6 +8,7 @@
 #include <string>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 
@@ -31,15 +32,9 @@ struct Run {
 };
 
 Run cli(const fs::path& db, const std::string& args) {
-    std::string cmd = std::string("\"") + IL_CLI_PATH + "\" --db \"" + db.string() + "\" " + args + " 2>&1";
+    std::string cmd = il_test::quoted_cli(IL_CLI_PATH) + " --db " + il_test::quote_path(db) + " " + args + " 2>&1";
     Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = il_test::run_capture(cmd, &r.rc);
     return r;
 }
 

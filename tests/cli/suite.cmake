@@ -8,5 +8,8 @@ target_compile_definitions(cli_process_tests PRIVATE
   IL_CLI_PATH="$<TARGET_FILE:investledger-cli>"
   IL_TEST_DATA_DIR="${CMAKE_CURRENT_LIST_DIR}/../data")
 add_dependencies(cli_process_tests investledger-cli)
+if(WIN32)
+  target_sources(cli_process_tests PRIVATE ${PROJECT_SOURCE_DIR}/installer/windows/investledger-cli.rc)
+endif()
 add_test(NAME cli_process_tests COMMAND cli_process_tests)
 set_tests_properties(cli_process_tests PROPERTIES TIMEOUT 600)

@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "core/db/database.h"
 #include "core/db/migration_steps.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 using namespace il::db;
@@ -27,7 +27,7 @@ std::string bytes(const fs::path& p) {
     return ss.str();
 }
 fs::path temp_file(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("il_migrations_" + std::to_string(::getpid()));
+    fs::path dir = fs::temp_directory_path() / ("il_migrations_" + std::to_string(il_test::pid()));
     fs::create_directories(dir);
     fs::path p = dir / name;
     for (const char* s : {"", "-wal", "-shm"}) fs::remove(fs::path(p.string() + s));

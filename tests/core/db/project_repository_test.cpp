@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
-#include <unistd.h>
 
 #include "core/db/audit.h"
 #include "core/db/period_lock.h"
@@ -11,6 +10,7 @@
 #include "core/db/renovation_repository.h"
 #include "core/db/write_transaction.h"
 #include "ledger_fixture.h"
+#include "tests/support/process.h"
 
 using namespace il;
 using namespace il::db;
@@ -324,7 +324,7 @@ TEST_CASE("writes nest inside a caller's transaction and roll back with it") {
 }
 
 TEST_CASE("storage on a file survives reopening") {
-    auto dir = std::filesystem::temp_directory_path() / ("il_repo_test_" + std::to_string(::getpid()));
+    auto dir = std::filesystem::temp_directory_path() / ("il_repo_test_" + std::to_string(il_test::pid()));
     std::filesystem::create_directories(dir);
     auto file = dir / "ledger.db";
     std::filesystem::remove(file);
@@ -377,7 +377,7 @@ TEST_CASE("list of many projects is one quick query") {
 }
 
 TEST_CASE("a write while another program holds the write lock waits, then fails cleanly") {
-    auto dir = std::filesystem::temp_directory_path() / ("il_repo_lock_" + std::to_string(::getpid()));
+    auto dir = std::filesystem::temp_directory_path() / ("il_repo_lock_" + std::to_string(il_test::pid()));
     std::filesystem::create_directories(dir);
     auto file = dir / "ledger.db";
     il::test::SmallLedger s;

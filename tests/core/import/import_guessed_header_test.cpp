@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
-#include <sys/wait.h>
 
 #include "core/import/import_plan.h"
 #include "core/import/import_run.h"
@@ -13,6 +12,7 @@
 #include "core/util/error.h"
 #include "tests/core/import/import_fixture.h"
 #include "tests/core/import/xlsx_fixture.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 using namespace il;
@@ -33,15 +33,9 @@ fs::path write_gongcheng_ledger(const fs::path& dir) {
 }
 
 std::string run_cli(const std::string& args) {
-    std::string cmd = std::string("'") + IL_CLI_PATH + "' " + args + " 2>&1";
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return "popen failed";
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    int st = pclose(p);
-    out += "\nstatus=" + std::to_string(WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+    int st = -1;
+    std::string out = il_test::run_capture(il_test::quoted_cli(IL_CLI_PATH) + " " + args + " 2>&1", &st);
+    out += "\nstatus=" + std::to_string(st);
     return out;
 }
 
@@ -169,7 +163,7 @@ TEST_CASE("cli: a ledger with an unknown name header imports with --preset NAME,
     auto dir = scratch_dir("guessed_header_cli");
     fs::path file = write_gongcheng_ledger(dir);
     fs::path dbfile = dir / "ledger.db";
-    std::string q = "'" + dbfile.string() + "'", f = "'" + file.string() + "'";
+    std::string q = il_test::quote_path(dbfile), f = il_test::quote_path(file);
     {
         auto db = db::Database::open(dbfile);
         db::seed_dictionaries(*db, db::default_dictionaries_json());

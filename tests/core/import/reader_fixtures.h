@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include <unistd.h>
+#include "tests/support/process.h"
 
 namespace il::import::test {
 
@@ -32,7 +32,7 @@ public:
     TempDir() {
         static std::atomic<int> counter{0};
         path_ = std::filesystem::temp_directory_path() /
-                ("il_readers_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+                ("il_readers_" + std::to_string(il_test::pid()) + "_" + std::to_string(counter++));
         std::filesystem::create_directories(path_);
     }
     ~TempDir() {

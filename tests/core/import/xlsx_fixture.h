@@ -2,7 +2,6 @@
 // Test helper: realistic user files written with libxlsxwriter (merged headers, text numbers,
 // dates as Excel dates) and GBK csv files.
 #include <iconv.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include <xlsxwriter.h>
+#include "tests/support/process.h"
 
 namespace il::import::test {
 
@@ -80,7 +80,7 @@ inline void write_bytes(const std::filesystem::path& p, const std::string& bytes
 }
 
 inline std::filesystem::path scratch_dir(const std::string& name) {
-    auto d = std::filesystem::temp_directory_path() / ("il-import-test-" + name + "-" + std::to_string(::getpid()));
+    auto d = std::filesystem::temp_directory_path() / ("il-import-test-" + name + "-" + std::to_string(il_test::pid()));
     std::filesystem::remove_all(d);
     std::filesystem::create_directories(d);
     return d;

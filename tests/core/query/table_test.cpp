@@ -126,10 +126,12 @@ TEST_CASE("export visible rows to xlsx: numbers as numbers and a totals row") {
     req.totals_label = "合计";
     auto file = std::filesystem::temp_directory_path() / "il_query_export_test.xlsx";
     export_xlsx(t, req, file);
+#ifndef _WIN32  // read back by Debian's python3 + openpyxl; the Windows run checks its reports on the host
     std::string cmd = "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; "
                       "rows=list(ws.values); assert rows[0]==('项目名称','1-N月完成'), rows[0]; "
                       "assert rows[-1]==('合计', 45000.0), rows[-1]; assert len(rows)==5, rows\" " + file.string();
     CHECK(std::system(cmd.c_str()) == 0);
+#endif
     CHECK_THROWS_AS(export_xlsx(t, req, "/nonexistent-folder/x.xlsx"), FileError);
 }
 

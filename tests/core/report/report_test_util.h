@@ -11,9 +11,9 @@
 #include <vector>
 
 #include <minizip/unzip.h>
-#include <unistd.h>
 
 #include "core/db/database.h"
+#include "tests/support/process.h"
 
 namespace il::test {
 
@@ -83,7 +83,7 @@ inline std::map<std::string, std::string> formula_cells(const std::string& sheet
 inline std::filesystem::path scratch_dir(const std::string& name) {
     // The process id keeps parallel runs (other worktrees, ctest -j) apart.
     auto d = std::filesystem::temp_directory_path() /
-             ("il_report_test_" + std::to_string(::getpid()) + "_" + name);
+             ("il_report_test_" + std::to_string(il_test::pid()) + "_" + name);
     std::filesystem::remove_all(d);
     std::filesystem::create_directories(d);
     return d;

@@ -4,11 +4,17 @@
 #include <fstream>
 #include <functional>
 
+#ifdef _WIN32
+#include <io.h>
+#else
 #include <unistd.h>
+#endif
+
 
 #include "core/report/xlsx_writer.h"
 #include "core/util/error.h"
 #include "tests/core/report/report_test_util.h"
+#include "tests/support/process.h"
 
 namespace fs = std::filesystem;
 using il::report::XlsxWorkbook;
@@ -75,9 +81,11 @@ TEST_CASE("Writing to a missing folder or an unwritable place is a clear FileErr
     msg = message_of([&] { XlsxWorkbook wb(dir / "plain_file" / "out.xlsx"); });
     CHECK(msg.find("不是文件夹") != std::string::npos);
 
+#ifndef _WIN32
     // /proc refuses new files even for root: stands for a folder without write permission.
     msg = message_of([&] { XlsxWorkbook wb("/proc/il_report_test.xlsx"); });
     CHECK(msg.find("/proc") != std::string::npos);
+#endif
 }
 
 TEST_CASE("workbook_close failing (folder removed while writing) becomes a FileError; target not created") {
@@ -98,15 +106,38 @@ TEST_CASE("A read-only existing target is reported as locked, not overwritten") 
     fs::path target = dir / "locked.xlsx";
     { std::ofstream(target) << "submitted"; }
     fs::permissions(target, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    if (::access(target.c_str(), W_OK) == 0) {
+#ifdef _WIN32
+    const bool still_writable = _waccess(target.c_str(), 2) == 0;  // Windows: the read-only attribute
+#else
+    const bool still_writable = ::access(target.c_str(), W_OK) == 0;
+#endif
+    if (still_writable) {
         MESSAGE("running as root: write permission cannot be taken away; skipped");
     } else {
         std::string msg = message_of([&] { XlsxWorkbook wb(target); });
-        CHECK(msg.find("只读或正被其他程序占用") != std::string::npos);
+        CHECK(msg.find("打开或只读") != std::string::npos);
         CHECK(il::test::read_file_text(target) == "submitted");
     }
     fs::permissions(target, fs::perms::owner_all);
 }
+
+#ifdef _WIN32
+#include <windows.h>
+TEST_CASE("Windows: a report open in Excel (file locked by another handle) is not overwritten") {
+    auto dir = il::test::scratch_dir("writer_locked");
+    fs::path target = dir / "open-in-excel.xlsx";
+    { std::ofstream(target) << "submitted"; }
+    HANDLE held = CreateFileW(target.wstring().c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr, OPEN_EXISTING,
+                              FILE_ATTRIBUTE_NORMAL, nullptr);
+    REQUIRE(held != INVALID_HANDLE_VALUE);
+    std::string msg = message_of([&] { XlsxWorkbook wb(target); });
+    CHECK(msg.find("打开或只读") != std::string::npos);
+    CloseHandle(held);
+    CHECK(il::test::read_file_text(target) == "submitted");
+    { XlsxWorkbook wb(target); wb.add_sheet("x").text(0, 0, "new"); wb.close(); }  // released: replaced
+    CHECK(il::test::read_file_text(target) != "submitted");
+}
+#endif
 
 TEST_CASE("Sheet names are made valid and unique") {
     auto dir = il::test::scratch_dir("writer_names");

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <string>
 
-#include <unistd.h>
 
 #include "core/util/error.h"
 #include "core/util/sha256.h"
+#include "tests/support/process.h"
 
 using il::sha256_hex;
 
@@ -36,7 +36,7 @@ TEST_CASE("SHA-256 gives the same digest whatever the chunking (55/56/63/64-byte
 }
 
 TEST_CASE("sha256_file hashes the bytes of a file and reports a missing one") {
-    auto dir = std::filesystem::temp_directory_path() / ("il_sha256_test_" + std::to_string(::getpid()));
+    auto dir = std::filesystem::temp_directory_path() / ("il_sha256_test_" + std::to_string(il_test::pid()));
     std::filesystem::create_directories(dir);
     auto f = dir / "abc.bin";
     { std::ofstream(f, std::ios::binary) << "abc"; }

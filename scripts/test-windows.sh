@@ -1,0 +1,127 @@
+#!/bin/bash
+# Tests the Windows build of scripts/build-windows.sh under wine (Debian's wine64), in a private
+# wine prefix ($BUILD_DIR/wine):
+#   1. core_tests.exe and cli_process_tests.exe (the doctest suites, as .exe files);
+#   2. the NSIS installer, installed silently (/S); the installed CLI makes the demo city in its
+#      default database (%APPDATA%\InvestLedger) and writes the quarterly report set, which is
+#      read back with openpyxl and compared cell for cell with the Linux build's report (same seed);
+#   3. the installed GUI under Xvfb: a screenshot of 首页 -> docs/screenshots/windows-home.png;
+#   4. the uninstaller (/S): programs gone, %APPDATA%\InvestLedger kept.
+# Environment: BUILD_DIR (default build-windows), LINUX_BUILD_DIR (default build: its
+#   investledger-cli makes the reference report; built when missing), JOBS (default 2),
+#   SKIP_BUILD=1 (do not run build-windows.sh first), GUI=0 (a build without the desktop
+#   application: its checks are skipped), SCREENSHOT (where to put it).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+BUILD_DIR=$(realpath -m "${BUILD_DIR:-build-windows}")
+LINUX_BUILD_DIR=$(realpath -m "${LINUX_BUILD_DIR:-build}")
+JOBS=${JOBS:-2}
+SCREENSHOT=${SCREENSHOT:-$ROOT/docs/screenshots/windows-home.png}
+SEED=${SEED:-20170630}
+PERIOD=2017-06
+t0=$(date +%s)
+say() { echo "== [$(( $(date +%s) - t0 ))s] $*"; }
+fail() { echo "!! $*"; exit 1; }
+
+[ "${SKIP_BUILD:-0}" = 1 ] || BUILD_DIR=$BUILD_DIR JOBS=$JOBS bash scripts/build-windows.sh
+has_gui=1
+[ -f "$BUILD_DIR/gui/investledger.exe" ] || { has_gui=0; echo "== no gui/investledger.exe in $BUILD_DIR (GUI=0 build): GUI checks skipped"; }
+
+export WINEPREFIX=$BUILD_DIR/wine WINEDEBUG=-all WINEARCH=win64
+# no Mono/Gecko installers (not needed, and they would be downloads)
+export WINEDLLOVERRIDES="mscoree,mshtml="
+W=$BUILD_DIR/wine-work
+rm -rf "$W"; mkdir -p "$W"
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+  say "Creating the wine prefix $WINEPREFIX"
+  wineboot -i > "$W/wineboot.log" 2>&1 || { cat "$W/wineboot.log"; exit 1; }
+fi
+# Chinese in the user interface: wine uses the host's fonts; its default UI font (Tahoma) falls
+# back to Debian's Noto Sans CJK (fonts-noto-cjk), as Windows falls back to Microsoft YaHei.
+cat > "$W/fonts.reg" <<'EOF'
+REGEDIT4
+
+[HKEY_LOCAL_MACHINE\Software\Microsoft\Windows NT\CurrentVersion\FontLink\SystemLink]
+"Tahoma"=hex(7):4e,00,6f,00,74,00,6f,00,53,00,61,00,6e,00,73,00,43,00,4a,00,4b,00,2d,00,52,00,65,00,67,00,75,00,6c,00,61,00,72,00,2e,00,74,00,74,00,63,00,00,00,00,00
+"Microsoft Sans Serif"=hex(7):4e,00,6f,00,74,00,6f,00,53,00,61,00,6e,00,73,00,43,00,4a,00,4b,00,2d,00,52,00,65,00,67,00,75,00,6c,00,61,00,72,00,2e,00,74,00,74,00,63,00,00,00,00,00
+"Segoe UI"=hex(7):4e,00,6f,00,74,00,6f,00,53,00,61,00,6e,00,73,00,43,00,4a,00,4b,00,2d,00,52,00,65,00,67,00,75,00,6c,00,61,00,72,00,2e,00,74,00,74,00,63,00,00,00,00,00
+EOF
+wine regedit /S "$W/fonts.reg" > /dev/null 2>&1 || true
+wineserver -w
+
+status=0
+check() {  # check DESCRIPTION COMMAND...: runs it, reports, remembers a failure
+  local what=$1; shift
+  if "$@"; then echo "   ok: $what"; else echo "!! FAILED: $what"; status=1; fi
+}
+
+# --- 1. the doctest suites as Windows programs ---------------------------------------------
+say "core_tests.exe under wine"
+check "core doctest suite" wine "$BUILD_DIR/tests/core_tests.exe" --no-colors=true --duration=false
+say "cli_process_tests.exe under wine"
+check "CLI process suite" wine "$BUILD_DIR/tests/cli_process_tests.exe" --no-colors=true
+
+# --- 2. the installer ---------------------------------------------------------------------
+installer=$(ls -t "$BUILD_DIR"/investledger-*-win64.exe 2>/dev/null | head -n1)
+[ -n "$installer" ] || fail "no installer in $BUILD_DIR (investledger-*-win64.exe)"
+drive_c=$WINEPREFIX/drive_c
+inst=$drive_c/InvestLedger
+appdata=$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')
+appdata_unix=$(winepath -u "$appdata" 2>/dev/null)
+desktop_unix=$(winepath -u "$(wine cmd /c echo %USERPROFILE%\\Desktop 2>/dev/null | tr -d '\r')" 2>/dev/null)
+startmenu_unix=$appdata_unix/Microsoft/Windows/Start\ Menu/Programs
+rm -rf "$inst" "$appdata_unix/InvestLedger"
+say "Installing $(basename "$installer") silently (/S) to C:\\InvestLedger"
+wine "$installer" /S '/D=C:\InvestLedger'
+wineserver -w
+check "installed CLI" test -f "$inst/bin/investledger-cli.exe"
+[ $has_gui = 0 ] || check "installed desktop application" test -f "$inst/bin/investledger.exe"
+check "installed templates" test -d "$inst/share/investledger/templates/01-projects"
+check "installed translations" test -f "$inst/share/locale/zh_CN/LC_MESSAGES/investledger.mo"
+check "uninstaller" test -f "$inst/Uninstall.exe"
+check "Start-menu shortcut 投资项目台账" test -f "$startmenu_unix/InvestLedger/投资项目台账.lnk"
+check "desktop shortcut 投资项目台账" bash -c "ls '$desktop_unix'/投资项目台账.lnk '$drive_c'/users/Public/Desktop/投资项目台账.lnk 2>/dev/null | grep -q ."
+
+say "The installed CLI: demo city in the default database, quarterly report set"
+cli() { wine "$inst/bin/investledger-cli.exe" "$@"; }
+check "demo city (default database)" cli demo --seed "$SEED" --quiet
+check "database in %APPDATA%\\InvestLedger" test -s "$appdata_unix/InvestLedger/ledger.db"
+mkdir -p "$appdata_unix/InvestLedger/reports"
+win_report="$appdata\\InvestLedger\\reports\\季度报表-$PERIOD.xlsx"
+check "quarterly report set" cli report --all --period "$PERIOD" --date 2017-07-05 --out "$win_report"
+check "report file named in Chinese" test -s "$appdata_unix/InvestLedger/reports/季度报表-$PERIOD.xlsx"
+
+# the same on Linux, same seed
+if [ ! -x "$LINUX_BUILD_DIR/cli/investledger-cli" ]; then
+  say "Building the Linux CLI for the reference report ($LINUX_BUILD_DIR)"
+  cmake -S . -B "$LINUX_BUILD_DIR" -DCMAKE_BUILD_TYPE=Release > /dev/null
+  cmake --build "$LINUX_BUILD_DIR" -j "$JOBS" --target investledger-cli > /dev/null
+fi
+"$LINUX_BUILD_DIR/cli/investledger-cli" --db "$W/linux.db" demo --seed "$SEED" --quiet
+"$LINUX_BUILD_DIR/cli/investledger-cli" --db "$W/linux.db" report --all --period "$PERIOD" --date 2017-07-05 \
+  --out "$W/linux-report.xlsx" > /dev/null
+check "Windows report equals the Linux report cell for cell" /usr/bin/python3 tests/windows/compare_reports.py \
+  "$W/linux-report.xlsx" "$appdata_unix/InvestLedger/reports/季度报表-$PERIOD.xlsx"
+
+# --- 3. the GUI under Xvfb ------------------------------------------------------------------
+if [ $has_gui = 1 ]; then
+  say "The installed GUI under Xvfb: screenshot of 首页"
+  mkdir -p "$(dirname "$SCREENSHOT")"
+  check "GUI starts and shows 首页 (screenshot $SCREENSHOT)" \
+    xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" bash tests/windows/gui_screenshot.sh \
+      "$inst/bin/investledger.exe" "$appdata\\InvestLedger\\ledger.db" "$PERIOD" "$SCREENSHOT"
+fi
+
+# --- 4. uninstall -------------------------------------------------------------------------------
+say "Uninstalling silently (/S)"
+wine "$inst/Uninstall.exe" /S
+wineserver -w
+sleep 2  # the NSIS uninstaller copies itself to %TEMP% and finishes from there
+wineserver -w
+check "programs removed" test ! -e "$inst/bin/investledger-cli.exe" -a ! -e "$inst/bin/investledger.exe"
+check "user data kept (%APPDATA%\\InvestLedger)" test -s "$appdata_unix/InvestLedger/ledger.db"
+
+say "Done"
+if [ $status -ne 0 ]; then echo "== WINDOWS TESTS FAILED"; else echo "== WINDOWS TESTS PASSED"; fi
+exit $status
