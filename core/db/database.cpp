@@ -19,21 +19,25 @@ int read_user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_
 
 }  // namespace
 
+// All pending steps run in one transaction: a file is either at the version it had or at the
+// target, never in between (an interrupted upgrade from v1 to v5 must not leave a v4 file that an
+// older program would take as its own).
 void migrate_to(SQLite::Database& db, int target) {
-    int version = read_user_version(db);
+    const int version = read_user_version(db);
+    int reached = version;
+    SQLite::Transaction tx(db);
     for (const auto& step : migration_steps()) {
         if (step.version <= version || step.version > target) continue;
-        SQLite::Transaction tx(db);
         try {
             db.exec(step.sql);
         } catch (const SQLite::Exception& e) {
             throw DatabaseError("数据库升级失败（步骤 " + std::to_string(step.version) + " " + step.name +
                                 "）：" + e.what());
         }
-        db.exec("PRAGMA user_version = " + std::to_string(step.version));
-        tx.commit();
-        version = step.version;
+        reached = step.version;
     }
+    if (reached != version) db.exec("PRAGMA user_version = " + std::to_string(reached));
+    tx.commit();
 }
 
 std::unique_ptr<Database> Database::open(const fs::path& file, const OpenOptions& options) {
