@@ -305,6 +305,9 @@ bool MainFrame::first_start(const fs::path& file) {
     wxSingleChoiceDialog dlg(this, wxString::Format(_("Welcome to InvestLedger.\nThe ledger will be kept in:\n%s\n\nHow do you want to start?"),
                                                    wx(il::path_utf8(file))), _("First start"), choices);
     dlg.SetSelection(0);
+    // GTK sizes the list for about two and a half rows, cutting the third choice: the extra
+    // height goes to the list (it is the dialog's stretching item).
+    dlg.SetSize(dlg.GetSize() + wxSize(0, 2 * dlg.GetCharHeight()));
     if (dlg.ShowModal() != wxID_OK) return false;
     if (!open_database(file, true)) return false;
     ask_office_name();
