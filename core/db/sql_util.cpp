@@ -2,16 +2,6 @@
 
 namespace il::db {
 
-std::string exact_wan_text(Money m) {
-    bool negative = m.fen < 0;
-    std::uint64_t mag = negative ? static_cast<std::uint64_t>(-(m.fen + 1)) + 1 : static_cast<std::uint64_t>(m.fen);
-    std::string whole = std::to_string(mag / static_cast<std::uint64_t>(kFenPerWan));
-    std::string frac = std::to_string(mag % static_cast<std::uint64_t>(kFenPerWan));
-    while (frac.size() < 6) frac.insert(frac.begin(), '0');
-    while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
-    return (negative ? "-" : "") + whole + "." + frac;
-}
-
 std::string opt_text(const std::optional<std::string>& v) { return v ? *v : std::string(); }
 std::string opt_id_text(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
 

@@ -30,9 +30,6 @@ inline std::optional<std::int64_t> col_opt_i64(const SQLite::Column& c) {
 }
 inline Money col_money(const SQLite::Column& c) { return Money{c.getInt64()}; }
 
-// Exact text of an amount in 万元 for the audit log and `show`: at least two decimals, more
-// when the value has them ("1234.50", "0.000001").
-std::string exact_wan_text(Money m);
 std::string opt_text(const std::optional<std::string>& v);
 std::string opt_id_text(const std::optional<std::int64_t>& v);
 

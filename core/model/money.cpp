@@ -175,4 +175,14 @@ Money usd_to_cny(UsdMoney usd, std::int64_t rate_micro) {
     return Money{static_cast<std::int64_t>(q)};
 }
 
+std::string exact_wan_text(Money m) {
+    bool negative = m.fen < 0;
+    std::uint64_t mag = negative ? static_cast<std::uint64_t>(-(m.fen + 1)) + 1 : static_cast<std::uint64_t>(m.fen);
+    std::string whole = std::to_string(mag / static_cast<std::uint64_t>(kFenPerWan));
+    std::string frac = std::to_string(mag % static_cast<std::uint64_t>(kFenPerWan));
+    while (frac.size() < 6) frac.insert(frac.begin(), '0');
+    while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
+    return (negative ? "-" : "") + whole + "." + frac;
+}
+
 }  // namespace il

@@ -48,6 +48,9 @@ struct Money {
 // a number; never guesses. Digits below 1 分 are rejected, not rounded.
 std::optional<Money> parse_amount(std::string_view text, AmountUnit unit = AmountUnit::Wan);
 
+// Exact text of an amount in 万元 for the audit log and `show`: at least two decimals, more
+// when the value has them ("1234.50", "0.000001").
+std::string exact_wan_text(Money m);
 // "1,234.56" (万元, two decimals, thousands separators optional).
 std::string format_wan(Money m, bool thousands = true);
 // "12.35" (亿元, two decimals).

@@ -108,3 +108,11 @@ TEST_CASE("Money arithmetic and comparison") {
     CHECK(Money{-1}.is_negative());
     CHECK_FALSE(Money{0}.is_negative());
 }
+
+TEST_CASE("exact_wan_text keeps every digit, at least two decimals") {
+    CHECK(il::exact_wan_text(il::Money{1'234'500'000}) == "1234.50");
+    CHECK(il::exact_wan_text(il::Money{1}) == "0.000001");
+    CHECK(il::exact_wan_text(il::Money{-1'500'000}) == "-1.50");
+    CHECK(il::exact_wan_text(il::Money{0}) == "0.00");
+    CHECK(il::exact_wan_text(il::Money{INT64_MIN}) == "-9223372036854.775808");
+}
