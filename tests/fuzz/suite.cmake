@@ -19,6 +19,8 @@ set(_il_reader_sources workbook reader_support zip_archive xml_stream number_for
     text_encoding xlsx_reader csv_reader xls_reader workbook_reader)
 list(TRANSFORM _il_reader_sources PREPEND ${PROJECT_SOURCE_DIR}/core/import/)
 list(TRANSFORM _il_reader_sources APPEND .cpp)
+# What the readers use from core/util (file names as UTF-8).
+list(APPEND _il_reader_sources ${PROJECT_SOURCE_DIR}/core/util/utf8_path.cpp)
 set(_il_fuzz_flags -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1)
 add_library(il_fuzz_readers STATIC ${_il_reader_sources})
 target_include_directories(il_fuzz_readers PUBLIC ${PROJECT_SOURCE_DIR})
