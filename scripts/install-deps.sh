@@ -10,10 +10,10 @@ set -eu
 BUILD_PKGS="g++ make cmake pkg-config git ccache ca-certificates
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libxlsxwriter-dev doctest-dev nlohmann-json3-dev
   libcli11-dev libfreexl-dev libminizip-dev libexpat1-dev zlib1g-dev unicode-data python3 gettext
-  fonts-noto-cjk dpkg-dev file librsvg2-bin wx3.2-i18n"
+  fonts-noto-cjk dpkg-dev file librsvg2-bin wx3.2-i18n libpq-dev"
 TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl python3-jsonschema poppler-utils
   clang libclang-rt-14-dev sqlite3 procps
-  desktop-file-utils appstream man-db nsis strace"
+  desktop-file-utils appstream man-db nsis strace postgresql-15 postgresql-client-15"
 # scripts/bench.sh only: the pandas comparison, /usr/bin/time, bc, and the profilers.
 BENCH_PKGS="python3 python3-pandas python3-xlsxwriter time bc linux-perf valgrind"
 

@@ -1,0 +1,179 @@
+#include "core/db/storage/pg_connection.h"
+
+#include "core/util/error.h"
+
+#ifdef IL_HAVE_POSTGRESQL
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "core/db/storage/placeholders.h"
+
+// PostgreSQL type oids (pg_type.dat): the ones the ledger schema uses.
+namespace {
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
+              kNumeric = 1700;
+}
+#endif
+
+namespace il::db::storage {
+
+bool is_postgresql_url(const std::string& t) { return t.rfind("postgresql://", 0) == 0 || t.rfind("postgres://", 0) == 0; }
+
+#ifndef IL_HAVE_POSTGRESQL
+bool postgresql_available() { return false; }
+std::unique_ptr<Connection> connect_postgresql(const std::string&, const std::string&, bool*) {
+    throw DatabaseError("本程序构建时未包含 PostgreSQL 支持（libpq），无法连接数据库服务器");
+}
+#else
+bool postgresql_available() { return true; }
+
+namespace {
+
+std::string hex_bytea(const Blob& b) {
+    static const char* digits = "0123456789abcdef";
+    std::string s = "\\x";
+    for (unsigned char c : b.bytes) { s += digits[c >> 4]; s += digits[c & 15]; }
+    return s;
+}
+
+class PgStatement : public Statement {
+public:
+    PgStatement(PGconn* conn, const std::string& sql) : conn_(conn) {
+        int n = 0;
+        sql_ = to_numbered_placeholders(sql, &n);
+        params_.assign(static_cast<std::size_t>(n), std::monostate{});
+    }
+    ~PgStatement() override { clear(); }
+    void bind(int index, const SqlValue& v) override {
+        if (index < 1 || index > static_cast<int>(params_.size()))
+            throw DatabaseError("参数序号 " + std::to_string(index) + " 超出范围：" + sql_);
+        params_[static_cast<std::size_t>(index - 1)] = v;
+    }
+    bool step() override {
+        if (!res_) run();
+        if (row_ + 1 >= PQntuples(res_)) { row_ = PQntuples(res_); return false; }
+        ++row_;
+        return true;
+    }
+    int column_count() override { return res_ ? PQnfields(res_) : 0; }
+    std::string column_name(int col) override { return PQfname(res_, col); }
+    SqlValue value(int col) override {
+        if (PQgetisnull(res_, row_, col)) return std::monostate{};
+        const char* s = PQgetvalue(res_, row_, col);
+        switch (PQftype(res_, col)) {
+            case kInt2: case kInt4: case kInt8: return static_cast<std::int64_t>(std::strtoll(s, nullptr, 10));
+            case kBool: return static_cast<std::int64_t>(s[0] == 't' ? 1 : 0);
+            case kFloat4: case kFloat8: case kNumeric: return std::strtod(s, nullptr);
+            case kBytea: {
+                std::size_t len = 0;
+                unsigned char* p = PQunescapeBytea(reinterpret_cast<const unsigned char*>(s), &len);
+                Blob b{std::vector<unsigned char>(p, p + len)};
+                PQfreemem(p);
+                return b;
+            }
+            default: return std::string(s, static_cast<std::size_t>(PQgetlength(res_, row_, col)));
+        }
+    }
+    void reset() override {
+        clear();
+        for (auto& p : params_) p = std::monostate{};
+    }
+    std::int64_t changes() override {
+        if (!res_) return 0;
+        const char* t = PQcmdTuples(res_);
+        return *t ? std::strtoll(t, nullptr, 10) : 0;
+    }
+
+private:
+    void clear() {
+        if (res_) PQclear(res_);
+        res_ = nullptr;
+        row_ = -1;
+    }
+    void run() {
+        std::vector<std::string> text(params_.size());
+        std::vector<const char*> values(params_.size(), nullptr);
+        for (std::size_t i = 0; i < params_.size(); ++i) {
+            const SqlValue& v = params_[i];
+            if (std::holds_alternative<std::monostate>(v)) continue;
+            if (auto* n = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*n);
+            else if (auto* d = std::get_if<double>(&v)) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%.17g", *d);
+                text[i] = buf;
+            } else if (auto* s = std::get_if<std::string>(&v)) text[i] = *s;
+            else text[i] = hex_bytea(std::get<Blob>(v));
+            values[i] = text[i].c_str();
+        }
+        res_ = PQexecParams(conn_, sql_.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                            nullptr, 0);
+        auto st = PQresultStatus(res_);
+        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+            std::string msg = PQresultErrorMessage(res_);
+            const char* state = PQresultErrorField(res_, PG_DIAG_SQLSTATE);
+            std::string code = state ? state : "";
+            clear();
+            throw DatabaseError("数据库服务器拒绝了语句（" + code + "）：" + msg);
+        }
+    }
+
+    PGconn* conn_;
+    std::string sql_;
+    std::vector<SqlValue> params_;
+    PGresult* res_ = nullptr;
+    int row_ = -1;
+};
+
+class PgConnection : public Connection {
+public:
+    explicit PgConnection(PGconn* c) : conn_(c) {}
+    ~PgConnection() override { PQfinish(conn_); }
+    Engine engine() const override { return Engine::postgresql; }
+    void exec(const std::string& sql) override {
+        PGresult* r = PQexec(conn_, sql.c_str());
+        auto st = PQresultStatus(r);
+        std::string msg = PQresultErrorMessage(r);
+        PQclear(r);
+        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+            throw DatabaseError("数据库服务器执行失败：" + msg);
+    }
+    std::unique_ptr<Statement> prepare(const std::string& sql) override {
+        return std::make_unique<PgStatement>(conn_, sql);
+    }
+    void begin() override { exec("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
+    void commit() override { exec("COMMIT"); }
+    void rollback() override { exec("ROLLBACK"); }
+    std::vector<std::string> tables() override {
+        // il_tables (written by the server schema) keeps the SQLite creation order
+        std::vector<std::string> out;
+        auto q = prepare("SELECT name FROM il_tables ORDER BY position");
+        while (q->step()) out.push_back(q->text(0));
+        return out;
+    }
+
+private:
+    PGconn* conn_;
+};
+
+}  // namespace
+
+std::unique_ptr<Connection> connect_postgresql(const std::string& url, const std::string& password, bool* needs_password) {
+    const char* keys[] = {"dbname", "password", "client_encoding", "application_name", nullptr};
+    const char* vals[] = {url.c_str(), password.empty() ? nullptr : password.c_str(), "UTF8", "investledger", nullptr};
+    if (password.empty()) keys[1] = "client_encoding", vals[1] = "UTF8";
+    PGconn* c = PQconnectdbParams(keys, vals, 1);
+    if (PQstatus(c) != CONNECTION_OK) {
+        if (needs_password) *needs_password = PQconnectionNeedsPassword(c) != 0;
+        std::string msg = PQerrorMessage(c);
+        PQfinish(c);
+        throw DatabaseError("无法连接数据库服务器：" + msg);
+    }
+    auto conn = std::make_unique<PgConnection>(c);
+    conn->exec("SET client_min_messages = warning");
+    return conn;
+}
+#endif
+
+}  // namespace il::db::storage

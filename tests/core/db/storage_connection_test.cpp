@@ -1,0 +1,65 @@
+// The engine-neutral storage interface: `?` to $n translation, and the SQLite implementation
+// round-tripping every value kind and rolling back an uncommitted transaction.
+#include <doctest/doctest.h>
+
+#include "core/db/database.h"
+#include "core/db/storage/pg_connection.h"
+#include "core/db/storage/placeholders.h"
+#include "core/db/storage/sqlite_connection.h"
+
+using namespace il::db::storage;
+
+TEST_CASE("placeholders become $n outside literals, identifiers and comments") {
+    int n = 0;
+    CHECK(to_numbered_placeholders("SELECT a FROM t WHERE x = ? AND y = '?' AND \"q?\" = ? -- ?\n AND z = ?", &n) ==
+          "SELECT a FROM t WHERE x = $1 AND y = '?' AND \"q?\" = $2 -- ?\n AND z = $3");
+    CHECK(n == 3);
+    CHECK(to_numbered_placeholders("SELECT 'it''s ?', ? /* ? */", &n) == "SELECT 'it''s ?', $1 /* ? */");
+    CHECK(n == 1);
+}
+
+TEST_CASE("postgresql URLs are recognised, files are not") {
+    CHECK(is_postgresql_url("postgresql://wang@server/ledger"));
+    CHECK(is_postgresql_url("postgres://server/ledger"));
+    CHECK_FALSE(is_postgresql_url("ledger.db"));
+    CHECK_FALSE(is_postgresql_url("/data/postgresql/ledger.db"));
+}
+
+TEST_CASE("SQLite connection binds and reads every value kind; rollback undoes") {
+    auto db = il::db::Database::open_memory();
+    SqliteConnection c(db->sql());
+    CHECK(c.engine() == Engine::sqlite);
+    c.exec("CREATE TABLE kinds(i INTEGER, r REAL, t TEXT, b BLOB, n TEXT)");
+    {
+        Transaction tx(c);
+        auto ins = c.prepare("INSERT INTO kinds VALUES(?, ?, ?, ?, ?)");
+        ins->bind(1, std::int64_t{-9007199254740993});
+        ins->bind(2, 0.1);
+        ins->bind(3, std::string("广阳区"));
+        ins->bind(4, Blob{{0, 255, 7}});
+        ins->bind(5, std::monostate{});
+        CHECK_FALSE(ins->step());
+        CHECK(ins->changes() == 1);
+        tx.commit();
+    }
+    auto q = c.prepare("SELECT * FROM kinds");
+    REQUIRE(q->step());
+    CHECK(q->column_count() == 5);
+    CHECK(q->column_name(2) == "t");
+    CHECK(q->i64(0) == -9007199254740993);
+    CHECK(std::get<double>(q->value(1)) == 0.1);
+    CHECK(q->text(2) == "广阳区");
+    CHECK(std::get<Blob>(q->value(3)) == Blob{{0, 255, 7}});
+    CHECK(q->is_null(4));
+    CHECK_FALSE(q->step());
+    {
+        Transaction tx(c);
+        c.exec("DELETE FROM kinds");
+    }  // not committed
+    auto count = c.prepare("SELECT count(*) FROM kinds");
+    REQUIRE(count->step());
+    CHECK(count->i64(0) == 1);
+    auto tables = c.tables();
+    CHECK(tables.front() == "settings");
+    CHECK(tables.back() == "kinds");
+}
