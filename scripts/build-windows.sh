@@ -238,6 +238,7 @@ if ! built freexl "$ver"; then
   (cd "$b" && $RUN "$dir/configure" --host=$HOST --prefix="$PREFIX" --disable-shared --enable-static \
       CPPFLAGS="-I$PREFIX/include" LDFLAGS="-L$PREFIX/lib" > ../freexl.log 2>&1 &&
     $RUN make -j "$JOBS" -C src >> ../freexl.log 2>&1 && make -C src install >> ../freexl.log 2>&1 &&
+    make -C headers install >> ../freexl.log 2>&1 &&
     make install-pkgconfigDATA >> ../freexl.log 2>&1) || { tail -n 30 "$b/../freexl.log"; exit 1; }
   # static linking: FreeXL needs our iconv
   sed -i 's/^Libs: \(.*\)/Libs: \1 -liconv -lcharset/' "$PREFIX/lib/pkgconfig/freexl.pc"

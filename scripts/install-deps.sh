@@ -18,14 +18,17 @@ TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl pyth
 BENCH_PKGS="python3 python3-pandas python3-xlsxwriter time bc linux-perf valgrind"
 
 WINDOWS_PKGS="g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-tools binutils-mingw-w64-x86-64
-  wine64 wine nsis dpkg-dev debian-archive-keyring xz-utils bzip2 tcl make"
+  wine64 wine wine32:i386 nsis dpkg-dev debian-archive-keyring xz-utils bzip2 tcl make"
 
 pkgs="$BUILD_PKGS"
 for a in "$@"; do
   case "$a" in
     --test) pkgs="$pkgs $TEST_PKGS" ;;
     --bench) pkgs="$pkgs $BENCH_PKGS" ;;
-    --windows) pkgs="$pkgs $WINDOWS_PKGS" ;;
+    # NSIS makes 32-bit installers (Debian's nsis has only x86 stubs): wine needs wine32, i386.
+    --windows) pkgs="$pkgs $WINDOWS_PKGS"
+      dpkg --print-foreign-architectures | grep -qx i386 ||
+        { [ "$(id -u)" -eq 0 ] && dpkg --add-architecture i386 || sudo dpkg --add-architecture i386; } ;;
   esac
 done
 

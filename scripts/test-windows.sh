@@ -48,6 +48,19 @@ REGEDIT4
 "Segoe UI"=hex(7):4e,00,6f,00,74,00,6f,00,53,00,61,00,6e,00,73,00,43,00,4a,00,4b,00,2d,00,52,00,65,00,67,00,75,00,6c,00,61,00,72,00,2e,00,74,00,74,00,63,00,00,00,00,00
 EOF
 wine regedit /S "$W/fonts.reg" > /dev/null 2>&1 || true
+cp /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc "$WINEPREFIX/drive_c/windows/Fonts/"
+cat > "$W/subst.reg" <<'EOF2'
+REGEDIT4
+
+[HKEY_LOCAL_MACHINE\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes]
+"MS Shell Dlg"="Noto Sans CJK SC"
+"MS Shell Dlg 2"="Noto Sans CJK SC"
+"Tahoma"="Noto Sans CJK SC"
+"Segoe UI"="Noto Sans CJK SC"
+"Microsoft YaHei"="Noto Sans CJK SC"
+"Microsoft YaHei UI"="Noto Sans CJK SC"
+EOF2
+wine regedit /S "$W/subst.reg" > /dev/null 2>&1 || true
 wineserver -w
 
 status=0
@@ -70,7 +83,8 @@ inst=$drive_c/InvestLedger
 appdata=$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')
 appdata_unix=$(winepath -u "$appdata" 2>/dev/null)
 desktop_unix=$(winepath -u "$(wine cmd /c echo %USERPROFILE%\\Desktop 2>/dev/null | tr -d '\r')" 2>/dev/null)
-startmenu_unix=$appdata_unix/Microsoft/Windows/Start\ Menu/Programs
+# NSIS installs for all users (ProgramData), in the folder named after CPACK_NSIS_PACKAGE_NAME
+startmenu_unix="$drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs"
 rm -rf "$inst" "$appdata_unix/InvestLedger"
 say "Installing $(basename "$installer") silently (/S) to C:\\InvestLedger"
 wine "$installer" /S '/D=C:\InvestLedger'
@@ -80,7 +94,7 @@ check "installed CLI" test -f "$inst/bin/investledger-cli.exe"
 check "installed templates" test -d "$inst/share/investledger/templates/01-projects"
 check "installed translations" test -f "$inst/share/locale/zh_CN/LC_MESSAGES/investledger.mo"
 check "uninstaller" test -f "$inst/Uninstall.exe"
-check "Start-menu shortcut 投资项目台账" test -f "$startmenu_unix/InvestLedger/投资项目台账.lnk"
+check "Start-menu shortcut 投资项目台账" test -f "$startmenu_unix/InvestLedger 投资项目台账/投资项目台账.lnk"
 check "desktop shortcut 投资项目台账" bash -c "ls '$desktop_unix'/投资项目台账.lnk '$drive_c'/users/Public/Desktop/投资项目台账.lnk 2>/dev/null | grep -q ."
 
 say "The installed CLI: demo city in the default database, quarterly report set"

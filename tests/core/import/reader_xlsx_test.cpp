@@ -6,6 +6,7 @@
 #include "core/import/number_format.h"
 #include "core/import/reader_support.h"
 #include "core/import/workbook.h"
+#include "core/util/utf8_path.h"
 #include "tests/core/import/reader_fixtures.h"
 
 using namespace il::import;
@@ -16,7 +17,7 @@ namespace {
 // A realistic ledger written with libxlsxwriter: title, two-row merged header, dates, formulas.
 std::filesystem::path write_ledger(const TempDir& dir, int data_rows = 3) {
     auto path = dir / "台账.xlsx";
-    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_workbook* wb = workbook_new(il::path_utf8(path).c_str());
     lxw_worksheet* ws = workbook_add_worksheet(wb, "2017年项目");
     lxw_format* date = workbook_add_format(wb);
     format_set_num_format(date, "yyyy-mm-dd");

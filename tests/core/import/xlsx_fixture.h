@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/util/utf8_path.h"
+
 #include <xlsxwriter.h>
 #include "tests/support/process.h"
 
@@ -22,7 +24,7 @@ struct XlsxFixture {
     lxw_worksheet* ws = nullptr;
     lxw_format* date_fmt;
     explicit XlsxFixture(const std::filesystem::path& path) {
-        wb = workbook_new(path.string().c_str());
+        wb = workbook_new(il::path_utf8(path).c_str());
         date_fmt = workbook_add_format(wb);
         format_set_num_format(date_fmt, "yyyy-mm-dd");
     }
