@@ -4,6 +4,7 @@
 
 #include "cli/cli_context.h"
 #include "core/db/sqlite_error_text.h"
+#include "core/platform/command_line.h"
 #include "core/platform/paths.h"
 #include "core/util/utf8_path.h"
 
@@ -45,7 +46,12 @@ int main(int argc, char** argv) {
     register_city_commands(app, ctx);
 
     try {
-        app.parse(argc, argv);
+        il::platform::use_utf8_console();
+        // UTF-8 arguments on every platform (on Windows from the UTF-16 command line)
+        std::vector<std::string> args = il::platform::utf8_arguments(argc, argv);
+        std::vector<const char*> arg_pointers;
+        for (const auto& a : args) arg_pointers.push_back(a.c_str());
+        app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : kExitUsage;
     } catch (const ExitWith& e) {
