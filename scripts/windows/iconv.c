@@ -29,8 +29,13 @@ static UINT code_page_of(const char* name) {
 
 static int usable(UINT cp) { return cp == CP_UTF16LE || cp == CP_UTF16BE || (cp != 0 && IsValidCodePage(cp)); }
 
+/* GB18030 is code page 54936 on every Windows since XP, but wine (8.0) does not have it: there its
+   one- and two-byte part, which is GBK (code page 936) and holds every character of a GBK file as
+   Excel writes it on a Chinese Windows, is used; a four-byte sequence is then reported invalid. */
+static UINT available(UINT cp) { return cp == 54936 && !IsValidCodePage(54936) ? 936 : cp; }
+
 iconv_t iconv_open(const char* tocode, const char* fromcode) {
-    struct converter c = {code_page_of(fromcode), code_page_of(tocode)};
+    struct converter c = {available(code_page_of(fromcode)), available(code_page_of(tocode))};
     if (!usable(c.from) || !usable(c.to)) {
         errno = EINVAL;
         return (iconv_t)-1;
