@@ -37,30 +37,15 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
   say "Creating the wine prefix $WINEPREFIX"
   wineboot -i > "$W/wineboot.log" 2>&1 || { cat "$W/wineboot.log"; exit 1; }
 fi
-# Chinese in the user interface: wine uses the host's fonts; its default UI font (Tahoma) falls
-# back to Debian's Noto Sans CJK (fonts-noto-cjk), as Windows falls back to Microsoft YaHei.
-cat > "$W/fonts.reg" <<'EOF'
-REGEDIT4
-
-[HKEY_LOCAL_MACHINE\Software\Microsoft\Windows NT\CurrentVersion\FontLink\SystemLink]
-"Tahoma"=hex(7):4e,00,6f,00,74,00,6f,00,53,00,61,00,6e,00,73,00,43,00,4a,00,4b,00,2d,00,52,00,65,00,67,00,75,00,6c,00,61,00,72,00,2e,00,74,00,74,00,63,00,00,00,00,00
-"Microsoft Sans Serif"=hex(7):4e,00,6f,00,74,00,6f,00,53,00,61,00,6e,00,73,00,43,00,4a,00,4b,00,2d,00,52,00,65,00,67,00,75,00,6c,00,61,00,72,00,2e,00,74,00,74,00,63,00,00,00,00,00
-"Segoe UI"=hex(7):4e,00,6f,00,74,00,6f,00,53,00,61,00,6e,00,73,00,43,00,4a,00,4b,00,2d,00,52,00,65,00,67,00,75,00,6c,00,61,00,72,00,2e,00,74,00,74,00,63,00,00,00,00,00
-EOF
-wine regedit /S "$W/fonts.reg" > /dev/null 2>&1 || true
-cp /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc "$WINEPREFIX/drive_c/windows/Fonts/"
-cat > "$W/subst.reg" <<'EOF2'
-REGEDIT4
-
-[HKEY_LOCAL_MACHINE\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes]
-"MS Shell Dlg"="Noto Sans CJK SC"
-"MS Shell Dlg 2"="Noto Sans CJK SC"
-"Tahoma"="Noto Sans CJK SC"
-"Segoe UI"="Noto Sans CJK SC"
-"Microsoft YaHei"="Noto Sans CJK SC"
-"Microsoft YaHei UI"="Noto Sans CJK SC"
-EOF2
-wine regedit /S "$W/subst.reg" > /dev/null 2>&1 || true
+# Chinese in the user interface: wine draws with the host's fonts through fontconfig, but its UI
+# faces (MS Shell Dlg -> Tahoma, wine's own Tahoma has no CJK glyphs) show Chinese as boxes.
+# Substituting Debian's Noto Sans CJK SC (fonts-noto-cjk) for them is what a Chinese Windows does
+# with Microsoft YaHei. (`wine reg add`: a REGEDIT4 file imported with regedit did not take effect.)
+subst='HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes'
+for face in "MS Shell Dlg" "MS Shell Dlg 2" "Tahoma" "Segoe UI" "Microsoft YaHei" "Microsoft YaHei UI" "SimSun"; do
+  wine reg add "$subst" /v "$face" /d "Noto Sans CJK SC" /f > /dev/null 2>&1 ||
+    fail "could not set the font substitute for $face in the wine prefix"
+done
 wineserver -w
 
 status=0
