@@ -147,6 +147,7 @@ std::vector<Holder> other_holders(const fs::path& db_file) {
         Holder h;
         std::string line;
         while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();  // written in text mode on Windows
             auto eq = line.find('=');
             if (eq == std::string::npos) continue;
             std::string key = line.substr(0, eq), value = line.substr(eq + 1);

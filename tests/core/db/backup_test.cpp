@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "core/util/utf8_path.h"
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -57,7 +59,14 @@ TEST_CASE("backups live beside the database in <stem>-backups") {
 }
 
 TEST_CASE("sqlite_file_uri percent-encodes the path") {
+#ifdef _WIN32
+    // a drive-letter path: file:///C:/..., backslashes as slashes, Chinese as UTF-8 bytes
+    CHECK(sqlite_file_uri(il::u8path("C:\\台账\\a b?#%.db"), "immutable=1") ==
+          "file:///C:/%E5%8F%B0%E8%B4%A6/a%20b%3F%23%25.db?immutable=1");
+#else
     CHECK(sqlite_file_uri("/tmp/a b?#%.db", "immutable=1") == "file:///tmp/a%20b%3F%23%25.db?immutable=1");
+    CHECK(sqlite_file_uri("/tmp/台账.db", "") == "file:///tmp/%E5%8F%B0%E8%B4%A6.db");
+#endif
 }
 
 TEST_CASE("automatic backup on open: once a day, not for new or read-only files") {

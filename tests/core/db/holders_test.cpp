@@ -55,6 +55,11 @@ TEST_CASE("busy message names the other program's user and host; dead local hold
     fs::path file = tmp.path / "ledger.db";
     fake_holder(file, "OFFICE-PC7", 4242, "王五");             // another computer: shown as is
     fake_holder(file, host_name(), 2147480000L, "已退出的用户");  // this host, no such pid: pruned
+    {
+        // a holder file with Windows line ends (CRLF): still read as this host's, still pruned
+        std::ofstream(holders_dir(file) / "crlf.txt", std::ios::binary)
+            << "host=" << host_name() << "\r\nuser=换行用户\r\npid=2147480001\r\nmode=写入\r\n";
+    }
     auto holders = other_holders(file);
     REQUIRE(holders.size() == 1);
     CHECK(holders[0].user == "王五");
@@ -64,6 +69,7 @@ TEST_CASE("busy message names the other program's user and host; dead local hold
     CHECK(msg.find("OFFICE-PC7") != std::string::npos);
     CHECK(msg.find("2026-11-26 09:12") != std::string::npos);
     CHECK(msg.find("已退出的用户") == std::string::npos);
+    CHECK(msg.find("换行用户") == std::string::npos);
 }
 
 TEST_CASE("a write blocked by another connection times out; the message tells who holds it") {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/util/utf8_path.h"
 #include "tests/support/process.h"
 
 namespace il::import::test {
@@ -62,7 +63,7 @@ using Parts = std::vector<std::pair<std::string, std::string>>;
 inline std::string make_zip(const Parts& parts) {
     TempDir dir;
     auto path = dir / "z.zip";
-    zipFile z = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
+    zipFile z = zipOpen64(il::path_utf8(path).c_str(), APPEND_STATUS_CREATE);  // (a wide string on Windows)
     for (const auto& [name, data] : parts) {
         zip_fileinfo info{};
         zipOpenNewFileInZip64(z, name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,

@@ -11,7 +11,9 @@ namespace fs = std::filesystem;
 namespace {
 void set_env(const char* name, const std::string& value) {
 #ifdef _WIN32
-    _putenv_s(name, value.c_str());  // the manifest makes the process code page UTF-8
+    // as UTF-16: the narrow form goes through the ANSI code page, which need not hold 张三
+    std::wstring wname(name, name + std::char_traits<char>::length(name));
+    _wputenv_s(wname.c_str(), il::u8path(value).wstring().c_str());
 #else
     setenv(name, value.c_str(), 1);
 #endif
