@@ -6,6 +6,7 @@
 #include "core/db/storage/pg_connection.h"
 #include "core/db/storage/placeholders.h"
 #include "core/db/storage/sqlite_connection.h"
+#include "core/util/error.h"
 
 using namespace il::db::storage;
 
@@ -62,4 +63,16 @@ TEST_CASE("SQLite connection binds and reads every value kind; rollback undoes")
     auto tables = c.tables();
     CHECK(tables.front() == "settings");
     CHECK(tables.back() == "kinds");
+}
+
+TEST_CASE("Statement::i64 and text: numbers in text are read whole; anything else is a DatabaseError") {
+    auto db = il::db::Database::open_memory();
+    SqliteConnection c(db->sql());
+    auto q = c.prepare("SELECT '123', '12x', x'00', NULL, 0.1");
+    REQUIRE(q->step());
+    CHECK(q->i64(0) == 123);
+    CHECK_THROWS_AS(q->i64(1), il::DatabaseError);  // not half a number
+    CHECK_THROWS_AS(q->i64(2), il::DatabaseError);  // a blob is not an integer
+    CHECK(q->i64(3) == 0);
+    CHECK(q->text(4) == "0.10000000000000001");  // the double exactly, not std::to_string's 0.100000
 }
