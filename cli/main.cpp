@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     register_import_command(app, ctx);
     register_maintenance_commands(app, ctx);
     register_city_commands(app, ctx);
+    register_server_commands(app, ctx);
 
     try {
         il::platform::use_utf8_console();

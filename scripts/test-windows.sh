@@ -100,7 +100,7 @@ fi
 "$LINUX_BUILD_DIR/cli/investledger-cli" --db "$W/linux.db" demo --seed "$SEED" --quiet
 "$LINUX_BUILD_DIR/cli/investledger-cli" --db "$W/linux.db" report --all --period "$PERIOD" --date 2017-07-05 \
   --out "$W/linux-report.xlsx" > /dev/null
-check "Windows report equals the Linux report cell for cell" /usr/bin/python3 tests/windows/compare_reports.py \
+check "Windows report equals the Linux report cell for cell" /usr/bin/python3 tests/support/compare_reports.py \
   "$W/linux-report.xlsx" "$appdata_unix/InvestLedger/reports/季度报表-$PERIOD.xlsx"
 
 # --- 3. the GUI under Xvfb ------------------------------------------------------------------

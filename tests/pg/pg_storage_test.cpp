@@ -7,7 +7,10 @@
 #include <limits>
 #include <string>
 
+#include "core/db/database.h"
 #include "core/db/storage/pg_connection.h"
+#include "core/db/storage/server_schema.h"
+#include "core/db/storage/sqlite_connection.h"
 #include "core/util/error.h"
 
 using namespace il::db::storage;
@@ -121,4 +124,21 @@ TEST_CASE("postgresql: two writers on one project: the second gets a conflict, n
     REQUIRE(check->step());
     CHECK(check->text(0) == "固安新材料产业园（一期）");
     CHECK(check->i64(1) == 2);
+}
+
+TEST_CASE("postgresql: the server schema is the SQLite schema's tables, in creation order, created once") {
+    auto c = connect();
+    c->exec("DROP SCHEMA IF EXISTS schema_test CASCADE; CREATE SCHEMA schema_test; SET search_path TO schema_test");
+    CHECK(server_schema_version(*c) == 0);
+    create_server_schema(*c);
+    CHECK(server_schema_version(*c) == il::db::current_schema_version());
+    auto model = il::db::Database::open_memory();
+    SqliteConnection sqlite(model->sql());
+    CHECK(c->tables() == sqlite.tables());
+    // a second time: refused, nothing changed
+    CHECK_THROWS_AS(create_server_schema(*c), il::DatabaseError);
+    // the constraints came along: a project in a region that does not exist is refused
+    CHECK_THROWS_AS(c->exec("INSERT INTO projects(id, uid, name, region_id) VALUES (1, 'u1', '孤儿项目', 999)"),
+                    il::DatabaseError);
+    c->exec("DROP SCHEMA schema_test CASCADE; SET search_path TO public");
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Compares two report workbooks cell for cell (values, number formats, merged ranges, sheet
-names), as openpyxl reads them: the Windows build's report against the Linux build's.
+names), as openpyxl reads them: the Windows build's report against the Linux build's, a ledger
+moved to the PostgreSQL server and back against the original.
 
   compare_reports.py LINUX.xlsx WINDOWS.xlsx
 """

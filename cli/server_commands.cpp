@@ -1,0 +1,163 @@
+// The PostgreSQL server: migrate-to (a whole ledger to the server and back).
+#include <iostream>
+#include <memory>
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+#include "cli/cli_context.h"
+#include "core/db/storage/ledger_copy.h"
+#include "core/db/storage/pg_connection.h"
+#include "core/db/storage/server_schema.h"
+#include "core/db/storage/sqlite_connection.h"
+#include "core/util/utf8_path.h"
+
+namespace il::cli {
+namespace fs = std::filesystem;
+using namespace il::db::storage;
+
+namespace {
+// The server password, typed without echo; only when ~/.pgpass did not have it. Never stored.
+std::string prompt_password(const std::string& url) {
+#ifdef _WIN32
+    HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
+    DWORD mode = 0;
+    bool console = GetConsoleMode(in, &mode);
+    if (!console) throw DatabaseError("服务器 " + url + " 需要密码：请写入 %APPDATA%\\postgresql\\pgpass.conf（程序不保存密码）");
+    std::cerr << "服务器 " << url << " 的密码：" << std::flush;
+    SetConsoleMode(in, mode & ~static_cast<DWORD>(ENABLE_ECHO_INPUT));
+    std::string pw;
+    std::getline(std::cin, pw);
+    SetConsoleMode(in, mode);
+#else
+    if (!isatty(STDIN_FILENO)) throw DatabaseError("服务器 " + url + " 需要密码：请写入 ~/.pgpass（权限 600；程序不保存密码）");
+    std::cerr << "服务器 " << url << " 的密码：" << std::flush;
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string pw;
+    std::getline(std::cin, pw);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+#endif
+    std::cerr << "\n";
+    return pw;
+}
+
+std::unique_ptr<Connection> connect_server(const std::string& url) {
+    bool needs_password = false;
+    try {
+        return connect_postgresql(url, "", &needs_password);
+    } catch (const DatabaseError&) {
+        if (!needs_password) throw;
+    }
+    return connect_postgresql(url, prompt_password(url));
+}
+
+// One end of the move: a server connection, or a SQLite ledger file with its connection.
+struct Endpoint {
+    std::unique_ptr<db::Database> file;
+    std::unique_ptr<Connection> conn;
+    std::string name;
+};
+
+Endpoint open_source(const std::string& source, const CliContext& ctx) {
+    Endpoint e;
+    if (is_postgresql_url(source)) {
+        e.conn = connect_server(source);
+        int v = server_schema_version(*e.conn);
+        if (v == 0) throw DatabaseError("服务器数据库 " + source + " 中没有台账");
+        if (v != db::current_schema_version())
+            throw DatabaseError("服务器上的台账是表结构版本 " + std::to_string(v) + "，本程序是版本 " +
+                                std::to_string(db::current_schema_version()) + "，未作修改");
+        e.name = source;
+        return e;
+    }
+    fs::path path = source.empty() ? ctx.resolved_db_path() : il::u8path(source);
+    if (!fs::exists(path)) throw FileError("台账文件不存在：" + il::path_utf8(path));
+    db::OpenOptions options;
+    options.create = false;
+    options.user = ctx.user;
+    e.file = db::Database::open(path, options);
+    e.conn = std::make_unique<SqliteConnection>(e.file->sql());
+    e.name = il::path_utf8(path);
+    return e;
+}
+
+Endpoint open_target(const std::string& target, const CliContext& ctx, bool replace) {
+    Endpoint e;
+    if (is_postgresql_url(target)) {
+        e.conn = connect_server(target);
+        int v = server_schema_version(*e.conn);
+        if (v == 0) {
+            create_server_schema(*e.conn);
+        } else if (v != db::current_schema_version()) {
+            throw DatabaseError("服务器上的台账是表结构版本 " + std::to_string(v) + "，本程序是版本 " +
+                                std::to_string(db::current_schema_version()) + "，未作修改");
+        } else if (!replace) {
+            auto q = e.conn->prepare("SELECT count(*) FROM projects");
+            q->step();
+            if (q->i64(0) > 0)
+                throw ValidationError("服务器数据库 " + target + " 中已有台账（" + std::to_string(q->i64(0)) +
+                                      " 个项目）；要用本台账替换它，加 --replace（未作修改）");
+        }
+        e.name = target;
+        return e;
+    }
+    fs::path path = il::u8path(target);
+    if (fs::exists(path))
+        throw ValidationError("目标文件已存在：" + il::path_utf8(path) + "；请指定一个新文件（未作修改）");
+    if (!path.parent_path().empty()) fs::create_directories(path.parent_path());
+    db::OpenOptions options;
+    options.user = ctx.user;
+    e.file = db::Database::open(path, options);
+    e.conn = std::make_unique<SqliteConnection>(e.file->sql());
+    e.name = il::path_utf8(path);
+    return e;
+}
+}  // namespace
+
+void register_server_commands(CLI::App& app, CliContext& ctx) {
+    auto* migrate = app.add_subcommand(
+        "migrate-to", "把整个台账迁移到 PostgreSQL 服务器（postgresql://用户@主机/库名）或从服务器迁回到新的台账文件");
+    auto target = std::make_shared<std::string>();
+    auto from = std::make_shared<std::string>();
+    auto replace = std::make_shared<bool>(false);
+    migrate->add_option("target", *target, "postgresql://用户@主机[:端口]/库名，或新的台账文件（.db）")->required();
+    migrate->add_option("--from", *from, "源：台账文件或 postgresql://…（默认：--db 指定的台账）");
+    migrate->add_flag("--replace", *replace, "服务器上已有台账时，用源台账替换它（一个事务）");
+    migrate->callback([&ctx, target, from, replace] {
+        if ((is_postgresql_url(*target) || is_postgresql_url(*from) || is_postgresql_url(ctx.db_path)) &&
+            !postgresql_available())
+            throw DatabaseError("本程序构建时未包含 PostgreSQL 支持（libpq），无法连接数据库服务器");
+        std::string source = !from->empty() ? *from : ctx.db_path;
+        Endpoint src = open_source(source, ctx);
+        Endpoint dst = open_target(*target, ctx, *replace);
+        NullProgress none;
+        std::vector<TableCopy> copied;
+        try {
+            copied = copy_ledger(*src.conn, *dst.conn, none);
+        } catch (...) {
+            if (dst.file) {  // a new file that did not get the ledger: not left behind half-made
+                fs::path p = dst.file->path();
+                dst.conn.reset();
+                dst.file.reset();
+                std::error_code ec;
+                for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(fs::path(p) += suffix, ec);
+            }
+            throw;
+        }
+        std::int64_t rows = 0;
+        for (const auto& c : copied) rows += c.rows;
+        std::cout << "已迁移：" << src.name << " → " << dst.name << "（" << copied.size() << " 张表，" << rows << " 行）\n";
+        for (const auto& c : copied)
+            if (c.rows) std::cout << "  " << c.table << "\t" << c.rows << "\n";
+    });
+}
+
+}  // namespace il::cli

@@ -1,0 +1,25 @@
+#pragma once
+// Moving a whole ledger between engines (`investledger-cli migrate-to`): every row of every
+// table, in creation order (parents first), as the values they are. The target is written in
+// one transaction: it ends with exactly the source's rows, or, on any error, as it was.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/db/storage/connection.h"
+#include "core/util/progress.h"
+
+namespace il::db::storage {
+
+struct TableCopy {
+    std::string table;
+    std::int64_t rows = 0;
+};
+
+// Copies `from` into `to`, replacing what `to`'s ledger tables hold (a new SQLite file holds the
+// seeded dictionaries, a new server schema nothing). Both must be at the same schema version;
+// the counts are checked after writing. Throws DatabaseError naming the table and row on a
+// value the target refuses.
+std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSink& progress);
+
+}  // namespace il::db::storage
