@@ -19,8 +19,8 @@ public:
     void commit();
 
 private:
+    Database& db_;
     SQLite::Database& sql_;
-    std::string name_;    // savepoint name when nested
     bool outer_ = false;  // true: BEGIN IMMEDIATE ... COMMIT
     bool done_ = false;
 };
