@@ -1,5 +1,8 @@
 #include "core/db/write_transaction.h"
 
+#include <utility>
+#include <vector>
+
 #include "core/db/holders.h"
 
 namespace il::db {
@@ -12,13 +15,40 @@ namespace {
 constexpr const char* kSavepoint = "SAVEPOINT il_write";
 constexpr const char* kRelease = "RELEASE il_write";
 constexpr const char* kRollbackTo = "ROLLBACK TO il_write";
+
+// The connections with a CallerUndoesWrites alive (and how many), on this thread.
+thread_local std::vector<std::pair<sqlite3*, int>> t_caller_undoes;
+
+bool caller_undoes(sqlite3* handle) {
+    for (const auto& [h, n] : t_caller_undoes)
+        if (h == handle) return n > 0;
+    return false;
+}
 }  // namespace
+
+CallerUndoesWrites::CallerUndoesWrites(Database& db) : handle_(db.sql().getHandle()) {
+    for (auto& [h, n] : t_caller_undoes)
+        if (h == handle_) {
+            ++n;
+            return;
+        }
+    t_caller_undoes.emplace_back(handle_, 1);
+}
+
+CallerUndoesWrites::~CallerUndoesWrites() {
+    for (auto it = t_caller_undoes.begin(); it != t_caller_undoes.end(); ++it)
+        if (it->first == handle_) {
+            if (--it->second == 0) t_caller_undoes.erase(it);
+            return;
+        }
+}
 
 WriteTransaction::WriteTransaction(Database& db) : db_(db), sql_(db.sql()) {
     if (db.read_only()) throw DatabaseError("数据库以只读方式打开，不能修改");
     outer_ = sqlite3_get_autocommit(sql_.getHandle()) != 0;
     try {
         if (outer_) sql_.exec("BEGIN IMMEDIATE");
+        else if (caller_undoes(sql_.getHandle())) skipped_ = true;  // nothing to undo or release here
         else db_.prepared(kSavepoint)->exec();
     } catch (const SQLite::Exception& e) {
         int code = e.getErrorCode();
@@ -28,7 +58,7 @@ WriteTransaction::WriteTransaction(Database& db) : db_(db), sql_(db.sql()) {
 }
 
 WriteTransaction::~WriteTransaction() {
-    if (done_) return;
+    if (done_ || skipped_) return;
     try {
         if (outer_) {
             if (sqlite3_get_autocommit(sql_.getHandle()) == 0) sql_.exec("ROLLBACK");
@@ -42,6 +72,10 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
+    if (skipped_) {  // no savepoint of its own (CallerUndoesWrites)
+        done_ = true;
+        return;
+    }
     if (outer_) sql_.exec("COMMIT");
     else db_.prepared(kRelease)->exec();
     done_ = true;

@@ -9,6 +9,7 @@
 #include "core/db/backup.h"
 #include "core/db/dictionary_repository.h"
 #include "core/db/project_repository.h"
+#include "core/db/write_transaction.h"
 #include "core/import/record_writer.h"
 #include "core/util/clock.h"
 #include "core/util/utf8_path.h"
@@ -32,6 +33,28 @@ public:
     }
     void release() {
         db_.prepared("RELEASE import_row")->exec();
+        done_ = true;
+    }
+
+private:
+    db::Database& db_;
+    bool done_ = false;
+};
+
+// The rows of one batch (see apply_import), undone together.
+class BatchSavepoint {
+public:
+    explicit BatchSavepoint(db::Database& db) : db_(db) { db_.prepared("SAVEPOINT import_batch")->exec(); }
+    ~BatchSavepoint() {
+        if (done_) return;
+        try {
+            db_.prepared("ROLLBACK TO import_batch")->exec();
+            db_.prepared("RELEASE import_batch")->exec();
+        } catch (...) {
+        }
+    }
+    void release() {
+        db_.prepared("RELEASE import_batch")->exec();
         done_ = true;
     }
 
@@ -179,21 +202,15 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
     // record costs: building a second vector of all of them was a few percent of the write).
     std::vector<bool> dropped(plan.records.size(), false);
     const std::size_t total = plan.records.size();
-    std::size_t done = 0;
-    progress.step(options.dry_run ? "试写入" : "写入", 0.0);
-    for (std::size_t i = 0; i < total; ++i) {
+    // One row, under its own savepoint: a refused row is undone alone and moves to plan.rejected.
+    auto write_row = [&](std::size_t i) {
         PlannedRecord& rec = plan.records[i];
-        if (++done % kWriteChunk == 0) {
-            if (progress.cancelled()) cancel();
-            progress.step((options.dry_run ? "试写入第 " : "写入第 ") + std::to_string(done) + "/" + std::to_string(total) + " 条",
-                          static_cast<double>(done) / static_cast<double>(total));
-        }
-        if (rec.outcome == Outcome::Unchanged) continue;
+        if (rec.outcome == Outcome::Unchanged) return;
         RowSavepoint sp(db);
         try {
             writer->write(rec, plan.source_name);
             sp.release();
-            continue;
+            return;
         } catch (const RecordInvalid& e) {
             RejectedRow rj{std::move(rec.source), {}};
             for (const auto& issue : e.issues()) rj.issues.push_back(issue);
@@ -206,6 +223,49 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
             plan.rejected.push_back({std::move(rec.source), {{"", std::string("数据库拒绝：") + e.what()}}});
         }
         dropped[i] = true;
+    };
+    // The rows between two progress reports are written under one savepoint (SQLite journals
+    // each page they change once, not once per row and again for every repository call inside
+    // it: CallerUndoesWrites), from copies of their records. When any row of the batch is
+    // refused, the batch is rolled back, its records are put back as planned and it is written
+    // again row by row as above, so the outcome is the same as writing row by row throughout.
+    db::CallerUndoesWrites undo_here(db);
+    auto write_batch = [&](std::size_t from, std::size_t to) {
+        std::vector<std::pair<std::size_t, PlannedRecord>> originals;
+        for (std::size_t i = from; i < to; ++i)
+            if (plan.records[i].outcome != Outcome::Unchanged) originals.emplace_back(i, plan.records[i]);
+        if (originals.empty()) return;
+        bool refused = false;
+        {
+            BatchSavepoint batch(db);
+            try {
+                for (const auto& o : originals) writer->write(plan.records[o.first], plan.source_name);
+                batch.release();
+            } catch (const RecordInvalid&) {
+                refused = true;
+            } catch (const il::Error&) {
+                refused = true;
+            } catch (const SQLite::Exception&) {
+                refused = true;
+            }
+        }  // refused: rolled back here
+        if (!refused) return;
+        for (auto& o : originals) plan.records[o.first] = std::move(o.second);
+        for (std::size_t i = from; i < to; ++i) write_row(i);
+    };
+    progress.step(options.dry_run ? "试写入" : "写入", 0.0);
+    // A report (and a cancel check) before every kWriteChunk-th record, as 1-based counts
+    // kWriteChunk, 2·kWriteChunk, …: the batches run from one report to the next.
+    for (std::size_t from = 0; from < total;) {
+        const std::size_t done = from + 1;
+        if (done % kWriteChunk == 0) {
+            if (progress.cancelled()) cancel();
+            progress.step((options.dry_run ? "试写入第 " : "写入第 ") + std::to_string(done) + "/" + std::to_string(total) + " 条",
+                          static_cast<double>(done) / static_cast<double>(total));
+        }
+        const std::size_t to = std::min(total, (done / kWriteChunk + 1) * kWriteChunk - 1);
+        write_batch(from, to);
+        from = to;
     }
     if (std::find(dropped.begin(), dropped.end(), true) != dropped.end()) {
         std::size_t kept = 0;

@@ -155,3 +155,65 @@ TEST_CASE("with keep_good, a row refused after its project was inserted is undon
     CHECK(r2.added == 1);
     CHECK(count_rows(*db, "projects") == 3);
 }
+
+TEST_CASE("a row refused in the middle of a batch: the batch is written again row by row, the rest exactly once") {
+    auto db = seeded_db();
+    SheetBuilder b("项目");
+    b.row({"项目名称", "所属县市区", "总投资（万元）", "项目代码"});
+    for (int i = 0; i < 250; ++i)
+        b.row({"测试项目" + std::to_string(i), i % 2 ? "广阳区" : "固安县", 10000 + i,
+               "2017-131000-47-03-" + std::to_string(100000 + i)});
+    Workbook wb = b.workbook();
+    ImportPlan plan = plan_import(*db, wb, {});
+    REQUIRE(plan.rejected.empty());
+    REQUIRE(plan.records.size() == 250);
+    // Record 150 takes record 120's code (same batch, 120 written first): refused when written.
+    REQUIRE(plan.records[120].project->code);
+    plan.records[150].project->code = plan.records[120].project->code;
+    const int refused_row = plan.records[150].source.row;
+    ImportOptions o;
+    o.keep_good = true;
+    auto r = apply_import(*db, plan, o);
+    CHECK(r.written);
+    CHECK(r.added == 249);
+    REQUIRE(plan.rejected.size() == 1);
+    CHECK(plan.rejected[0].source.row == refused_row);
+    CHECK(plan.rejected[0].issues.at(0).field == "code");
+    CHECK(count_rows(*db, "projects") == 249);
+    CHECK(db->sql().execAndGet("SELECT count(DISTINCT name) FROM projects").getInt() == 249);
+    CHECK(db->sql().execAndGet("SELECT count(*) FROM projects WHERE name = '测试项目150'").getInt() == 0);
+    CHECK(db->sql().execAndGet("SELECT count(*) FROM audit_log WHERE table_name = 'projects' AND action = 'insert'").getInt() == 249);
+    CHECK(db->sql().execAndGet("SELECT count(*) FROM audit_log WHERE record_id NOT IN (SELECT id FROM projects)"
+                               " AND table_name = 'projects'").getInt() == 0);
+    CHECK(db->sql().execAndGet("SELECT max(id) FROM projects").getInt() == 249);  // nothing written twice
+    CHECK(sqlite3_get_autocommit(db->sql().getHandle()) != 0);
+    // The records left in the plan carry the ids they were written with.
+    REQUIRE(plan.records.size() == 249);
+    db::ProjectRepository repo(*db);
+    for (const auto& rec : plan.records) {
+        auto p = repo.get(rec.existing_id);
+        REQUIRE(p);
+        CHECK(p->name == rec.project->name);
+        CHECK(p->id == rec.project->id);
+    }
+}
+
+TEST_CASE("nested writes outside an import still undo themselves alone") {
+    auto db = seeded_db();
+    db::ProjectRepository repo(*db);
+    auto region = db->sql().execAndGet("SELECT id FROM regions ORDER BY id LIMIT 1").getInt64();
+    SQLite::Transaction tx(db->sql());
+    Project a;
+    a.name = "甲";
+    a.region_id = region;
+    repo.insert(a);
+    Project bad;
+    bad.name = "乙";
+    bad.region_id = region;
+    bad.code = a.code = std::string("2017-131000-47-03-000001");
+    repo.update(a, "code");
+    CHECK_THROWS_AS(repo.insert(bad), RecordInvalid);  // its savepoint undoes only itself
+    tx.commit();
+    CHECK(count_rows(*db, "projects") == 1);
+    CHECK(repo.get(a.id)->code == "2017-131000-47-03-000001");
+}
