@@ -1,8 +1,10 @@
 // Benchmark: import N (default 10,000) project rows from an .xlsx written like a county ledger
 // (title, unit line, two-row header, 20 columns, figures per year and month), into a new ledger
 // file. Prints the time of reading the file alone, of the whole import (read, plan, write in one
-// transaction), and of importing the same file again (everything unchanged), with rows/s and the
-// goal (< 1 s for 10,000 rows, < 10 s for 100,000). A benchmark (bench/), not a test.
+// transaction; wall and CPU time of each phase), and of importing the same file again (everything
+// unchanged), with rows/s and the goal (< 1 s for 10,000 rows, < 10 s for 100,000), said "met" or
+// "NOT met" for wall and for CPU time. Usage: import_bench [rows] (default 10000); BENCH_CACHE=n
+// runs `PRAGMA cache_size = n` on the ledger first. A benchmark (bench/), not a test.
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -101,13 +103,14 @@ int main(int argc, char** argv) {
         t0 = Clock::now();
         double c0 = cpu_seconds();
         auto wb1 = il::import::read_workbook(xlsx);
-        double t1 = seconds_since(t0);
+        double t1 = seconds_since(t0), c1 = cpu_seconds() - c0;
         il::import::ImportPlan plan = il::import::plan_import(*db, wb1, o);
-        double t2 = seconds_since(t0);
+        double t2 = seconds_since(t0), c2 = cpu_seconds() - c0;
         auto res = il::import::apply_import(*db, plan, o);
         double t_import = seconds_since(t0);
         double c_import = cpu_seconds() - c0;
-        std::printf("  (read %.3f, plan %.3f, write %.3f)\n", t1, t2 - t1, t_import - t2);
+        std::printf("  wall (read %.3f, plan %.3f, write %.3f)\n", t1, t2 - t1, t_import - t2);
+        std::printf("  CPU  (read %.3f, plan %.3f, write %.3f)\n", c1, c2 - c1, c_import - c2);
 
         t0 = Clock::now();
         c0 = cpu_seconds();
@@ -120,11 +123,18 @@ int main(int argc, char** argv) {
         std::printf("import (new records): %.3f s (CPU %.3f s)  new %d, rejected %d, written %s\n", t_import, c_import, res.added, res.rejected,
                     res.written ? "yes" : "no");
         std::printf("import again:         %.3f s (CPU %.3f s)  unchanged %d, updated %d\n", t_again, c_again, res2.unchanged, res2.updated);
-        // The goals (issue 13): 10,000 rows in < 1 s, 100,000 in < 10 s, i.e. 10,000 rows/s.
+        // The goals (issues 13 and 19): 10,000 rows in < 1 s, 100,000 in < 10 s, i.e. 10,000
+        // rows/s; a smaller file has the 10,000-row goal. Judged on wall time (what the user
+        // waits) and, because a shared machine's wall time says more about the other programs
+        // than about this one, also on CPU time; both imports (new records, again) must be under it.
         const double goal = rows <= 10000 ? 1.0 : rows * 1e-4;
         std::printf("rows/s: %.0f new, %.0f again\n", rows / t_import, rows / t_again);
-        std::printf("goal < %.0f s for %d rows (new and again): %s\n", goal, rows, t_import < goal && t_again < goal ? "met" : "NOT met");
-        std::printf("import_rows=%d import_wall=%.3f import_cpu=%.3f again_wall=%.3f\n", rows, t_import, c_import, t_again);
+        std::printf("goal < %g s for %d rows (new and again), wall: %s (%.3f s, %.3f s)\n", goal, rows,
+                    t_import < goal && t_again < goal ? "met" : "NOT met", t_import, t_again);
+        std::printf("goal < %g s for %d rows (new and again), CPU:  %s (%.3f s, %.3f s)\n", goal, rows,
+                    c_import < goal && c_again < goal ? "met" : "NOT met", c_import, c_again);
+        std::printf("import_rows=%d import_wall=%.3f import_cpu=%.3f again_wall=%.3f again_cpu=%.3f write_wall=%.3f write_cpu=%.3f\n",
+                    rows, t_import, c_import, t_again, c_again, t_import - t2, c_import - c2);
         if (!plan.rejected.empty()) {
             const auto& r = plan.rejected.front();
             std::printf("first rejected row %d: %s %s\n", r.source.row, r.issues.at(0).field.c_str(), r.issues.at(0).reason.c_str());

@@ -79,7 +79,7 @@ echo " time over the engine's time for that template alone, checks and query inc
 echo
 for n in $IMPORT_SIZES; do
     echo "== import_bench $n rows"
-    "$b/import_bench" "$n" | grep -v '^  (read'
+    "$b/import_bench" "$n" | grep -v -e '^  wall (read' -e '^  CPU  (read'
 done
 if [ -z "${SKIP_LIST:-}" ]; then
     big=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)

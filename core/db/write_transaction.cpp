@@ -1,22 +1,55 @@
 #include "core/db/write_transaction.h"
 
-#include <atomic>
+#include <utility>
+#include <vector>
 
 #include "core/db/holders.h"
 
 namespace il::db {
 
-WriteTransaction::WriteTransaction(Database& db) : sql_(db.sql()) {
+// Nested, every WriteTransaction uses the same savepoint name: SQLite's ROLLBACK TO and RELEASE
+// act on the most recent savepoint of that name, which (the objects living on the stack, inner
+// ones ending first) is always this one. One name lets the three statements be prepared once per
+// connection instead of parsed for every record an import or the demo generator writes.
+namespace {
+constexpr const char* kSavepoint = "SAVEPOINT il_write";
+constexpr const char* kRelease = "RELEASE il_write";
+constexpr const char* kRollbackTo = "ROLLBACK TO il_write";
+
+// The connections with a CallerUndoesWrites alive (and how many), on this thread.
+thread_local std::vector<std::pair<sqlite3*, int>> t_caller_undoes;
+
+bool caller_undoes(sqlite3* handle) {
+    for (const auto& [h, n] : t_caller_undoes)
+        if (h == handle) return n > 0;
+    return false;
+}
+}  // namespace
+
+CallerUndoesWrites::CallerUndoesWrites(Database& db) : handle_(db.sql().getHandle()) {
+    for (auto& [h, n] : t_caller_undoes)
+        if (h == handle_) {
+            ++n;
+            return;
+        }
+    t_caller_undoes.emplace_back(handle_, 1);
+}
+
+CallerUndoesWrites::~CallerUndoesWrites() {
+    for (auto it = t_caller_undoes.begin(); it != t_caller_undoes.end(); ++it)
+        if (it->first == handle_) {
+            if (--it->second == 0) t_caller_undoes.erase(it);
+            return;
+        }
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db), sql_(db.sql()) {
     if (db.read_only()) throw DatabaseError("数据库以只读方式打开，不能修改");
     outer_ = sqlite3_get_autocommit(sql_.getHandle()) != 0;
     try {
-        if (outer_) {
-            sql_.exec("BEGIN IMMEDIATE");
-        } else {
-            static std::atomic<unsigned long> counter{0};
-            name_ = "il_write_" + std::to_string(++counter);
-            sql_.exec("SAVEPOINT " + name_);
-        }
+        if (outer_) sql_.exec("BEGIN IMMEDIATE");
+        else if (caller_undoes(sql_.getHandle())) skipped_ = true;  // nothing to undo or release here
+        else db_.prepared(kSavepoint)->exec();
     } catch (const SQLite::Exception& e) {
         int code = e.getErrorCode();
         if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && !db.in_memory()) throw DatabaseError(busy_message(db.path()));
@@ -25,13 +58,13 @@ WriteTransaction::WriteTransaction(Database& db) : sql_(db.sql()) {
 }
 
 WriteTransaction::~WriteTransaction() {
-    if (done_) return;
+    if (done_ || skipped_) return;
     try {
         if (outer_) {
             if (sqlite3_get_autocommit(sql_.getHandle()) == 0) sql_.exec("ROLLBACK");
         } else {
-            sql_.exec("ROLLBACK TO " + name_);
-            sql_.exec("RELEASE " + name_);
+            db_.prepared(kRollbackTo)->exec();
+            db_.prepared(kRelease)->exec();
         }
     } catch (...) {
         // Nothing sensible to do in a destructor; SQLite rolls back on close anyway.
@@ -39,7 +72,12 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-    sql_.exec(outer_ ? std::string("COMMIT") : "RELEASE " + name_);
+    if (skipped_) {  // no savepoint of its own (CallerUndoesWrites)
+        done_ = true;
+        return;
+    }
+    if (outer_) sql_.exec("COMMIT");
+    else db_.prepared(kRelease)->exec();
     done_ = true;
 }
 

@@ -19,10 +19,27 @@ public:
     void commit();
 
 private:
+    Database& db_;
     SQLite::Database& sql_;
-    std::string name_;    // savepoint name when nested
     bool outer_ = false;  // true: BEGIN IMMEDIATE ... COMMIT
     bool done_ = false;
+    bool skipped_ = false;  // nested under a CallerUndoesWrites: no savepoint
+};
+
+// While one is alive, nested WriteTransactions on that connection (inside the caller's
+// transaction) open no savepoint of their own: the caller undoes everything itself when any of
+// its writes throws (an import rolls the row back), so their savepoints would only journal the
+// same pages once more per write. Only for callers through which every exception of the writes
+// reaches their own rollback. One thread per connection, as everywhere.
+class CallerUndoesWrites {
+public:
+    explicit CallerUndoesWrites(Database& db);
+    ~CallerUndoesWrites();
+    CallerUndoesWrites(const CallerUndoesWrites&) = delete;
+    CallerUndoesWrites& operator=(const CallerUndoesWrites&) = delete;
+
+private:
+    sqlite3* handle_;
 };
 
 }  // namespace il::db

@@ -9,6 +9,7 @@
 #include "core/db/backup.h"
 #include "core/db/dictionary_repository.h"
 #include "core/db/project_repository.h"
+#include "core/db/write_transaction.h"
 #include "core/import/record_writer.h"
 #include "core/util/clock.h"
 #include "core/util/utf8_path.h"
@@ -17,26 +18,98 @@ namespace il::import {
 namespace fs = std::filesystem;
 
 namespace {
-// One row's writes: undone alone when the row is rejected, inside the import's transaction.
+// One row's writes: undone alone when the row is rejected, inside the import's transaction. The
+// three statements are prepared once per connection (Database::prepared), not parsed per row.
 class RowSavepoint {
 public:
-    explicit RowSavepoint(SQLite::Database& sql) : sql_(sql) { sql_.exec("SAVEPOINT import_row"); }
+    explicit RowSavepoint(db::Database& db) : db_(db) { db_.prepared("SAVEPOINT import_row")->exec(); }
     ~RowSavepoint() {
         if (done_) return;
         try {
-            sql_.exec("ROLLBACK TO import_row");
-            sql_.exec("RELEASE import_row");
+            db_.prepared("ROLLBACK TO import_row")->exec();
+            db_.prepared("RELEASE import_row")->exec();
         } catch (...) {
         }
     }
     void release() {
-        sql_.exec("RELEASE import_row");
+        db_.prepared("RELEASE import_row")->exec();
         done_ = true;
     }
 
 private:
-    SQLite::Database& sql_;
+    db::Database& db_;
     bool done_ = false;
+};
+
+// The rows of one batch (see apply_import), undone together.
+class BatchSavepoint {
+public:
+    explicit BatchSavepoint(db::Database& db) : db_(db) { db_.prepared("SAVEPOINT import_batch")->exec(); }
+    ~BatchSavepoint() {
+        if (done_) return;
+        try {
+            db_.prepared("ROLLBACK TO import_batch")->exec();
+            db_.prepared("RELEASE import_batch")->exec();
+        } catch (...) {
+        }
+    }
+    void release() {
+        db_.prepared("RELEASE import_batch")->exec();
+        done_ = true;
+    }
+
+private:
+    db::Database& db_;
+    bool done_ = false;
+};
+
+// The connection's settings for the import's one transaction, restored afterwards (also after a
+// rejection, a cancel or an error): a page cache of kImportCacheKiB, so that the pages the
+// transaction writes stay in memory instead of spilling to the WAL half-way (a 100,000-row
+// import writes far more than the usual 32 MiB), and temp_store = MEMORY, so that each row's
+// savepoint journal (the pages as they were before the row) is kept in memory: with the default
+// (a file) SQLite writes it to a temporary file once it passes 64 KiB, which for 10,000 rows was
+// close to 1 GB of kernel writes. temp_store must be set outside a transaction (SQLite picks the
+// journal's place at BEGIN, and refuses while a statement is still reading) and changing it drops
+// temporary tables, so it is left alone when the connection has any.
+class ImportSettings {
+public:
+    explicit ImportSettings(db::Database& db) : sql_(db.sql()) {
+        cache_ = sql_.execAndGet("PRAGMA cache_size").getInt();
+        const long long page = sql_.execAndGet("PRAGMA page_size").getInt64();
+        const long long cache_kib = cache_ < 0 ? -static_cast<long long>(cache_) : cache_ * page / 1024;
+        if (cache_kib < kImportCacheKiB) {
+            sql_.exec("PRAGMA cache_size = -" + std::to_string(kImportCacheKiB));
+            cache_changed_ = true;
+        }
+        temp_store_ = sql_.execAndGet("PRAGMA temp_store").getInt();
+        if (temp_store_ != 2 && sqlite3_get_autocommit(sql_.getHandle()) != 0 &&
+            sql_.execAndGet("SELECT count(*) FROM temp.sqlite_master").getInt() == 0) {
+            try {
+                sql_.exec("PRAGMA temp_store = MEMORY");
+                temp_store_changed_ = true;
+            } catch (const SQLite::Exception&) {
+                // a statement of the caller's is still reading: SQLite refuses, the import goes on as before
+            }
+        }
+    }
+    ~ImportSettings() {
+        try {
+            if (cache_changed_) sql_.exec("PRAGMA cache_size = " + std::to_string(cache_));
+            if (temp_store_changed_ && sqlite3_get_autocommit(sql_.getHandle()) != 0)
+                sql_.exec("PRAGMA temp_store = " + std::to_string(temp_store_));
+        } catch (...) {
+        }
+    }
+    ImportSettings(const ImportSettings&) = delete;
+    ImportSettings& operator=(const ImportSettings&) = delete;
+
+private:
+    SQLite::Database& sql_;
+    int cache_ = 0;
+    int temp_store_ = 0;
+    bool cache_changed_ = false;
+    bool temp_store_changed_ = false;
 };
 // The entries the user decided to add (ImportOptions::decisions.add_missing), written before the
 // records, which then get the real ids in place of the pending ones.
@@ -122,31 +195,25 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
         }
         throw Cancelled();
     };
+    ImportSettings settings(db);  // before tx: restored after the commit or the rollback
     SQLite::Transaction tx(db.sql());
     write_additions(db, plan);
-    std::vector<PlannedRecord> kept;
-    kept.reserve(plan.records.size());
+    // Rejected records leave plan.records afterwards, in one pass that keeps the order (moving a
+    // record costs: building a second vector of all of them was a few percent of the write).
+    std::vector<bool> dropped(plan.records.size(), false);
     const std::size_t total = plan.records.size();
-    std::size_t done = 0;
-    progress.step(options.dry_run ? "试写入" : "写入", 0.0);
-    for (auto& rec : plan.records) {
-        if (++done % kWriteChunk == 0) {
-            if (progress.cancelled()) cancel();
-            progress.step((options.dry_run ? "试写入第 " : "写入第 ") + std::to_string(done) + "/" + std::to_string(total) + " 条",
-                          static_cast<double>(done) / static_cast<double>(total));
-        }
-        if (rec.outcome == Outcome::Unchanged) {
-            kept.push_back(std::move(rec));
-            continue;
-        }
-        RowSavepoint sp(db.sql());
+    // One row, under its own savepoint: a refused row is undone alone and moves to plan.rejected.
+    auto write_row = [&](std::size_t i) {
+        PlannedRecord& rec = plan.records[i];
+        if (rec.outcome == Outcome::Unchanged) return;
+        RowSavepoint sp(db);
         try {
             writer->write(rec, plan.source_name);
             sp.release();
-            kept.push_back(std::move(rec));
+            return;
         } catch (const RecordInvalid& e) {
             RejectedRow rj{std::move(rec.source), {}};
-            for (const auto& i : e.issues()) rj.issues.push_back(i);
+            for (const auto& issue : e.issues()) rj.issues.push_back(issue);
             if (rj.issues.empty()) rj.issues.push_back({"", e.what()});
             plan.rejected.push_back(std::move(rj));
         } catch (const il::Error& e) {
@@ -155,8 +222,60 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
         } catch (const SQLite::Exception& e) {
             plan.rejected.push_back({std::move(rec.source), {{"", std::string("数据库拒绝：") + e.what()}}});
         }
+        dropped[i] = true;
+    };
+    // The rows between two progress reports are written under one savepoint (SQLite journals
+    // each page they change once, not once per row and again for every repository call inside
+    // it: CallerUndoesWrites), from copies of their records. When any row of the batch is
+    // refused, the batch is rolled back, its records are put back as planned and it is written
+    // again row by row as above, so the outcome is the same as writing row by row throughout.
+    db::CallerUndoesWrites undo_here(db);
+    auto write_batch = [&](std::size_t from, std::size_t to) {
+        std::vector<std::pair<std::size_t, PlannedRecord>> originals;
+        for (std::size_t i = from; i < to; ++i)
+            if (plan.records[i].outcome != Outcome::Unchanged) originals.emplace_back(i, plan.records[i]);
+        if (originals.empty()) return;
+        bool refused = false;
+        {
+            BatchSavepoint batch(db);
+            try {
+                for (const auto& o : originals) writer->write(plan.records[o.first], plan.source_name);
+                batch.release();
+            } catch (const RecordInvalid&) {
+                refused = true;
+            } catch (const il::Error&) {
+                refused = true;
+            } catch (const SQLite::Exception&) {
+                refused = true;
+            }
+        }  // refused: rolled back here
+        if (!refused) return;
+        for (auto& o : originals) plan.records[o.first] = std::move(o.second);
+        for (std::size_t i = from; i < to; ++i) write_row(i);
+    };
+    progress.step(options.dry_run ? "试写入" : "写入", 0.0);
+    // A report (and a cancel check) before every kWriteChunk-th record, as 1-based counts
+    // kWriteChunk, 2·kWriteChunk, …: the batches run from one report to the next.
+    for (std::size_t from = 0; from < total;) {
+        const std::size_t done = from + 1;
+        if (done % kWriteChunk == 0) {
+            if (progress.cancelled()) cancel();
+            progress.step((options.dry_run ? "试写入第 " : "写入第 ") + std::to_string(done) + "/" + std::to_string(total) + " 条",
+                          static_cast<double>(done) / static_cast<double>(total));
+        }
+        const std::size_t to = std::min(total, (done / kWriteChunk + 1) * kWriteChunk - 1);
+        write_batch(from, to);
+        from = to;
     }
-    plan.records = std::move(kept);
+    if (std::find(dropped.begin(), dropped.end(), true) != dropped.end()) {
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < total; ++i) {
+            if (dropped[i]) continue;
+            if (kept != i) plan.records[kept] = std::move(plan.records[i]);
+            ++kept;
+        }
+        plan.records.erase(plan.records.begin() + static_cast<std::ptrdiff_t>(kept), plan.records.end());
+    }
     std::sort(plan.rejected.begin(), plan.rejected.end(), [](const RejectedRow& a, const RejectedRow& b) {
         return std::tie(a.source.sheet, a.source.row) < std::tie(b.source.sheet, b.source.row);
     });

@@ -18,6 +18,10 @@ struct ImportResult {
     std::string message;                           // why nothing was written, if so
 };
 
+// The page cache an import's transaction may use (KiB, taken only as used); the connection's own
+// setting (and temp_store, MEMORY during the import) is restored afterwards.
+inline constexpr int kImportCacheKiB = 256 * 1024;
+
 // Writes `plan` (records that write-time checks reject move to plan.rejected).
 ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOptions& options);
 

@@ -12,6 +12,8 @@ public:
 
     void write(PlannedRecord& rec, const std::string& source_name) override {
         Project& p = *rec.project;
+        // A project inserted here has no monthly figures but those written below for it.
+        const bool inserted = rec.existing_id == 0;
         if (rec.existing_id == 0) {
             repo_.insert(p);
             rec.existing_id = p.id;
@@ -22,9 +24,11 @@ public:
                 if (!is_period_label(c.field)) record_changed = true;
             if (record_changed) repo_.update(p, "导入 " + source_name);
         }
-        for (const auto& in : rec.progress) {
+        for (std::size_t i = 0; i < rec.progress.size(); ++i) {
+            const auto& in = rec.progress[i];
             ProgressEntry e;
-            if (auto old = repo_.progress_at(p.id, in.year, in.month)) e = *old;
+            if (!inserted || written_before(rec, i))
+                if (auto old = repo_.progress_at(p.id, in.year, in.month)) e = *old;
             e.project_id = p.id;
             e.year = in.year;
             e.month = in.month;
@@ -42,6 +46,12 @@ public:
     }
 
 private:
+    // An earlier entry of the record for the same month (its figures were just written).
+    static bool written_before(const PlannedRecord& rec, std::size_t i) {
+        for (std::size_t j = 0; j < i; ++j)
+            if (rec.progress[j].year == rec.progress[i].year && rec.progress[j].month == rec.progress[i].month) return true;
+        return false;
+    }
     static bool is_period_label(const std::string& f) {
         // "2017年计划投资" is stored with the project; "2017-06 累计完成" with progress
         return f.size() > 8 && f[4] == '-' && f[7] == ' ';
