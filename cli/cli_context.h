@@ -28,7 +28,7 @@ void register_report_commands(CLI::App& app, CliContext& ctx);       // template
 void register_import_command(CLI::App& app, CliContext& ctx);        // import presets
 void register_maintenance_commands(CLI::App& app, CliContext& ctx);  // backup backups restore lock unlock
 void register_city_commands(CLI::App& app, CliContext& ctx);         // submit intake status return conflicts resolve offices
-void register_server_commands(CLI::App& app, CliContext& ctx);       // migrate-to
+void register_server_commands(CLI::App& app, CliContext& ctx);       // migrate-to server
 
 // Exit codes: 0 ok, 1 error (message on stderr), 2 usage, 3 check found problems.
 inline constexpr int kExitError = 1;

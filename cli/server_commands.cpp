@@ -1,4 +1,5 @@
-// The PostgreSQL server: migrate-to (a whole ledger to the server and back).
+// The PostgreSQL server: migrate-to (a whole ledger to the server and back), server init and
+// server grant (roles and row-level security for the offices and the city).
 #include <iostream>
 #include <memory>
 
@@ -12,6 +13,7 @@
 #include "cli/cli_context.h"
 #include "core/db/storage/ledger_copy.h"
 #include "core/db/storage/pg_connection.h"
+#include "core/db/storage/server_roles.h"
 #include "core/db/storage/server_schema.h"
 #include "core/db/storage/sqlite_connection.h"
 #include "core/util/utf8_path.h"
@@ -157,6 +159,40 @@ void register_server_commands(CLI::App& app, CliContext& ctx) {
         std::cout << "已迁移：" << src.name << " → " << dst.name << "（" << copied.size() << " 张表，" << rows << " 行）\n";
         for (const auto& c : copied)
             if (c.rows) std::cout << "  " << c.table << "\t" << c.rows << "\n";
+    });
+
+    auto* server = app.add_subcommand("server", "PostgreSQL 服务器上的共享台账：init 建立表结构与权限，grant 给用户授权");
+    server->require_subcommand(1);
+    auto server_url = [&ctx]() {
+        if (!is_postgresql_url(ctx.db_path))
+            throw ValidationError("请用 --db postgresql://管理员@主机/库名 指定服务器上的数据库");
+        if (!postgresql_available())
+            throw DatabaseError("本程序构建时未包含 PostgreSQL 支持（libpq），无法连接数据库服务器");
+        return ctx.db_path;
+    };
+    auto* init = server->add_subcommand("init", "建立台账表结构（若还没有）、角色 il_office / il_city 和按县市区的行级权限");
+    init->callback([server_url] {
+        auto c = connect_server(server_url());
+        init_server(*c);
+        std::cout << "已初始化服务器台账：表结构版本 " << server_schema_version(*c)
+                  << "，角色 il_office（本县市区读写）、il_city（全市只读）\n";
+    });
+    auto* grant = server->add_subcommand("grant", "把服务器上已有的登录用户设为县级（--region，可多次）或市级用户");
+    auto login = std::make_shared<std::string>();
+    auto role = std::make_shared<std::string>("office");
+    auto regions = std::make_shared<std::vector<std::string>>();
+    grant->add_option("login", *login, "服务器上的登录名（createuser -P 建立）")->required();
+    grant->add_option("--role", *role, "office（县级，默认）或 city（市级）")->check(CLI::IsMember({"office", "city"}));
+    grant->add_option("--region", *regions, "县级用户可读写的县市区（可多次）");
+    grant->callback([server_url, login, role, regions] {
+        auto c = connect_server(server_url());
+        grant_server_role(*c, *login, *role == "city" ? ServerRole::city : ServerRole::office, *regions);
+        if (*role == "city") std::cout << "已授权：" << *login << " 为市级用户（查看全部县市区）\n";
+        else {
+            std::cout << "已授权：" << *login << " 为县级用户，可读写：";
+            for (std::size_t i = 0; i < regions->size(); ++i) std::cout << (i ? "、" : "") << (*regions)[i];
+            std::cout << "\n";
+        }
     });
 }
 

@@ -57,4 +57,10 @@ print("   ok: refused moves changed nothing")
 PY
 # --replace: the server takes the other ledger, in one transaction
 "$CLI" --db "$W/迁回.db" migrate-to "$IL_TEST_PG_URL" --replace > /dev/null
+# server init / grant through the CLI (the policies themselves: tests/pg/pg_roles_test.cpp)
+"$CLI" --db "$IL_TEST_PG_URL" server init | grep -q "已初始化" || fail "server init printed no summary"
+"$CLI" --db "$IL_TEST_PG_URL" server init > /dev/null  # twice: idempotent
+if "$CLI" --db "$IL_TEST_PG_URL" server grant no_such_login --region 广阳区 > "$W/grant.log" 2>&1; then fail "granted a role to a login that does not exist"; fi
+grep -q "createuser" "$W/grant.log" || { cat "$W/grant.log"; fail "the refusal does not say how to create the login"; }
+if "$CLI" --db "$W/迁回.db" server init > "$W/init.log" 2>&1; then fail "server init accepted a file"; fi
 echo "== migrate-to round trip passed"

@@ -135,9 +135,11 @@ public:
         PGresult* r = PQexec(conn_, sql.c_str());
         auto st = PQresultStatus(r);
         std::string msg = PQresultErrorMessage(r);
+        const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        std::string code = state ? state : "";
         PQclear(r);
         if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
-            throw DatabaseError("数据库服务器执行失败：" + msg);
+            throw DatabaseError("数据库服务器拒绝了语句（" + code + "）：" + msg);
     }
     std::unique_ptr<Statement> prepare(const std::string& sql) override {
         return std::make_unique<PgStatement>(conn_, sql);
