@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 namespace {
 std::string esc(const std::string& s) {

@@ -6,8 +6,8 @@
 #include <system_error>
 
 #include "core/db/database.h"
-#include "core/import/workbook.h"
-#include "core/import/zip_archive.h"
+#include "core/import/read/workbook.h"
+#include "core/import/read/zip_archive.h"
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
 #include "core/util/utf8_path.h"

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "core/model/money.h"
 
 namespace il::import {

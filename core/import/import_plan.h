@@ -16,7 +16,7 @@
 #include "core/import/dictionary_lookup.h"
 #include "core/import/sheet_layout.h"
 #include "core/import/value_decisions.h"
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "core/model/deal.h"
 #include "core/model/project.h"
 #include "core/model/renovation.h"

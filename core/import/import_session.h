@@ -19,7 +19,7 @@
 #include "core/import/presets.h"
 #include "core/import/sheet_layout.h"
 #include "core/import/value_decisions.h"
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "core/util/progress.h"
 
 namespace il::import {

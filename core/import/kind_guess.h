@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/import/field_catalog.h"
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 namespace il::import {
 

@@ -21,7 +21,7 @@
 #include "core/db/database.h"
 #include "core/import/column_mapping.h"
 #include "core/import/value_decisions.h"
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 namespace il::import {
 

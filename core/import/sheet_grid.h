@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 namespace il::import {
 

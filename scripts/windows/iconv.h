@@ -1,7 +1,7 @@
 /* A small iconv for the Windows build (Windows has none, and Debian ships none for mingw):
    conversions between UTF-8, UTF-16LE/BE, GB18030/GBK and the Windows code pages FreeXL and the
    CSV import name (CPnnn, ASCII, MacRoman), on the Win32 code-page API. Each call converts the
-   whole input (that is how FreeXL and core/import/text_encoding.cpp call it). Built into
+   whole input (that is how FreeXL and core/import/read/text_encoding.cpp call it). Built into
    libiconv.a by scripts/build-windows.sh. */
 #ifndef IL_WIN_ICONV_H
 #define IL_WIN_ICONV_H

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "tests/fuzz/fuzz_limits.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

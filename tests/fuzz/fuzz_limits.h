@@ -1,5 +1,5 @@
 #pragma once
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 namespace il::fuzz {
 // Small limits: the fuzzer looks for crashes and hangs, not for the size caps themselves.

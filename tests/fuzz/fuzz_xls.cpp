@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <string>
 
-#include "core/import/reader_support.h"
-#include "core/import/workbook.h"
+#include "core/import/read/reader_support.h"
+#include "core/import/read/workbook.h"
 #include "tests/fuzz/fuzz_limits.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

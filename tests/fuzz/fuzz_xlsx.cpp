@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "tests/fuzz/fuzz_limits.h"
 #include "tests/fuzz/stored_zip.h"
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define IL_ASAN 1

@@ -13,7 +13,7 @@
 #include "core/db/database.h"
 #include "core/db/dictionary_seed.h"
 #include "core/demo/demo_generator.h"
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "core/report/template_catalog.h"
 
 namespace il::test {

@@ -12,7 +12,7 @@
 #include "core/city/intake.h"
 #include "core/city/package_format.h"
 #include "core/city/package_reader.h"
-#include "core/import/zip_archive.h"
+#include "core/import/read/zip_archive.h"
 #include "core/util/sha256.h"
 #include "tests/core/city/city_fixture.h"
 

@@ -9,7 +9,7 @@
 #include "core/city/intake.h"
 #include "core/city/status_board.h"
 #include "core/db/period_lock.h"
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "tests/core/city/city_fixture.h"
 
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 #include "core/import/import_plan.h"
 #include "core/import/import_run.h"
 #include "core/import/presets.h"
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "core/util/error.h"
 #include "tests/core/import/import_fixture.h"
 #include "tests/core/import/xlsx_fixture.h"

@@ -5,7 +5,7 @@
 #include <variant>
 #include <vector>
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 namespace il::import::test {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/db/project_repository.h"
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 #include "core/report/report_generator.h"
 #include "core/stats/warning_list.h"
 #include "tests/core/report/report_test_util.h"

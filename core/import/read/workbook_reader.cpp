@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <fstream>
 
-#include "core/import/ole_sniff.h"
-#include "core/import/reader_support.h"
-#include "core/import/workbook.h"
+#include "core/import/read/ole_sniff.h"
+#include "core/import/read/reader_support.h"
+#include "core/import/read/workbook.h"
 #include "core/util/utf8_path.h"
 
 namespace il::import {

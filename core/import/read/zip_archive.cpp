@@ -1,11 +1,11 @@
-#include "core/import/zip_archive.h"
+#include "core/import/read/zip_archive.h"
 
 #include <minizip/unzip.h>
 
 #include <cstring>
 #include <vector>
 
-#include "core/import/reader_support.h"
+#include "core/import/read/reader_support.h"
 
 namespace il::import::detail {
 

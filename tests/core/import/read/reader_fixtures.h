@@ -125,7 +125,7 @@ inline std::string minimal_xlsx(const std::string& sheet, const std::vector<std:
 
 }  // namespace il::import::test
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 namespace il::import::test {
 

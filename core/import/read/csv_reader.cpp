@@ -5,9 +5,9 @@
 #include <cstring>
 #include <map>
 
-#include "core/import/reader_support.h"
-#include "core/import/text_encoding.h"
-#include "core/import/workbook.h"
+#include "core/import/read/reader_support.h"
+#include "core/import/read/text_encoding.h"
+#include "core/import/read/workbook.h"
 
 namespace il::import {
 namespace detail {

@@ -1,4 +1,4 @@
-#include "core/import/ole_sniff.h"
+#include "core/import/read/ole_sniff.h"
 
 #include <cstdint>
 #include <cstring>

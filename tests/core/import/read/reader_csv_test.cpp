@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/import/workbook.h"
-#include "tests/core/import/reader_fixtures.h"
+#include "core/import/read/workbook.h"
+#include "tests/core/import/read/reader_fixtures.h"
 
 using namespace il::import;
 using namespace il::import::test;

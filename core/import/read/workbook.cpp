@@ -1,4 +1,4 @@
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 #include <algorithm>
 

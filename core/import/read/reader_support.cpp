@@ -1,4 +1,4 @@
-#include "core/import/reader_support.h"
+#include "core/import/read/reader_support.h"
 
 #include <algorithm>
 #include <fstream>

@@ -38,10 +38,10 @@
 #include <cstring>
 #include <iostream>
 
-#include "core/import/number_format.h"
-#include "core/import/ole_sniff.h"
-#include "core/import/reader_support.h"
-#include "core/import/workbook.h"
+#include "core/import/read/number_format.h"
+#include "core/import/read/ole_sniff.h"
+#include "core/import/read/reader_support.h"
+#include "core/import/read/workbook.h"
 #include "core/util/utf8_path.h"
 
 namespace il::import {

@@ -1,11 +1,11 @@
-#include "core/import/text_encoding.h"
+#include "core/import/read/text_encoding.h"
 
 #include <iconv.h>
 
 #include <algorithm>
 #include <cerrno>
 
-#include "core/import/reader_support.h"
+#include "core/import/read/reader_support.h"
 
 namespace il::import::detail {
 

@@ -3,11 +3,11 @@
 
 #include <chrono>
 
-#include "core/import/number_format.h"
-#include "core/import/reader_support.h"
-#include "core/import/workbook.h"
+#include "core/import/read/number_format.h"
+#include "core/import/read/reader_support.h"
+#include "core/import/read/workbook.h"
 #include "core/util/utf8_path.h"
-#include "tests/core/import/reader_fixtures.h"
+#include "tests/core/import/read/reader_fixtures.h"
 
 using namespace il::import;
 using namespace il::import::test;

@@ -1,4 +1,4 @@
-#include "core/import/number_format.h"
+#include "core/import/read/number_format.h"
 
 namespace il::import::detail {
 

@@ -1,4 +1,4 @@
-#include "core/import/xml_stream.h"
+#include "core/import/read/xml_stream.h"
 
 #include <expat.h>
 

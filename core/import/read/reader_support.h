@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/import/workbook.h"
+#include "core/import/read/workbook.h"
 
 namespace il::import::detail {
 

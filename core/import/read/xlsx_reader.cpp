@@ -6,12 +6,12 @@
 #include <map>
 #include <unordered_map>
 
-#include "core/import/number_format.h"
-#include "core/import/ole_sniff.h"
-#include "core/import/reader_support.h"
-#include "core/import/workbook.h"
-#include "core/import/xml_stream.h"
-#include "core/import/zip_archive.h"
+#include "core/import/read/number_format.h"
+#include "core/import/read/ole_sniff.h"
+#include "core/import/read/reader_support.h"
+#include "core/import/read/workbook.h"
+#include "core/import/read/xml_stream.h"
+#include "core/import/read/zip_archive.h"
 
 namespace il::import {
 namespace detail {
