@@ -10,6 +10,7 @@
 #include "cli/cli_context.h"
 #include "cli/ledger_fields.h"
 #include "cli/ledger_lookup.h"
+#include "core/db/problem_repository.h"
 #include "core/db/deal_repository.h"
 #include "core/db/dictionary_repository.h"
 #include "core/db/dictionary_seed.h"
@@ -210,7 +211,7 @@ void run_show(CliContext& ctx, const std::string& kind_text, const std::string& 
             }
         }
         json probs = json::array();
-        auto problems = db::ProjectRepository(*db).problems(p.id);
+        auto problems = db::ProblemRepository(*db).for_project(p.id);
         if (!j && !problems.empty()) std::cout << "\n存在问题\t责任单位\t状态\t交办\t督办\t销号\n";
         for (const auto& pb : problems) {
             if (j) probs.push_back({{"id", pb.id}, {"description", pb.description}, {"owner_unit", pb.owner_unit},

@@ -6,6 +6,7 @@
 
 #include "cli/ledger_fields.h"
 #include "cli/ledger_lookup.h"
+#include "core/db/problem_repository.h"
 #include "core/db/deal_repository.h"
 #include "core/db/dictionary_repository.h"
 #include "core/db/project_repository.h"
@@ -279,7 +280,7 @@ void register_ledger_more_commands(CLI::App& app, CliContext& ctx) {
             pb.description = *text;
             pb.owner_unit = *unit;
             if (!assigned->empty()) pb.assigned_date = *assigned;
-            db::ProjectRepository(*db).add_problem(pb);
+            db::ProblemRepository(*db).add(pb);
             std::cout << "已交办项目「" << p.name << "」的问题，编号 " << pb.id << "\n";
         });
         auto* set = cmd->add_subcommand("set", "修改问题：problem set 编号 status=督办 supervised_date=2017-05-01 ...");
@@ -288,8 +289,8 @@ void register_ledger_more_commands(CLI::App& app, CliContext& ctx) {
         set->add_option("id", *id, "问题编号")->required();
         set->callback([&ctx, set, id] {
             auto db = ctx.open();
-            db::ProjectRepository repo(*db);
-            std::optional<Problem> pb = repo.get_problem(*id);
+            db::ProblemRepository repo(*db);
+            std::optional<Problem> pb = repo.get(*id);
             if (!pb) throw NotFoundError("存在问题（编号 " + std::to_string(*id) + "）不存在");
             auto opt = [](const std::string& v) { return v.empty() ? std::optional<std::string>() : v; };
             for (const auto& [field, value] : parse_assignments(set->remaining())) {
@@ -303,7 +304,7 @@ void register_ledger_more_commands(CLI::App& app, CliContext& ctx) {
                 else throw ValidationError("字段 " + field + "：存在问题没有这个字段。可用字段：description owner_unit "
                                            "status assigned_date supervised_date closed_date notes");
             }
-            repo.update_problem(*pb);
+            repo.update(*pb);
             std::cout << "已修改存在问题（编号 " << *id << "），状态：" << pb->status << "\n";
         });
         auto* list = cmd->add_subcommand("list", "列出项目的存在问题");
@@ -316,7 +317,7 @@ void register_ledger_more_commands(CLI::App& app, CliContext& ctx) {
             Project p = find_project(*db, *lref);
             json arr = json::array();
             if (!*as_json) std::cout << "编号\t问题\t责任单位\t状态\t交办\t督办\t销号\n";
-            for (const auto& pb : db::ProjectRepository(*db).problems(p.id)) {
+            for (const auto& pb : db::ProblemRepository(*db).for_project(p.id)) {
                 if (*as_json)
                     arr.push_back({{"id", pb.id}, {"uid", pb.uid}, {"description", pb.description},
                                    {"owner_unit", pb.owner_unit}, {"status", pb.status},

@@ -4,6 +4,7 @@
 #include <wx/datetime.h>
 #include <wx/sizer.h>
 
+#include "core/db/problem_repository.h"
 #include "core/db/project_repository.h"
 #include "gui/error_text.h"
 #include "gui/record_editing.h"
@@ -18,7 +19,7 @@ ProblemDialog::ProblemDialog(wxWindow* parent, AppContext& ctx, std::int64_t pro
     try {
         db::ProjectRepository repo(*ctx_.db);
         if (problem_id) {
-            auto p = repo.get_problem(problem_id);
+            auto p = db::ProblemRepository(*ctx_.db).get(problem_id);
             if (!p) {
                 ask(parent, _("The problem no longer exists."), GetTitle(), wxOK | wxICON_WARNING);
                 return;
@@ -106,9 +107,9 @@ bool ProblemDialog::try_save() {
     edited.closed_date = opt_text("closed_date");
     edited.notes = utf8(texts_["notes"]->GetValue());
     try {
-        db::ProjectRepository repo(*ctx_.db);
-        if (edited.id) repo.update_problem(edited);
-        else repo.add_problem(edited);
+        db::ProblemRepository repo(*ctx_.db);
+        if (edited.id) repo.update(edited);
+        else repo.add(edited);
         if (ctx_.undo) record_problem_undo(*ctx_.undo, before_, edited);
         record_ = edited;
         before_ = edited;

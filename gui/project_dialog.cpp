@@ -5,6 +5,7 @@
 #include <wx/button.h>
 #include <wx/msgdlg.h>
 
+#include "core/db/problem_repository.h"
 #include "core/db/project_repository.h"
 #include "gui/error_text.h"
 #include "gui/record_editing.h"
@@ -76,7 +77,7 @@ void ProjectDialog::reload_problems() {
     problems_list_->DeleteAllItems();
     problem_ids_.clear();
     try {
-        for (const auto& pb : db::ProjectRepository(*ctx_.db).problems(record_.id)) {
+        for (const auto& pb : db::ProblemRepository(*ctx_.db).for_project(record_.id)) {
             long i = problems_list_->InsertItem(problems_list_->GetItemCount(), wx(pb.description));
             problems_list_->SetItem(i, 1, wx(pb.owner_unit));
             problems_list_->SetItem(i, 2, wx(pb.status));

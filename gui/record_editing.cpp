@@ -2,6 +2,7 @@
 
 #include <wx/intl.h>
 
+#include "core/db/problem_repository.h"
 #include "core/db/deal_repository.h"
 #include "core/db/project_repository.h"
 #include "core/db/renovation_repository.h"
@@ -153,13 +154,13 @@ bool edit_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id, st
 bool resolve_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id) {
     if (!ctx.db) return false;
     try {
-        db::ProjectRepository repo(*ctx.db);
-        auto p = repo.get_problem(problem_id);
+        db::ProblemRepository repo(*ctx.db);
+        auto p = repo.get(problem_id);
         if (!p) return false;
         Problem edited = *p;
         edited.status = kProblemStatuses.back();
         if (!edited.closed_date) edited.closed_date = utf8(wxDateTime::Today().FormatISODate());
-        repo.update_problem(edited);
+        repo.update(edited);
         if (ctx.undo) record_problem_undo(*ctx.undo, p, edited);
         changed(ctx, wxString::Format(_("Problem resolved on %s"), wx(*edited.closed_date)));
         return true;
@@ -172,12 +173,12 @@ bool resolve_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id)
 bool delete_problem(wxWindow* parent, AppContext& ctx, std::int64_t problem_id) {
     if (!ctx.db) return false;
     try {
-        db::ProjectRepository repo(*ctx.db);
-        auto p = repo.get_problem(problem_id);
+        db::ProblemRepository repo(*ctx.db);
+        auto p = repo.get(problem_id);
         if (!p) return false;
         if (!confirm_delete(parent, wxString::Format(_("Delete the problem \"%s\"?"), wx(p->description)), _("Delete problem")))
             return false;
-        repo.remove_problem(problem_id, p->version);
+        repo.remove(problem_id, p->version);
         if (ctx.undo) record_problem_undo(*ctx.undo, p, Problem{});
         changed(ctx, _("Problem deleted (Ctrl+Z to undo)"));
         return true;
@@ -228,19 +229,19 @@ void record_problem_undo(UndoStack& undo, const std::optional<Problem>& before, 
     wxString label = wxString::Format(!after.id ? _("delete problem %s") : before ? _("edit problem %s") : _("new problem %s"),
                                       what);
     undo.record(label, [before, after](db::Database& db) {
-        db::ProjectRepository repo(db);
+        db::ProblemRepository repo(db);
         if (!before) {
-            repo.remove_problem(after.id);
+            repo.remove(after.id);
         } else if (!after.id) {
             Problem again = *before;
             again.id = 0;
-            repo.add_problem(again);
+            repo.add(again);
         } else {
-            auto current = repo.get_problem(after.id);
+            auto current = repo.get(after.id);
             if (!current) throw NotFoundError("要撤销的存在问题已不存在");
             Problem restored = *before;
             restored.version = current->version;
-            repo.update_problem(restored);
+            repo.update(restored);
         }
     });
 }

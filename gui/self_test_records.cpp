@@ -6,6 +6,7 @@
 #include <wx/translation.h>
 #include <wx/utils.h>
 
+#include "core/db/problem_repository.h"
 #include "core/db/deal_repository.h"
 #include "core/db/project_repository.h"
 #include "core/db/renovation_repository.h"
@@ -199,7 +200,8 @@ void SelfTest::step_problems() {
     check(project > 0, "a project for the problems");
     if (!project) return;
     db::ProjectRepository repo(*ctx.db);
-    std::size_t before = repo.problems(project).size();
+    db::ProblemRepository problems_repo(*ctx.db);
+    std::size_t before = problems_repo.for_project(project).size();
     std::int64_t kept = 0, doomed = 0;
     for (const char* text : {"自测问题：用地未落实", "自测问题：待删除"}) {
         ProblemDialog add(&frame_, ctx, 0, project);
@@ -216,11 +218,11 @@ void SelfTest::step_problems() {
         dlg.set_field_text("closed_date", "");
         check(!dlg.try_save(), "problem: resolved without a closing date is refused");
         check(has_issue(dlg, "closed_date") && dlg.is_marked("closed_date"), "problem: the error is shown at the closing date");
-        check(repo.get_problem(kept)->status == "交办", "problem: nothing was saved by the refused edit");
+        check(problems_repo.get(kept)->status == "交办", "problem: nothing was saved by the refused edit");
         check(dlg.mark_resolved(), "problem: marked resolved");
         dlg.Hide();
     }
-    auto resolved = repo.get_problem(kept);
+    auto resolved = problems_repo.get(kept);
     check(resolved->status == "销号" && resolved->closed_date == utf8(wxDateTime::Today().FormatISODate()) &&
               resolved->owner_unit == "自然资源和规划局",
           "problem: the database holds it resolved today with the edit");
@@ -229,13 +231,13 @@ void SelfTest::step_problems() {
     check(pd.problem_rows() == static_cast<int>(before + 2), "problem page lists the new problems");
     pd.select_problem(pd.problem_rows() - 1);
     pd.problem_action(2);
-    check(!repo.get_problem(doomed) && pd.problem_rows() == static_cast<int>(before + 1),
+    check(!problems_repo.get(doomed) && pd.problem_rows() == static_cast<int>(before + 1),
           "problem deleted from the project dialog");
     ctx.undo->undo(*ctx.db);
-    auto problems = repo.problems(project);
+    auto problems = problems_repo.for_project(project);
     check(problems.size() == before + 2 && problems.back().description == "自测问题：待删除", "problem delete undone");
     check(delete_record(&frame_, ctx, ListKind::Problems, problems.back().id), "problem deleted from the problem list");
-    check(repo.problems(project).size() == before + 1, "the database no longer holds the deleted problem");
+    check(problems_repo.for_project(project).size() == before + 1, "the database no longer holds the deleted problem");
 }
 
 void SelfTest::step_stock_language() {

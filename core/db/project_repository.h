@@ -1,5 +1,6 @@
 #pragma once
-// Storage of 亿元以上项目, their plans, approvals, monthly progress and problems. Every write
+// Storage of 亿元以上项目, their plans, approvals and monthly progress (their 存在问题:
+// problem_repository.h). Every write
 // validates first (core/validate), runs in one transaction, bumps `version`, and writes the
 // audit log; a write on a stale copy throws StaleRecord; nothing is ever half-written.
 #include <cstdint>
@@ -62,14 +63,6 @@ public:
     void set_progress(const ProgressEntry& entry, bool entered_as_ytd);
     std::vector<ProgressEntry> progress(std::int64_t project_id, int year);
     std::optional<ProgressEntry> progress_at(std::int64_t project_id, int year, int month);
-
-    std::int64_t add_problem(Problem& problem);
-    void update_problem(Problem& problem);
-    // Deletes one problem (audit entry with its last values). `version` as update_problem's:
-    // 0 skips the check, otherwise it must equal the stored one (else StaleRecord).
-    void remove_problem(std::int64_t problem_id, std::int64_t version = 0);
-    std::optional<Problem> get_problem(std::int64_t problem_id);
-    std::vector<Problem> problems(std::int64_t project_id);
 
     // Field snapshot used by the audit log, import preview and `show`.
     static FieldValues fields(const Project& project);

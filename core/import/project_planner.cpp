@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/db/problem_repository.h"
 #include "core/db/project_repository.h"
 #include "core/db/references.h"
 #include "core/import/record_planner.h"
@@ -191,7 +192,7 @@ private:
             p.stage == stats::stage_at(before.stage, before.actual_start, before.actual_completion, period))
             p.stage = before.stage;
         std::string open;
-        for (const auto& problem : repo_.problems(before.id))
+        for (const auto& problem : db::ProblemRepository(db_).for_project(before.id))
             if (problem.status != "销号") open += (open.empty() ? "" : "；") + problem.description;
         if (open.empty()) return;
         for (auto& [k, in] : progress) {

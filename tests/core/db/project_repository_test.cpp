@@ -6,6 +6,7 @@
 
 #include "core/db/audit.h"
 #include "core/db/period_lock.h"
+#include "core/db/problem_repository.h"
 #include "core/db/project_repository.h"
 #include "core/db/renovation_repository.h"
 #include "core/db/write_transaction.h"
@@ -280,6 +281,7 @@ TEST_CASE("problems: add, update with lifecycle and version") {
     auto d = Database::open_memory();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
+    ProblemRepository problems(*d);
     Project p = test::sample_project(s);
     repo.insert(p);
     Problem pr;
@@ -287,25 +289,25 @@ TEST_CASE("problems: add, update with lifecycle and version") {
     pr.description = "用地指标不足";
     pr.owner_unit = "国土局";
     pr.assigned_date = "2017-03-01";
-    repo.add_problem(pr);
+    problems.add(pr);
     CHECK(pr.id > 0);
     CHECK(pr.version == 1);
     Problem stale = pr;
     pr.status = "督办";
     pr.supervised_date = "2017-04-01";
-    repo.update_problem(pr);
+    problems.update(pr);
     CHECK(pr.version == 2);
     stale.notes = "x";
-    CHECK_THROWS_AS(repo.update_problem(stale), StaleRecord);
+    CHECK_THROWS_AS(problems.update(stale), StaleRecord);
     pr.status = "销号";
-    CHECK_THROWS_AS(repo.update_problem(pr), RecordInvalid);  // no closed date
-    auto list = repo.problems(p.id);
+    CHECK_THROWS_AS(problems.update(pr), RecordInvalid);  // no closed date
+    auto list = problems.for_project(p.id);
     REQUIRE(list.size() == 1);
     CHECK(list[0].status == "督办");
     Problem bad;
     bad.project_id = p.id + 9;
     bad.description = "x";
-    CHECK_THROWS_AS(repo.add_problem(bad), NotFoundError);
+    CHECK_THROWS_AS(problems.add(bad), NotFoundError);
 }
 
 TEST_CASE("writes nest inside a caller's transaction and roll back with it") {
