@@ -50,28 +50,57 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
 
     // The total investment and the start month (the first 7 characters of 实际开工日期, when it
     // has that many) of every project in scope: one pass over the narrow index projects_checks
-    // (migration 0007) when the scope is the whole area. Projects outside it are skipped below.
-    struct Facts {
-        std::int64_t total = 0;
-        std::string start7;  // empty: no start date of 7 characters or more
+    // (migration 0007) for the whole area, a seek on projects_region / projects_zone for a scope.
+    struct Seen {
+        std::int64_t last_ytd = 0;  // the previous entry's 1-N月累计 of the year; 0 before the first
+        bool invested = false;      // an entry of the year with 1-N月累计 above zero was seen
     };
-    std::unordered_map<std::int64_t, Facts> facts_of;
+    struct Facts {
+        std::int64_t id = 0, total = 0;
+        std::string start7;  // empty: no start date of 7 characters or more
+        Seen seen[2];        // the year before, the period's year
+    };
+    std::vector<Facts> facts;
     {
-        const char* cols = "SELECT p.id, p.total_investment, "
-                           "CASE WHEN length(p.actual_start) >= 7 THEN substr(p.actual_start, 1, 7) END FROM projects p";
+        std::string sql = "SELECT p.id, p.total_investment, "
+                          "CASE WHEN length(p.actual_start) >= 7 THEN substr(p.actual_start, 1, 7) END FROM projects p";
         // Only the filters given, so that a region's or a zone's projects are sought on its index.
-        std::string sql = cols;
         if (scope.region_id) sql += " WHERE p.region_id = ?1";
         if (scope.zone_id) sql += std::string(scope.region_id ? " AND" : " WHERE") + " p.zone_id = ?2";
         SQLite::Statement t(db.sql(), sql);
         if (scope.region_id) t.bind(1, *scope.region_id);
         if (scope.zone_id) t.bind(2, *scope.zone_id);
         while (t.executeStep()) {
-            Facts f{t.getColumn(1).getInt64(), {}};
+            Facts f;
+            f.id = t.getColumn(0).getInt64();
+            f.total = t.getColumn(1).getInt64();
             if (!t.getColumn(2).isNull()) f.start7 = t.getColumn(2).getString();
-            facts_of.emplace(t.getColumn(0).getInt64(), std::move(f));
+            facts.push_back(std::move(f));
         }
     }
+    // From a project id to its facts: a table by id when the ids are dense (as row ids are), a
+    // hash map otherwise.
+    std::int64_t max_id = 0;
+    bool dense = true;
+    for (const auto& f : facts) {
+        if (f.id < 0) dense = false;
+        max_id = std::max(max_id, f.id);
+    }
+    dense = dense && max_id <= 4 * static_cast<std::int64_t>(facts.size()) + 1024;
+    std::vector<std::int32_t> slot_by_id;
+    std::unordered_map<std::int64_t, std::int32_t> slot_by_key;
+    if (dense) slot_by_id.assign(static_cast<std::size_t>(max_id) + 1, -1);
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (dense) slot_by_id[static_cast<std::size_t>(facts[i].id)] = static_cast<std::int32_t>(i);
+        else slot_by_key.emplace(facts[i].id, static_cast<std::int32_t>(i));
+    }
+    auto facts_of = [&](std::int64_t id) -> Facts* {
+        if (dense) return id >= 0 && id <= max_id && slot_by_id[static_cast<std::size_t>(id)] >= 0
+                              ? &facts[static_cast<std::size_t>(slot_by_id[static_cast<std::size_t>(id)])]
+                              : nullptr;
+        const auto it = slot_by_key.find(id);
+        return it == slot_by_key.end() ? nullptr : &facts[static_cast<std::size_t>(it->second)];
+    };
     auto name_of = [&db](std::int64_t id) {
         SQLite::Statement n(db.sql(), "SELECT name FROM projects WHERE id = ?");
         n.bind(1, id);
@@ -82,57 +111,67 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
         n.bind(1, id);
         return n.executeStep() ? n.getColumn(0).getString() : std::string();
     };
+    char ym[2][13][16];  // 'YYYY-MM' of each month of the two years, as printf('%04d-%02d') writes it
+    for (int y = 0; y < 2; ++y)
+        for (int m = 1; m <= 12; ++m) std::snprintf(ym[y][m], sizeof ym[y][m], "%04d-%02d", period.year - 1 + y, m);
 
-    // Month entries in month order, each compared with the previous entry of the same project
-    // and year (0 before the first). One pass over the covering index progress_period: no
-    // window, no sort, no table rows. The same pass finds investment reported before the start:
-    // the first entry of a project and year with 1-N月累计 above zero is the earliest such month;
-    // when its 'YYYY-MM' sorts (as text, as SQLite compares) before the start month, it is the
-    // finding, and no later month of that year can be one if it is not.
-    SQLite::Statement q(db.sql(),
-                        "SELECT project_id, month, completed_month, completed_ytd FROM progress "
-                        "WHERE year = ?1 AND month <= ?2 ORDER BY month, project_id");
-    for (const int year : {period.year - 1, period.year}) {
-        struct Seen {
-            std::int64_t last_ytd = 0;  // 0 for the first entry of the year
-            bool invested = false;      // an entry with 1-N月累计 above zero was seen
-        };
-        char ym[13][16];  // 'YYYY-MM' of each month of the year, as printf('%04d-%02d') wrote it
-        for (int m = 1; m <= 12; ++m) std::snprintf(ym[m], sizeof ym[m], "%04d-%02d", year, m);
-        std::unordered_map<std::int64_t, Seen> seen;
-        seen.reserve(facts_of.size());
-        q.reset();
-        q.bind(1, year);
-        q.bind(2, period.month);
-        while (q.executeStep()) {
-            const std::int64_t id = q.getColumn(0).getInt64();
-            const auto facts = facts_of.find(id);
-            if (facts == facts_of.end()) continue;
-            const int month = q.getColumn(1).getInt();
-            const std::int64_t this_month = q.getColumn(2).getInt64(), ytd = q.getColumn(3).getInt64();
-            Seen& s = seen[id];
-            if (ytd > 0 && !s.invested) {
-                s.invested = true;
-                if (!facts->second.start7.empty() && month >= 1 && month <= 12 &&
-                    std::string_view(ym[month]) < std::string_view(facts->second.start7))
-                    early.push_back({id, Period{year, month}});
-            }
-            const std::int64_t prev = s.last_ytd;
-            s.last_ytd = ytd;
-            const std::int64_t total = facts->second.total;
-            if (this_month == ytd - prev && ytd >= prev && ytd <= total) continue;
-            const std::string name = name_of(id);
-            const Period m{year, month};
-            const std::string where = "项目 " + std::to_string(id) + "“" + name + "” " + month_label(year, month) + "：";
-            if (this_month != ytd - prev)
-                out.push_back({id, name, m, kRuleMonthEqualsYtdDelta,
-                               where + "本月完成 " + wan(this_month) + " 不等于累计 " + wan(ytd) + " 减上月累计 " + wan(prev) +
-                                   "（应为 " + wan(ytd - prev) + "）"});
-            if (ytd < prev)
-                out.push_back({id, name, m, kRuleYtdNotFalling, where + "累计完成 " + wan(ytd) + " 小于上月累计 " + wan(prev)});
-            if (ytd > total)
-                out.push_back({id, name, m, kRuleYtdWithinTotal,
-                               where + "累计完成 " + wan(ytd) + " 超过总投资 " + wan(total)});
+    // Each month entry, in month order within its project and year, compared with the previous
+    // entry of the same project and year (0 before the first). The same visit finds investment
+    // reported before the start: the first entry of a project and year with 1-N月累计 above zero
+    // is the earliest such month; when its 'YYYY-MM' sorts (as text, as SQLite compares) before
+    // the start month, it is the finding, and no later month of that year can be one if it is not.
+    auto visit = [&](Facts& f, int year, int month, std::int64_t this_month, std::int64_t ytd) {
+        const int y = year - (period.year - 1);
+        Seen& s = f.seen[y];
+        const std::int64_t id = f.id;
+        if (ytd > 0 && !s.invested) {
+            s.invested = true;
+            if (!f.start7.empty() && month >= 1 && month <= 12 && std::string_view(ym[y][month]) < std::string_view(f.start7))
+                early.push_back({id, Period{year, month}});
+        }
+        const std::int64_t prev = s.last_ytd;
+        s.last_ytd = ytd;
+        const std::int64_t total = f.total;
+        if (this_month == ytd - prev && ytd >= prev && ytd <= total) return;
+        const std::string name = name_of(id);
+        const Period m{year, month};
+        const std::string where = "项目 " + std::to_string(id) + "“" + name + "” " + month_label(year, month) + "：";
+        if (this_month != ytd - prev)
+            out.push_back({id, name, m, kRuleMonthEqualsYtdDelta,
+                           where + "本月完成 " + wan(this_month) + " 不等于累计 " + wan(ytd) + " 减上月累计 " + wan(prev) +
+                               "（应为 " + wan(ytd - prev) + "）"});
+        if (ytd < prev)
+            out.push_back({id, name, m, kRuleYtdNotFalling, where + "累计完成 " + wan(ytd) + " 小于上月累计 " + wan(prev)});
+        if (ytd > total)
+            out.push_back({id, name, m, kRuleYtdWithinTotal, where + "累计完成 " + wan(ytd) + " 超过总投资 " + wan(total)});
+    };
+    if (!scope.region_id && !scope.zone_id) {
+        // The whole area: one pass per year over the covering index progress_period in month
+        // order (no window, no sort, no table rows).
+        SQLite::Statement q(db.sql(),
+                            "SELECT project_id, month, completed_month, completed_ytd FROM progress "
+                            "WHERE year = ?1 AND month <= ?2 ORDER BY month, project_id");
+        for (const int year : {period.year - 1, period.year}) {
+            q.reset();
+            q.bind(1, year);
+            q.bind(2, period.month);
+            while (q.executeStep())
+                if (Facts* f = facts_of(q.getColumn(0).getInt64()))
+                    visit(*f, year, q.getColumn(1).getInt(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64());
+        }
+    } else {
+        // A region or a zone: its projects' entries of the two years, sought by primary key.
+        SQLite::Statement q(db.sql(),
+                            "SELECT year, month, completed_month, completed_ytd FROM progress "
+                            "WHERE project_id = ?1 AND year BETWEEN ?2 AND ?3 AND month <= ?4 ORDER BY year, month");
+        q.bind(2, period.year - 1);
+        q.bind(3, period.year);
+        q.bind(4, period.month);
+        for (auto& f : facts) {
+            q.reset();
+            q.bind(1, f.id);
+            while (q.executeStep())
+                visit(f, q.getColumn(0).getInt(), q.getColumn(1).getInt(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64());
         }
     }
     // Under way without a start date (seeks on projects_stage_start).

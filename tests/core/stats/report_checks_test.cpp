@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "core/db/database.h"
 #include "core/demo/demo_generator.h"
 #include "core/stats/report_checks.h"
@@ -310,4 +313,68 @@ TEST_CASE("report checks: investment before the start is caught as before, where
     CHECK(start_rule_found(*db, june).find(std::to_string(g) + "@2017-6 2017-07-01") != std::string::npos);
     CHECK(start_rule_found(*db, june) == start_rule_by_sql(*db, june));
     CHECK(start_rule_found(*db, {2017, 5}).find(std::to_string(g) + "@") == std::string::npos);
+}
+
+// A region's or a zone's checks read its projects' entries by primary key instead of the
+// whole area's pass: the findings are exactly the whole area's findings of its projects.
+TEST_CASE("report checks: a scope finds exactly the whole area's findings of its projects") {
+    auto db = demo_city();
+    const Period june{2017, 6};
+    auto ids = [&](const std::string& sql) {
+        std::vector<std::int64_t> v;
+        SQLite::Statement q(db->sql(), sql);
+        while (q.executeStep()) v.push_back(q.getColumn(0).getInt64());
+        return v;
+    };
+    // Wrong rows spread over the regions: a month figure off, a falling ytd, a total below the
+    // ytd, a start after invested months, a start missing.
+    const auto p = ids("SELECT DISTINCT project_id FROM progress WHERE year = 2017 AND month = 3 AND completed_ytd > 0 "
+                       "ORDER BY project_id % 7, project_id LIMIT 10");
+    REQUIRE(p.size() == 10);
+    auto id = [&](int i) { return std::to_string(p[static_cast<std::size_t>(i)]); };
+    db->sql().exec("UPDATE progress SET completed_month = completed_month + 3 WHERE project_id = " + id(0) + " AND year = 2017 AND month = 3");
+    db->sql().exec("UPDATE progress SET completed_ytd = completed_ytd - 5 WHERE project_id = " + id(1) + " AND year = 2017 AND month = 3");
+    db->sql().exec("UPDATE projects SET total_investment = 1 WHERE id = " + id(2));
+    db->sql().exec("UPDATE projects SET actual_start = '2019-01-01' WHERE id = " + id(3));
+    db->sql().exec("UPDATE projects SET actual_start = NULL, stage = '续建' WHERE id = " + id(4));
+    db->sql().exec("UPDATE progress SET completed_month = completed_month - 1 WHERE project_id = " + id(5) + " AND year = 2016 AND month = 1");
+    db->sql().exec("UPDATE projects SET actual_start = '2017-02' WHERE id = " + id(6));
+    const auto all = run_report_checks(*db, june);
+    REQUIRE(all.size() >= 7);
+    auto text = [](const std::vector<CheckFinding>& f) {
+        std::string s;
+        for (const auto& x : f)
+            s += std::to_string(x.project_id) + " " + x.month.key() + " " + x.rule + " " + x.project_name + " " + x.message + "\n";
+        return s;
+    };
+    auto of_scope = [&](const std::string& where) {
+        const auto in = ids("SELECT id FROM projects WHERE " + where);
+        std::vector<CheckFinding> v;
+        for (const auto& f : all)
+            if (std::find(in.begin(), in.end(), f.project_id) != in.end()) v.push_back(f);
+        return v;
+    };
+    std::size_t seen = 0;
+    for (const auto region : ids("SELECT id FROM regions ORDER BY id")) {
+        CAPTURE(region);
+        const auto expected = of_scope("region_id = " + std::to_string(region));
+        seen += expected.size();
+        CHECK(text(run_report_checks(*db, june, CheckScope{region, std::nullopt})) == text(expected));
+    }
+    CHECK(seen == all.size());
+    for (const auto zone : ids("SELECT id FROM zones ORDER BY id")) {
+        CAPTURE(zone);
+        CHECK(text(run_report_checks(*db, june, CheckScope{std::nullopt, zone})) == text(of_scope("zone_id = " + std::to_string(zone))));
+        const auto region = one(*db, "SELECT region_id FROM zones WHERE id = " + std::to_string(zone));
+        CHECK(text(run_report_checks(*db, june, CheckScope{region, zone})) ==
+              text(of_scope("zone_id = " + std::to_string(zone) + " AND region_id = " + std::to_string(region))));
+    }
+    // The scope's statement seeks the monthly table by primary key.
+    SQLite::Statement q(db->sql(), "EXPLAIN QUERY PLAN SELECT year, month, completed_month, completed_ytd FROM progress "
+                                   "WHERE project_id = ?1 AND year BETWEEN ?2 AND ?3 AND month <= ?4 ORDER BY year, month");
+    std::string plan;
+    while (q.executeStep()) plan += q.getColumn(3).getString() + "\n";
+    CHECK_MESSAGE(plan.find("SEARCH progress USING PRIMARY KEY") != std::string::npos, plan);
+    CHECK_MESSAGE(plan.find("SCAN progress") == std::string::npos, plan);
+    CHECK_MESSAGE(plan.find("TEMP B-TREE") == std::string::npos, plan);
 }
