@@ -5,7 +5,10 @@
 //     progress report through the engine against libxlsxwriter alone writing the same cells
 //     (same values, same formats, no query, no layout), with the ratios; the pre-report checks
 //     and the query are timed on their own and taken out of the second ratio.
+//  3. --checks-only (with --db FILE): the pre-report checks alone, the whole area and the scope
+//     --scope NAME (default: the first region), then exits.
 // Usage: report_bench [--big N] [--runs R] [--out DIR] [--db FILE] [--skip-demo-city]
+//                     [--checks-only [--scope NAME]]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -97,15 +100,46 @@ double write_raw(const il::report::ResultTable& t, const fs::path& file) {
 
 int main(int argc, char** argv) {
     int big = 100000, runs = 5;
-    bool demo_city = true;
+    bool demo_city = true, checks_only = false;
+    std::string scope;
     fs::path out = fs::temp_directory_path() / "il_report_bench", db_file;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--skip-demo-city")) { demo_city = false; continue; }
+        if (!std::strcmp(argv[i], "--checks-only")) { checks_only = true; continue; }
         if (i + 1 >= argc) break;
         if (!std::strcmp(argv[i], "--big")) big = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--runs")) runs = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--out")) out = argv[++i];
         else if (!std::strcmp(argv[i], "--db")) db_file = argv[++i];
+        else if (!std::strcmp(argv[i], "--scope")) scope = argv[++i];
+    }
+    if (checks_only) {
+        if (db_file.empty()) {
+            std::fprintf(stderr, "--checks-only needs --db FILE\n");
+            return 2;
+        }
+        il::db::OpenOptions o;
+        o.auto_backup = false;
+        o.user = "bench";
+        auto db = il::db::Database::open(db_file, o);
+        if (scope.empty()) {
+            SQLite::Statement q(db->sql(), "SELECT name FROM regions ORDER BY sort_order, id LIMIT 1");
+            if (q.executeStep()) scope = q.getColumn(0).getString();
+        }
+        for (const std::string& s : {std::string(), scope}) {
+            std::vector<double> wall, cpu;
+            std::size_t found = 0;
+            for (int r = 0; r < runs; ++r) {
+                auto t0 = Clock::now();
+                double c0 = cpu_now();
+                found = il::report::run_report_checks(*db, {2017, 6}, s).size();
+                wall.push_back(since(t0));
+                cpu.push_back(cpu_now() - c0);
+            }
+            std::printf("pre-report checks 2017-06, scope %s: median %.3f s wall, %.3f s CPU over %d runs (%zu findings)\n",
+                        s.empty() ? "(all)" : s.c_str(), median(wall), median(cpu), runs, found);
+        }
+        return 0;
     }
     fs::create_directories(out);
     il::report::TemplateCatalog catalog({il::platform::templates_dir()});

@@ -42,58 +42,136 @@ constexpr const char* kScopeFilter = " (?4 IS NULL OR p.region_id = ?4) AND (?5 
 std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, const CheckScope& scope) {
     if (period.month < 1 || period.month > 12) throw ValidationError("统计期间无效：月份须为 1-12");
     std::vector<CheckFinding> out;
+    struct Early {
+        std::int64_t id;
+        Period month;
+    };
+    std::vector<Early> early;  // investment reported before the start: project and first month
 
-    // The total investment of every project in scope (the narrow index projects_total when the
-    // scope is the whole area). Projects outside it are skipped in the pass below.
-    std::unordered_map<std::int64_t, std::int64_t> total_of;
+    // The total investment and the start month (the first 7 characters of 实际开工日期, when it
+    // has that many) of every project in scope: one pass over the narrow index projects_checks
+    // (migration 0007) for the whole area, a seek on projects_region / projects_zone for a scope.
+    struct Seen {
+        std::int64_t last_ytd = 0;  // the previous entry's 1-N月累计 of the year; 0 before the first
+        bool invested = false;      // an entry of the year with 1-N月累计 above zero was seen
+    };
+    struct Facts {
+        std::int64_t id = 0, total = 0;
+        std::string start7;  // empty: no start date of 7 characters or more
+        Seen seen[2];        // the year before, the period's year
+    };
+    std::vector<Facts> facts;
     {
-        SQLite::Statement t(db.sql(), scope.region_id || scope.zone_id
-                                          ? "SELECT p.id, p.total_investment FROM projects p WHERE (?1 IS NULL OR p.region_id = ?1) "
-                                            "AND (?2 IS NULL OR p.zone_id = ?2)"
-                                          : "SELECT p.id, p.total_investment FROM projects p");
-        if (scope.region_id || scope.zone_id) bind_scope(t, 1, scope);
-        while (t.executeStep()) total_of.emplace(t.getColumn(0).getInt64(), t.getColumn(1).getInt64());
+        std::string sql = "SELECT p.id, p.total_investment, "
+                          "CASE WHEN length(p.actual_start) >= 7 THEN substr(p.actual_start, 1, 7) END FROM projects p";
+        // Only the filters given, so that a region's or a zone's projects are sought on its index.
+        if (scope.region_id) sql += " WHERE p.region_id = ?1";
+        if (scope.zone_id) sql += std::string(scope.region_id ? " AND" : " WHERE") + " p.zone_id = ?2";
+        SQLite::Statement t(db.sql(), sql);
+        if (scope.region_id) t.bind(1, *scope.region_id);
+        if (scope.zone_id) t.bind(2, *scope.zone_id);
+        while (t.executeStep()) {
+            Facts f;
+            f.id = t.getColumn(0).getInt64();
+            f.total = t.getColumn(1).getInt64();
+            if (!t.getColumn(2).isNull()) f.start7 = t.getColumn(2).getString();
+            facts.push_back(std::move(f));
+        }
     }
+    // From a project id to its facts: a table by id when the ids are dense (as row ids are), a
+    // hash map otherwise.
+    std::int64_t max_id = 0;
+    bool dense = true;
+    for (const auto& f : facts) {
+        if (f.id < 0) dense = false;
+        max_id = std::max(max_id, f.id);
+    }
+    dense = dense && max_id <= 4 * static_cast<std::int64_t>(facts.size()) + 1024;
+    std::vector<std::int32_t> slot_by_id;
+    std::unordered_map<std::int64_t, std::int32_t> slot_by_key;
+    if (dense) slot_by_id.assign(static_cast<std::size_t>(max_id) + 1, -1);
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (dense) slot_by_id[static_cast<std::size_t>(facts[i].id)] = static_cast<std::int32_t>(i);
+        else slot_by_key.emplace(facts[i].id, static_cast<std::int32_t>(i));
+    }
+    auto facts_of = [&](std::int64_t id) -> Facts* {
+        if (dense) return id >= 0 && id <= max_id && slot_by_id[static_cast<std::size_t>(id)] >= 0
+                              ? &facts[static_cast<std::size_t>(slot_by_id[static_cast<std::size_t>(id)])]
+                              : nullptr;
+        const auto it = slot_by_key.find(id);
+        return it == slot_by_key.end() ? nullptr : &facts[static_cast<std::size_t>(it->second)];
+    };
     auto name_of = [&db](std::int64_t id) {
         SQLite::Statement n(db.sql(), "SELECT name FROM projects WHERE id = ?");
         n.bind(1, id);
         return n.executeStep() ? n.getColumn(0).getString() : std::string();
     };
+    auto start_of = [&db](std::int64_t id) {
+        SQLite::Statement n(db.sql(), "SELECT actual_start FROM projects WHERE id = ?");
+        n.bind(1, id);
+        return n.executeStep() ? n.getColumn(0).getString() : std::string();
+    };
+    char ym[2][13][16];  // 'YYYY-MM' of each month of the two years, as printf('%04d-%02d') writes it
+    for (int y = 0; y < 2; ++y)
+        for (int m = 1; m <= 12; ++m) std::snprintf(ym[y][m], sizeof ym[y][m], "%04d-%02d", period.year - 1 + y, m);
 
-    // Month entries in month order, each compared with the previous entry of the same project
-    // and year (0 before the first). One pass over the covering index progress_period: no
-    // window, no sort, no table rows.
-    SQLite::Statement q(db.sql(),
-                        "SELECT project_id, month, completed_month, completed_ytd FROM progress "
-                        "WHERE year = ?1 AND month <= ?2 ORDER BY month, project_id");
-    for (const int year : {period.year - 1, period.year}) {
-        std::unordered_map<std::int64_t, std::int64_t> last_ytd;
-        last_ytd.reserve(total_of.size());
-        q.reset();
-        q.bind(1, year);
-        q.bind(2, period.month);
-        while (q.executeStep()) {
-            const std::int64_t id = q.getColumn(0).getInt64();
-            const auto total = total_of.find(id);
-            if (total == total_of.end()) continue;
-            const int month = q.getColumn(1).getInt();
-            const std::int64_t this_month = q.getColumn(2).getInt64(), ytd = q.getColumn(3).getInt64();
-            std::int64_t& last = last_ytd[id];  // 0 for the first entry of the year
-            const std::int64_t prev = last;
-            last = ytd;
-            if (this_month == ytd - prev && ytd >= prev && ytd <= total->second) continue;
-            const std::string name = name_of(id);
-            const Period m{year, month};
-            const std::string where = "项目 " + std::to_string(id) + "“" + name + "” " + month_label(year, month) + "：";
-            if (this_month != ytd - prev)
-                out.push_back({id, name, m, kRuleMonthEqualsYtdDelta,
-                               where + "本月完成 " + wan(this_month) + " 不等于累计 " + wan(ytd) + " 减上月累计 " + wan(prev) +
-                                   "（应为 " + wan(ytd - prev) + "）"});
-            if (ytd < prev)
-                out.push_back({id, name, m, kRuleYtdNotFalling, where + "累计完成 " + wan(ytd) + " 小于上月累计 " + wan(prev)});
-            if (ytd > total->second)
-                out.push_back({id, name, m, kRuleYtdWithinTotal,
-                               where + "累计完成 " + wan(ytd) + " 超过总投资 " + wan(total->second)});
+    // Each month entry, in month order within its project and year, compared with the previous
+    // entry of the same project and year (0 before the first). The same visit finds investment
+    // reported before the start: the first entry of a project and year with 1-N月累计 above zero
+    // is the earliest such month; when its 'YYYY-MM' sorts (as text, as SQLite compares) before
+    // the start month, it is the finding, and no later month of that year can be one if it is not.
+    auto visit = [&](Facts& f, int year, int month, std::int64_t this_month, std::int64_t ytd) {
+        const int y = year - (period.year - 1);
+        Seen& s = f.seen[y];
+        const std::int64_t id = f.id;
+        if (ytd > 0 && !s.invested) {
+            s.invested = true;
+            if (!f.start7.empty() && month >= 1 && month <= 12 && std::string_view(ym[y][month]) < std::string_view(f.start7))
+                early.push_back({id, Period{year, month}});
+        }
+        const std::int64_t prev = s.last_ytd;
+        s.last_ytd = ytd;
+        const std::int64_t total = f.total;
+        if (this_month == ytd - prev && ytd >= prev && ytd <= total) return;
+        const std::string name = name_of(id);
+        const Period m{year, month};
+        const std::string where = "项目 " + std::to_string(id) + "“" + name + "” " + month_label(year, month) + "：";
+        if (this_month != ytd - prev)
+            out.push_back({id, name, m, kRuleMonthEqualsYtdDelta,
+                           where + "本月完成 " + wan(this_month) + " 不等于累计 " + wan(ytd) + " 减上月累计 " + wan(prev) +
+                               "（应为 " + wan(ytd - prev) + "）"});
+        if (ytd < prev)
+            out.push_back({id, name, m, kRuleYtdNotFalling, where + "累计完成 " + wan(ytd) + " 小于上月累计 " + wan(prev)});
+        if (ytd > total)
+            out.push_back({id, name, m, kRuleYtdWithinTotal, where + "累计完成 " + wan(ytd) + " 超过总投资 " + wan(total)});
+    };
+    if (!scope.region_id && !scope.zone_id) {
+        // The whole area: one pass per year over the covering index progress_period in month
+        // order (no window, no sort, no table rows).
+        SQLite::Statement q(db.sql(),
+                            "SELECT project_id, month, completed_month, completed_ytd FROM progress "
+                            "WHERE year = ?1 AND month <= ?2 ORDER BY month, project_id");
+        for (const int year : {period.year - 1, period.year}) {
+            q.reset();
+            q.bind(1, year);
+            q.bind(2, period.month);
+            while (q.executeStep())
+                if (Facts* f = facts_of(q.getColumn(0).getInt64()))
+                    visit(*f, year, q.getColumn(1).getInt(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64());
+        }
+    } else {
+        // A region or a zone: its projects' entries of the two years, sought by primary key.
+        SQLite::Statement q(db.sql(),
+                            "SELECT year, month, completed_month, completed_ytd FROM progress "
+                            "WHERE project_id = ?1 AND year BETWEEN ?2 AND ?3 AND month <= ?4 ORDER BY year, month");
+        q.bind(2, period.year - 1);
+        q.bind(3, period.year);
+        q.bind(4, period.month);
+        for (auto& f : facts) {
+            q.reset();
+            q.bind(1, f.id);
+            while (q.executeStep())
+                visit(f, q.getColumn(0).getInt(), q.getColumn(1).getInt(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64());
         }
     }
     // Under way without a start date (seeks on projects_stage_start).
@@ -108,30 +186,12 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
                        "项目 " + std::to_string(id) + "“" + name + "” " + month_label(period.year, period.month) + "：阶段为" +
                            s.getColumn(2).getString() + "，但未填写实际开工日期"});
     }
-    // Investment reported before the start: the first such month of each project and year. Only
-    // a project whose start lies after January of the year before can have such a month
-    // (substr(start, 1, 7) > 'Y-01' implies start > 'Y-01'): those are found on
-    // projects_actual_start, and their entries by primary key (CROSS JOIN keeps that order).
-    char lo[16];
-    std::snprintf(lo, sizeof lo, "%04d-01", period.year - 1);
-    SQLite::Statement e(db.sql(),
-                        std::string("SELECT p.id, p.name, g.year, MIN(g.month), p.actual_start FROM projects p CROSS JOIN progress g "
-                                    "ON g.project_id = p.id AND g.year IN (?1, ?2) "
-                                    "WHERE p.actual_start > ?6 AND length(p.actual_start) >= 7 AND g.month <= ?3 AND "
-                                    "g.completed_ytd > 0 AND printf('%04d-%02d', g.year, g.month) < substr(p.actual_start, 1, 7) AND") +
-                            kScopeFilter + "GROUP BY p.id, g.year");
-    e.bind(1, period.year);
-    e.bind(2, period.year - 1);
-    e.bind(3, period.month);
-    bind_scope(e, 4, scope);
-    e.bind(6, std::string(lo));
-    while (e.executeStep()) {
-        const std::int64_t id = e.getColumn(0).getInt64();
-        const std::string name = e.getColumn(1).getString();
-        const int year = e.getColumn(2).getInt(), month = e.getColumn(3).getInt();
-        out.push_back({id, name, Period{year, month}, kRuleUnderWayStarted,
-                       "项目 " + std::to_string(id) + "“" + name + "” " + month_label(year, month) + "：已填报完成投资，但实际开工日期 " +
-                           e.getColumn(4).getString() + " 在此之后"});
+    // Investment reported before the start (found in the pass above).
+    for (const auto& [id, m] : early) {
+        const std::string name = name_of(id);
+        out.push_back({id, name, m, kRuleUnderWayStarted,
+                       "项目 " + std::to_string(id) + "“" + name + "” " + month_label(m.year, m.month) + "：已填报完成投资，但实际开工日期 " +
+                           start_of(id) + " 在此之后"});
     }
     std::stable_sort(out.begin(), out.end(), [](const CheckFinding& a, const CheckFinding& b) {
         if (a.project_id != b.project_id) return a.project_id < b.project_id;

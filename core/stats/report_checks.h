@@ -42,7 +42,11 @@ struct CheckScope {
 
 // Findings ordered by project id, then month, then rule. Empty: the data is fit to report.
 // The cost is that of the period and scope asked for: the monthly entries of months 1..N of the
-// two years are read from the narrow index progress_period (migration 0003), not the table.
+// two years are read once — for the whole area from the narrow index progress_period
+// (migration 0003) in month order, for a region or a zone by primary key per project of it —
+// and the projects' totals and start months from the index projects_checks (migration 0007);
+// every rule but "under way without a start date" (a seek on projects_stage_start) is decided
+// in that one visit of each entry.
 std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, const CheckScope& scope = {});
 
 }  // namespace il::stats

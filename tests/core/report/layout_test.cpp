@@ -167,6 +167,43 @@ TEST_CASE("Pre-report checks are listed; --strict stops the report before writin
     CHECK(fs::exists(req.out));
 }
 
+// Investment reported before the project's start (the rule the pass over progress_period now
+// decides) still stops a --strict report, even a one-sheet one, with its message; only the
+// reports whose scope holds the project carry it.
+TEST_CASE("Pre-report checks: a start date after reported investment stops --strict, naming the start") {
+    auto db = il::test::report_fixture_db();
+    auto dir = il::test::scratch_dir("layout_strict_start");
+    REQUIRE(run_report_checks(*db, {2017, 6}, "").empty());
+    const std::string old_start = db->sql().execAndGet("SELECT coalesce(actual_start, '') FROM projects WHERE id = 1").getString();
+    REQUIRE(db->sql().execAndGet("SELECT count(*) FROM progress WHERE project_id = 1 AND year = 2017 AND month <= 6 "
+                                 "AND completed_ytd > 0").getInt() > 0);
+    db->sql().exec("UPDATE projects SET actual_start = '2017-08-01' WHERE id = 1");
+    auto findings = run_report_checks(*db, {2017, 6}, "");
+    REQUIRE_FALSE(findings.empty());
+    bool named = false;
+    for (const auto& f : findings)
+        named = named || (f.project_id == 1 && f.text.find("润泽信息港") != std::string::npos &&
+                          f.text.find("已填报完成投资，但实际开工日期 2017-08-01 在此之后") != std::string::npos);
+    CHECK(named);
+    ReportRequest req;
+    req.templates = {"05-deals"};  // a sheet that does not even list projects: the checks run all the same
+    req.period = {2017, 6};
+    req.out = dir / "strict.xlsx";
+    req.strict = true;
+    CHECK_THROWS_WITH_AS(generate_report(*db, shipped(), req), doctest::Contains("实际开工日期 2017-08-01 在此之后"),
+                         il::ValidationError);
+    CHECK_FALSE(fs::exists(req.out));
+    // Another county's report does not carry it.
+    const std::string own = db->sql().execAndGet("SELECT r.name FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = 1").getString();
+    const std::string other = db->sql().execAndGet("SELECT name FROM regions WHERE id <> (SELECT region_id FROM projects WHERE id = 1) "
+                                                   "ORDER BY id LIMIT 1").getString();
+    CHECK_FALSE(run_report_checks(*db, {2017, 6}, own).empty());
+    CHECK(run_report_checks(*db, {2017, 6}, other).empty());
+    db->sql().exec(old_start.empty() ? std::string("UPDATE projects SET actual_start = NULL WHERE id = 1")
+                                     : "UPDATE projects SET actual_start = '" + old_start + "' WHERE id = 1");
+    CHECK(run_report_checks(*db, {2017, 6}, "").empty());
+}
+
 // Golden files, one folder per shipped template: every part of the workbook it makes on the fixture
 // ledger (sheets with their texts inline, styles, workbook, charts, drawings, relationships), compared as
 // libxlsxwriter's own tests compare them; docProps carry timestamps and are left out. Any change
