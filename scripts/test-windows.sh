@@ -41,11 +41,16 @@ fi
 # faces (MS Shell Dlg -> Tahoma, wine's own Tahoma has no CJK glyphs) show Chinese as boxes.
 # Substituting Debian's Noto Sans CJK SC (fonts-noto-cjk) for them is what a Chinese Windows does
 # with Microsoft YaHei. (`wine reg add`: a REGEDIT4 file imported with regedit did not take effect.)
+# (After `wineserver -w`: a new prefix's wineboot may still be writing its own defaults there.)
+wineserver -w
 subst='HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes'
 for face in "MS Shell Dlg" "MS Shell Dlg 2" "Tahoma" "Segoe UI" "Microsoft YaHei" "Microsoft YaHei UI" "SimSun"; do
   wine reg add "$subst" /v "$face" /d "Noto Sans CJK SC" /f > /dev/null 2>&1 ||
     fail "could not set the font substitute for $face in the wine prefix"
 done
+wineserver -w
+wine reg query "$subst" /v "MS Shell Dlg" 2>/dev/null | grep -q "Noto Sans CJK SC" ||
+  fail "the font substitute for MS Shell Dlg did not stay set in the wine prefix"
 wineserver -w
 
 status=0

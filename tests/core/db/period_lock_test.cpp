@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "core/util/utf8_path.h"
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -141,7 +143,7 @@ TEST_CASE("a corrupted archive is detected, not handed out") {
 TEST_CASE("a workbook of several templates is archived once under the joined template ids") {
     LockTempDir tmp;
     auto db = Database::open_memory();
-    fs::path book = tmp.path / "全套.xlsx";
+    fs::path book = tmp.path / il::u8path("全套.xlsx");
     std::ofstream(book, std::ios::binary) << "workbook with two sheets";
     std::string sha = il::sha256_file(book);
     for (const char* t : {"01-projects", "02-progress"}) {
@@ -150,7 +152,7 @@ TEST_CASE("a workbook of several templates is archived once under the joined tem
                             " who, file_path, sha256) VALUES(lower(hex(randomblob(16))), ?, '1', '2026-09', '固安县',"
                             " '2026-10-05T10:00:00+08:00', 't', ?, ?)");
         q.bind(1, t);
-        q.bind(2, book.string());
+        q.bind(2, il::path_utf8(book));
         q.bind(3, sha);
         q.exec();
     }

@@ -7,6 +7,7 @@
 
 #include "core/util/atomic_write.h"
 #include "core/util/error.h"
+#include "core/util/utf8_path.h"
 
 namespace fs = std::filesystem;
 
@@ -14,13 +15,15 @@ TEST_CASE("write_file_atomically replaces the file and leaves no temporary") {
     std::random_device rd;
     fs::path dir = fs::temp_directory_path() / ("il-atomic-" + std::to_string(rd()));
     fs::create_directories(dir);
-    fs::path f = dir / "报表.xlsx";
+    fs::path f = dir / il::u8path("报表.xlsx");
     il::write_file_atomically(f, "one");
     il::write_file_atomically(f, "two two");
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    CHECK(ss.str() == "two two");
+    {
+        std::ifstream in(f, std::ios::binary);  // closed before the folder is removed (Windows refuses an open file)
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        CHECK(ss.str() == "two two");
+    }
     std::size_t n = 0;
     for (const auto& e : fs::directory_iterator(dir)) { (void)e; ++n; }
     CHECK(n == 1);

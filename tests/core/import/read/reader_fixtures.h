@@ -40,7 +40,8 @@ public:
         std::error_code ec;
         std::filesystem::remove_all(path_, ec);
     }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+    // names as UTF-8 (a narrow string would go through the ANSI code page on Windows)
+    std::filesystem::path operator/(const std::string& name) const { return path_ / il::u8path(name); }
     const std::filesystem::path& path() const { return path_; }
 
 private:
