@@ -1,8 +1,12 @@
 #include "core/platform/command_line.h"
 
 #ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
 #include <windows.h>
 #include <shellapi.h>
+
+#include <cstdio>
 #endif
 
 #include "core/util/error.h"
@@ -37,6 +41,10 @@ std::vector<std::string> utf8_arguments(int, char**) { return split_windows_comm
 void use_utf8_console() {
     SetConsoleOutputCP(CP_UTF8);
     SetConsoleCP(CP_UTF8);
+    // "\n" as "\n": the output scripts read is the same bytes on Windows as on Linux (text
+    // mode would make it "\r\n"; the console shows either the same)
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
 }
 #else
 std::vector<std::string> utf8_arguments(int argc, char** argv) { return {argv, argv + argc}; }

@@ -17,7 +17,8 @@ std::vector<std::string> split_windows_command_line(const wchar_t* command_line)
 #endif
 
 // Console output in UTF-8: on Windows the console's code page is set to UTF-8 so that Chinese
-// messages are readable there (a redirected stream gets the UTF-8 bytes either way).
+// messages are readable there (a redirected stream gets the UTF-8 bytes either way), and
+// stdout/stderr are binary, so lines end in "\n" on both platforms.
 void use_utf8_console();
 
 }  // namespace il::platform
