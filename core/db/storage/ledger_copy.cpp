@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <exception>
 
+#include "core/db/storage/placeholders.h"
 #include "core/util/error.h"
 
 namespace il::db::storage {
 
 namespace {
-std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 
 std::int64_t count_rows(Connection& c, const std::string& table) {
-    auto q = c.prepare("SELECT count(*) FROM " + quoted(table));
+    auto q = c.prepare("SELECT count(*) FROM " + quote_identifier(table));
     q->step();
     return q->i64(0);
 }
@@ -28,12 +28,12 @@ std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSin
     Transaction source_snapshot(from);  // one consistent view of the source while copying
     Transaction tx(to);
     // children before parents, so that foreign keys hold at every step
-    for (auto it = target_tables.rbegin(); it != target_tables.rend(); ++it) to.exec("DELETE FROM " + quoted(*it));
+    for (auto it = target_tables.rbegin(); it != target_tables.rend(); ++it) to.exec("DELETE FROM " + quote_identifier(*it));
     std::size_t done = 0;
     for (const auto& t : tables) {
         if (progress.cancelled()) throw Cancelled();
         progress.step("复制 " + t, static_cast<double>(done++) / static_cast<double>(tables.size()));
-        auto read = from.prepare("SELECT * FROM " + quoted(t));
+        auto read = from.prepare("SELECT * FROM " + quote_identifier(t));
         std::unique_ptr<Statement> write;
         TableCopy c{t, 0};
         while (read->step()) {
@@ -41,10 +41,10 @@ std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSin
             if (!write) {
                 std::string cols, marks;
                 for (int i = 0; i < n; ++i) {
-                    cols += (i ? ", " : "") + quoted(read->column_name(i));
+                    cols += (i ? ", " : "") + quote_identifier(read->column_name(i));
                     marks += i ? ", ?" : "?";
                 }
-                write = to.prepare("INSERT INTO " + quoted(t) + " (" + cols + ") VALUES (" + marks + ")");
+                write = to.prepare("INSERT INTO " + quote_identifier(t) + " (" + cols + ") VALUES (" + marks + ")");
             }
             for (int i = 0; i < n; ++i) write->bind(i + 1, read->value(i));
             try {

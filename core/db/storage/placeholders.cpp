@@ -40,4 +40,13 @@ std::string to_numbered_placeholders(const std::string& sql, int* count) {
     return out;
 }
 
+std::string quote_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
 }  // namespace il::db::storage

@@ -8,4 +8,8 @@ namespace il::db::storage {
 // Returns the translated text; `count` receives the number of parameters.
 std::string to_numbered_placeholders(const std::string& sql, int* count = nullptr);
 
+// A table or column name as an SQL identifier both engines read the same: "name", with any
+// double quote in it doubled.
+std::string quote_identifier(const std::string& name);
+
 }  // namespace il::db::storage

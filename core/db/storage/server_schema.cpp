@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/db/database.h"
+#include "core/db/storage/placeholders.h"
 #include "core/util/error.h"
 
 namespace il::db::storage {
@@ -29,7 +30,6 @@ bool literal_default(const std::string& d) {
     return true;
 }
 
-std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 }  // namespace
 
 std::string server_schema_sql() {
@@ -41,14 +41,14 @@ std::string server_schema_sql() {
     std::ostringstream order;
     while (tables.executeStep()) {
         std::string t = tables.getColumn(0).getString();
-        ddl << "CREATE TABLE " << quoted(t) << " (";
+        ddl << "CREATE TABLE " << quote_identifier(t) << " (";
         SQLite::Statement cols(db, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid");
         cols.bind(1, t);
         std::map<int, std::string> pk;
         bool first = true;
         while (cols.executeStep()) {
             std::string name = cols.getColumn(0).getString();
-            ddl << (first ? "" : ", ") << quoted(name) << " " << pg_type(cols.getColumn(1).getString());
+            ddl << (first ? "" : ", ") << quote_identifier(name) << " " << pg_type(cols.getColumn(1).getString());
             if (cols.getColumn(2).getInt()) ddl << " NOT NULL";
             if (!cols.getColumn(3).isNull() && literal_default(cols.getColumn(3).getString()))
                 ddl << " DEFAULT " << cols.getColumn(3).getString();
@@ -57,7 +57,7 @@ std::string server_schema_sql() {
         }
         if (!pk.empty()) {
             ddl << ", PRIMARY KEY (";
-            for (auto it = pk.begin(); it != pk.end(); ++it) ddl << (it == pk.begin() ? "" : ", ") << quoted(it->second);
+            for (auto it = pk.begin(); it != pk.end(); ++it) ddl << (it == pk.begin() ? "" : ", ") << quote_identifier(it->second);
             ddl << ")";
         }
         // UNIQUE in the column or table definition (SQLite keeps them as automatic indexes)
@@ -67,7 +67,7 @@ std::string server_schema_sql() {
             SQLite::Statement cols_of(db, "SELECT name FROM pragma_index_info(?) ORDER BY seqno");
             cols_of.bind(1, uniques.getColumn(0).getString());
             std::string list;
-            while (cols_of.executeStep()) list += (list.empty() ? "" : ", ") + quoted(cols_of.getColumn(0).getString());
+            while (cols_of.executeStep()) list += (list.empty() ? "" : ", ") + quote_identifier(cols_of.getColumn(0).getString());
             ddl << ", UNIQUE (" << list << ")";
         }
         // foreign keys, one constraint per id (a composite key has several rows with one id)
@@ -77,13 +77,13 @@ std::string server_schema_sql() {
         while (fks.executeStep()) {
             auto& [parent, from, to, on_delete] = fk[fks.getColumn(0).getInt()];
             parent = fks.getColumn(1).getString();
-            from += (from.empty() ? "" : ", ") + quoted(fks.getColumn(2).getString());
-            to += (to.empty() ? "" : ", ") + (fks.getColumn(3).isNull() ? std::string("id") : quoted(fks.getColumn(3).getString()));
+            from += (from.empty() ? "" : ", ") + quote_identifier(fks.getColumn(2).getString());
+            to += (to.empty() ? "" : ", ") + (fks.getColumn(3).isNull() ? std::string("id") : quote_identifier(fks.getColumn(3).getString()));
             on_delete = fks.getColumn(4).getString();
         }
         for (const auto& [id, f] : fk) {
             const auto& [parent, from, to, on_delete] = f;
-            ddl << ", FOREIGN KEY (" << from << ") REFERENCES " << quoted(parent) << " (" << to << ")";
+            ddl << ", FOREIGN KEY (" << from << ") REFERENCES " << quote_identifier(parent) << " (" << to << ")";
             if (on_delete != "NO ACTION") ddl << " ON DELETE " << on_delete;
         }
         ddl << ");\n";

@@ -76,3 +76,8 @@ TEST_CASE("Statement::i64 and text: numbers in text are read whole; anything els
     CHECK(q->i64(3) == 0);
     CHECK(q->text(4) == "0.10000000000000001");  // the double exactly, not std::to_string's 0.100000
 }
+
+TEST_CASE("quote_identifier: one quoting of names for both engines") {
+    CHECK(quote_identifier("projects") == "\"projects\"");
+    CHECK(quote_identifier("a\"b") == "\"a\"\"b\"");  // a quote inside is doubled, not an end
+}
