@@ -18,7 +18,7 @@ TEST_PKGS="xvfb xauth imagemagick libreoffice-calc python3 python3-openpyxl pyth
 BENCH_PKGS="python3 python3-pandas python3-xlsxwriter time bc linux-perf valgrind"
 
 WINDOWS_PKGS="g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-tools binutils-mingw-w64-x86-64
-  wine64 wine wine32:i386 nsis dpkg-dev debian-archive-keyring xz-utils bzip2 tcl make"
+  wine64 wine wine32:i386 nsis dpkg-dev debian-archive-keyring xz-utils bzip2 tcl make locales"
 
 pkgs="$BUILD_PKGS"
 for a in "$@"; do

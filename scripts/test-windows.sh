@@ -48,9 +48,13 @@ for face in "MS Shell Dlg" "MS Shell Dlg 2" "Tahoma" "Segoe UI" "Microsoft YaHei
   wine reg add "$subst" /v "$face" /d "Noto Sans CJK SC" /f > /dev/null 2>&1 ||
     fail "could not set the font substitute for $face in the wine prefix"
 done
+# wine rewrites the MS Shell Dlg entry per locale when a GUI process starts (it becomes SimSun
+# under zh_CN, see the GUI step), so SimSun and the other Chinese faces are also replaced:
+for face in "SimSun" "NSimSun" "SimHei" "Microsoft YaHei" "Microsoft YaHei UI"; do
+  wine reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$face" /d "Noto Sans CJK SC" /f > /dev/null 2>&1 ||
+    fail "could not set the font replacement for $face in the wine prefix"
+done
 wineserver -w
-wine reg query "$subst" /v "MS Shell Dlg" 2>/dev/null | grep -q "Noto Sans CJK SC" ||
-  fail "the font substitute for MS Shell Dlg did not stay set in the wine prefix"
 wineserver -w
 
 status=0
@@ -112,8 +116,13 @@ check "Windows report equals the Linux report cell for cell" /usr/bin/python3 te
 if [ $has_gui = 1 ]; then
   say "The installed GUI under Xvfb: screenshot of 首页"
   mkdir -p "$(dirname "$SCREENSHOT")"
+  # As on a Chinese Windows: wine takes its locale (code page 936, SimSun for MS Shell Dlg, with
+  # SimSun etc. replaced by Noto Sans CJK SC above) from LANG; the glibc locale is made if missing.
+  if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+    localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 || fail "could not make the zh_CN.UTF-8 locale (package locales)"
+  fi
   check "GUI starts and shows 首页 (screenshot $SCREENSHOT)" \
-    xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" bash tests/windows/gui_screenshot.sh \
+    env LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" bash tests/windows/gui_screenshot.sh \
       "$inst/bin/investledger.exe" "$appdata\\InvestLedger\\ledger.db" "$PERIOD" "$SCREENSHOT"
 fi
 
