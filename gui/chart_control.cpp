@@ -9,6 +9,10 @@
 #include <wx/graphics.h>
 #include <wx/settings.h>
 
+#ifdef __WXMSW__
+#include <windows.h>
+#endif
+
 namespace il::gui {
 
 wxDEFINE_EVENT(EVT_CHART_CLICK, wxCommandEvent);
@@ -190,6 +194,26 @@ void ChartControl::on_motion(wxMouseEvent& e) {
     }
 }
 
+namespace {
+// The font the chart's text is drawn in. On Windows wxGraphicsContext draws with GDI+, which
+// knows only real font families, while a control's default font may name a GDI alias such as
+// "MS Shell Dlg 2" (GDI+ then draws no text at all: seen under wine). The face GDI actually
+// picks for the font is a real family (Microsoft YaHei UI, Segoe UI, …), so the chart uses it.
+wxFont real_face(wxFont font) {
+#ifdef __WXMSW__
+    HDC dc = ::CreateCompatibleDC(nullptr);
+    if (dc) {
+        HGDIOBJ old = ::SelectObject(dc, static_cast<HFONT>(font.GetHFONT()));
+        wchar_t face[LF_FACESIZE] = {};
+        if (::GetTextFaceW(dc, LF_FACESIZE, face) > 0) font.SetFaceName(wxString(face));
+        ::SelectObject(dc, old);
+        ::DeleteDC(dc);
+    }
+#endif
+    return font;
+}
+}  // namespace
+
 void ChartControl::on_paint(wxPaintEvent&) {
     wxAutoBufferedPaintDC dc(this);
     dc.SetBackground(wxBrush(GetBackgroundColour()));
@@ -199,7 +223,7 @@ void ChartControl::on_paint(wxPaintEvent&) {
     gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
     const wxColour text(60, 60, 60);
     const wxColour grid(228, 228, 228);
-    const wxFont font = GetFont();
+    const wxFont font = real_face(GetFont());
     const wxFont small = font.Scaled(0.9f);
     const double line = GetCharHeight();
     gc->SetFont(font.Bold().Scaled(1.1f), wxColour(30, 30, 30));
