@@ -10,7 +10,8 @@
 #include <wx/settings.h>
 
 #ifdef __WXMSW__
-#include <windows.h>
+#include <wx/msw/wrapwin.h>
+#include <wx/msw/winundef.h>  // windows.h's DrawText etc. macros would rename wxGraphicsContext's
 #endif
 
 namespace il::gui {
