@@ -18,48 +18,31 @@ namespace il::import {
 namespace fs = std::filesystem;
 
 namespace {
-// One row's writes: undone alone when the row is rejected, inside the import's transaction. The
-// three statements are prepared once per connection (Database::prepared), not parsed per row.
-class RowSavepoint {
+// A savepoint inside the import's transaction, undone unless released: one per row (undone
+// alone when the row is rejected) and one per batch of rows (see apply_import). The statements
+// are prepared once per connection (Database::prepared), not parsed per row.
+class Savepoint {
 public:
-    explicit RowSavepoint(db::Database& db) : db_(db) { db_.prepared("SAVEPOINT import_row")->exec(); }
-    ~RowSavepoint() {
+    Savepoint(db::Database& db, const std::string& name)
+        : db_(db), rollback_("ROLLBACK TO " + name), release_("RELEASE " + name) {
+        db_.prepared("SAVEPOINT " + name)->exec();
+    }
+    ~Savepoint() {
         if (done_) return;
         try {
-            db_.prepared("ROLLBACK TO import_row")->exec();
-            db_.prepared("RELEASE import_row")->exec();
+            db_.prepared(rollback_)->exec();
+            db_.prepared(release_)->exec();
         } catch (...) {
         }
     }
     void release() {
-        db_.prepared("RELEASE import_row")->exec();
+        db_.prepared(release_)->exec();
         done_ = true;
     }
 
 private:
     db::Database& db_;
-    bool done_ = false;
-};
-
-// The rows of one batch (see apply_import), undone together.
-class BatchSavepoint {
-public:
-    explicit BatchSavepoint(db::Database& db) : db_(db) { db_.prepared("SAVEPOINT import_batch")->exec(); }
-    ~BatchSavepoint() {
-        if (done_) return;
-        try {
-            db_.prepared("ROLLBACK TO import_batch")->exec();
-            db_.prepared("RELEASE import_batch")->exec();
-        } catch (...) {
-        }
-    }
-    void release() {
-        db_.prepared("RELEASE import_batch")->exec();
-        done_ = true;
-    }
-
-private:
-    db::Database& db_;
+    const std::string rollback_, release_;
     bool done_ = false;
 };
 
@@ -206,7 +189,7 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
     auto write_row = [&](std::size_t i) {
         PlannedRecord& rec = plan.records[i];
         if (rec.outcome == Outcome::Unchanged) return;
-        RowSavepoint sp(db);
+        Savepoint sp(db, "import_row");
         try {
             writer->write(rec, plan.source_name);
             sp.release();
@@ -237,7 +220,7 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
         if (originals.empty()) return;
         bool refused = false;
         {
-            BatchSavepoint batch(db);
+            Savepoint batch(db, "import_batch");
             try {
                 for (const auto& o : originals) writer->write(plan.records[o.first], plan.source_name);
                 batch.release();
