@@ -3,6 +3,7 @@
 #include "core/city/merge_sql.h"
 #include "core/city/package_reader.h"
 #include "core/db/audit.h"
+#include "core/db/row_reader.h"
 #include "core/db/write_transaction.h"
 #include "core/util/clock.h"
 
@@ -18,19 +19,8 @@ std::vector<Conflict> list_conflicts(db::Database& db, bool open_only) {
     std::vector<Conflict> out;
     while (q.executeStep()) {
         Conflict c;
-        c.id = q.getColumn(0).getInt64();
-        c.kind = q.getColumn(1).getString();
-        c.name = q.getColumn(2).getString();
-        c.matched_by = q.getColumn(3).getString();
-        c.incoming_office = q.getColumn(4).getString();
-        c.existing_office = q.getColumn(5).getString();
-        c.incoming_uid = q.getColumn(6).getString();
-        c.existing_uid = q.getColumn(7).getString();
-        c.status = q.getColumn(8).getString();
-        c.period = q.getColumn(9).getString();
-        c.created_at = q.getColumn(10).getString();
-        c.resolved_at = q.getColumn(11).getString();
-        c.resolved_by = q.getColumn(12).getString();
+        db::read_row(q, c.id, c.kind, c.name, c.matched_by, c.incoming_office, c.existing_office, c.incoming_uid,
+                     c.existing_uid, c.status, c.period, c.created_at, c.resolved_at, c.resolved_by);
         out.push_back(c);
     }
     return out;

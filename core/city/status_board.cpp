@@ -7,6 +7,7 @@
 #include "core/db/write_transaction.h"
 #include "core/report/xlsx_writer.h"
 #include "core/util/clock.h"
+#include "core/db/row_reader.h"
 
 namespace il::city {
 
@@ -68,10 +69,7 @@ StatusBoard status_board(db::Database& db, const Period& period, const std::stri
             row.status = s == "accepted" ? BoardStatus::Accepted
                          : s == "returned" ? BoardStatus::Returned
                                            : BoardStatus::Rejected;
-            row.received_at = q.getColumn(1).getString();
-            row.reason = q.getColumn(2).getString();
-            row.file_name = q.getColumn(3).getString();
-            row.summary = q.getColumn(4).getString();
+            db::read_row_from(q, 1, row.received_at, row.reason, row.file_name, row.summary);
         }
         if (row.status == BoardStatus::Accepted)
             row.late = row.received_at.substr(0, 10) > board.due_date;

@@ -10,6 +10,7 @@
 #include "core/util/uid.h"
 #include "core/validate/completeness.h"
 #include "core/validate/deal_rules.h"
+#include "core/db/row_reader.h"
 
 namespace il::db {
 namespace {
@@ -22,34 +23,11 @@ constexpr const char* kColumns =
 
 Deal read_deal(SQLite::Statement& q) {
     Deal d;
-    d.id = q.getColumn(0).getInt64();
-    d.uid = q.getColumn(1).getString();
-    d.name = q.getColumn(2).getString();
-    d.investor = q.getColumn(3).getString();
-    d.origin = q.getColumn(4).getString();
-    d.country = q.getColumn(5).getString();
-    d.is_foreign = q.getColumn(6).getInt() != 0;
-    d.region_id = q.getColumn(7).getInt64();
-    d.zone_id = col_opt_i64(q.getColumn(8));
-    d.industry_id = col_opt_i64(q.getColumn(9));
-    d.category_id = col_opt_i64(q.getColumn(10));
-    d.stage = q.getColumn(11).getString();
-    d.lead_date = col_opt_text(q.getColumn(12));
-    d.negotiation_date = col_opt_text(q.getColumn(13));
-    d.signed_date = col_opt_text(q.getColumn(14));
-    d.registered_date = col_opt_text(q.getColumn(15));
-    d.started_date = col_opt_text(q.getColumn(16));
-    d.operating_date = col_opt_text(q.getColumn(17));
-    d.terminated_date = col_opt_text(q.getColumn(18));
-    d.signing_event = q.getColumn(19).getString();
-    d.contract_type = q.getColumn(20).getString();
-    d.contract_amount = q.getColumn(21).getInt64();
-    d.contract_currency = q.getColumn(22).getString() == "USD" ? Currency::USD : Currency::CNY;
-    d.project_id = col_opt_i64(q.getColumn(23));
-    d.notes = q.getColumn(24).getString();
-    d.version = q.getColumn(25).getInt64();
-    d.contact_person = q.getColumn(26).getString();
-    d.contact_phone = q.getColumn(27).getString();
+    db::read_row(q, d.id, d.uid, d.name, d.investor, d.origin, d.country, d.is_foreign, d.region_id, d.zone_id,
+                    d.industry_id, d.category_id, d.stage, d.lead_date, d.negotiation_date, d.signed_date,
+                    d.registered_date, d.started_date, d.operating_date, d.terminated_date, d.signing_event,
+                    d.contract_type, d.contract_amount, d.contract_currency, d.project_id, d.notes, d.version,
+                    d.contact_person, d.contact_phone);
     return d;
 }
 
@@ -396,14 +374,7 @@ std::optional<Deal> DealRepository::get(std::int64_t id) {
     bind_i64(fq, 1, id);
     while (fq.executeStep()) {
         FundsInPlace f;
-        f.id = fq.getColumn(0).getInt64();
-        f.uid = fq.getColumn(1).getString();
-        f.date = fq.getColumn(2).getString();
-        f.amount = fq.getColumn(3).getInt64();
-        f.currency = fq.getColumn(4).getString() == "USD" ? Currency::USD : Currency::CNY;
-        f.rate_micro = fq.getColumn(5).getInt64();
-        f.amount_cny = col_money(fq.getColumn(6));
-        f.notes = fq.getColumn(7).getString();
+        db::read_row(fq, f.id, f.uid, f.date, f.amount, f.currency, f.rate_micro, f.amount_cny, f.notes);
         d.funds.push_back(std::move(f));
     }
     auto nq_stmt = db_.prepared("SELECT id, uid, date, author, note FROM deal_followups WHERE deal_id = ? "
@@ -562,14 +533,7 @@ void DealRepository::for_each(const std::function<void(const Deal&)>& fn) {
         SQLite::Statement& q = *q_stmt;
         while (q.executeStep()) {
             FundsInPlace f;
-            f.id = q.getColumn(0).getInt64();
-            f.uid = q.getColumn(1).getString();
-            f.date = q.getColumn(2).getString();
-            f.amount = q.getColumn(3).getInt64();
-            f.currency = q.getColumn(4).getString() == "USD" ? Currency::USD : Currency::CNY;
-            f.rate_micro = q.getColumn(5).getInt64();
-            f.amount_cny = col_money(q.getColumn(6));
-            f.notes = q.getColumn(7).getString();
+            db::read_row(q, f.id, f.uid, f.date, f.amount, f.currency, f.rate_micro, f.amount_cny, f.notes);
             funds[q.getColumn(8).getInt64()].push_back(std::move(f));
         }
     }

@@ -5,6 +5,7 @@
 #include "core/db/write_transaction.h"
 #include "core/util/uid.h"
 #include "core/validate/dictionary_rules.h"
+#include "core/db/row_reader.h"
 
 namespace il::db {
 namespace {
@@ -21,45 +22,22 @@ Region read_region(SQLite::Statement& q) {
     r.id = q.getColumn(0).getInt64();
     r.uid = q.getColumn(1).getString();
     r.code = col_opt_text(q.getColumn(2)).value_or("");
-    r.name = q.getColumn(3).getString();
-    r.kind = q.getColumn(4).getString();
-    r.sort_order = q.getColumn(5).getInt();
-    r.active = q.getColumn(6).getInt() != 0;
-    r.short_name = q.getColumn(7).getString();
+    db::read_row_from(q, 3, r.name, r.kind, r.sort_order, r.active, r.short_name);
     return r;
 }
 Zone read_zone(SQLite::Statement& q) {
     Zone z;
-    z.id = q.getColumn(0).getInt64();
-    z.uid = q.getColumn(1).getString();
-    z.region_id = q.getColumn(2).getInt64();
-    z.name = q.getColumn(3).getString();
-    z.level = q.getColumn(4).getString();
-    z.sort_order = q.getColumn(5).getInt();
-    z.active = q.getColumn(6).getInt() != 0;
-    z.short_name = q.getColumn(7).getString();
+    db::read_row(q, z.id, z.uid, z.region_id, z.name, z.level, z.sort_order, z.active, z.short_name);
     return z;
 }
 Industry read_industry(SQLite::Statement& q) {
     Industry i;
-    i.id = q.getColumn(0).getInt64();
-    i.uid = q.getColumn(1).getString();
-    i.code = q.getColumn(2).getString();
-    i.name = q.getColumn(3).getString();
-    i.sort_order = q.getColumn(4).getInt();
-    i.active = q.getColumn(5).getInt() != 0;
+    db::read_row(q, i.id, i.uid, i.code, i.name, i.sort_order, i.active);
     return i;
 }
 Category read_category(SQLite::Statement& q) {
     Category c;
-    c.id = q.getColumn(0).getInt64();
-    c.uid = q.getColumn(1).getString();
-    c.name = q.getColumn(2).getString();
-    c.group_name = q.getColumn(3).getString();
-    c.strategic_emerging = q.getColumn(4).getInt() != 0;
-    c.is_industrial = q.getColumn(5).getInt() != 0;
-    c.sort_order = q.getColumn(6).getInt();
-    c.active = q.getColumn(7).getInt() != 0;
+    db::read_row(q, c.id, c.uid, c.name, c.group_name, c.strategic_emerging, c.is_industrial, c.sort_order, c.active);
     return c;
 }
 

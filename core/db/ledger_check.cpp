@@ -13,6 +13,7 @@
 #include "core/validate/project_rules.h"
 #include "core/validate/renovation_rules.h"
 #include "core/validate/target_rules.h"
+#include "core/db/row_reader.h"
 
 namespace il::db {
 namespace {
@@ -143,12 +144,8 @@ CheckSummary check_ledger(Database& db) {
             Problem pb;
             pb.id = q.getColumn(0).getInt64();
             pb.project_id = q.getColumn(1).getInt64();
-            pb.description = q.getColumn(3).getString();
-            pb.owner_unit = q.getColumn(4).getString();
-            pb.status = q.getColumn(5).getString();
-            pb.assigned_date = col_opt_text(q.getColumn(6));
-            pb.supervised_date = col_opt_text(q.getColumn(7));
-            pb.closed_date = col_opt_text(q.getColumn(8));
+            db::read_row_from(q, 3, pb.description, pb.owner_unit, pb.status, pb.assigned_date, pb.supervised_date,
+                                    pb.closed_date);
             add_issues(s, "problems", pb.id,
                        named("项目", q.getColumn(2).getString(), pb.project_id) + " 的存在问题（编号 " +
                            std::to_string(pb.id) + "）",

@@ -7,6 +7,7 @@
 #include "core/util/uid.h"
 #include "core/util/error.h"
 #include "core/validate/project_rules.h"
+#include "core/db/row_reader.h"
 
 namespace il::db {
 
@@ -15,17 +16,8 @@ constexpr const char* kProblemColumns =
     "id, uid, project_id, description, owner_unit, status, assigned_date, supervised_date, closed_date, notes, version";
 Problem read_problem(SQLite::Statement& q) {
     Problem p;
-    p.id = q.getColumn(0).getInt64();
-    p.uid = q.getColumn(1).getString();
-    p.project_id = q.getColumn(2).getInt64();
-    p.description = q.getColumn(3).getString();
-    p.owner_unit = q.getColumn(4).getString();
-    p.status = q.getColumn(5).getString();
-    p.assigned_date = col_opt_text(q.getColumn(6));
-    p.supervised_date = col_opt_text(q.getColumn(7));
-    p.closed_date = col_opt_text(q.getColumn(8));
-    p.notes = q.getColumn(9).getString();
-    p.version = q.getColumn(10).getInt64();
+    db::read_row(q, p.id, p.uid, p.project_id, p.description, p.owner_unit, p.status, p.assigned_date,
+                    p.supervised_date, p.closed_date, p.notes, p.version);
     return p;
 }
 FieldValues problem_fields(const Problem& p) {

@@ -13,6 +13,7 @@
 #include "core/util/uid.h"
 #include "core/validate/completeness.h"
 #include "core/validate/renovation_rules.h"
+#include "core/db/row_reader.h"
 
 namespace il::db {
 namespace {
@@ -24,27 +25,10 @@ constexpr const char* kColumns =
 
 Renovation read_row(SQLite::Statement& q) {
     Renovation r;
-    r.id = q.getColumn(0).getInt64();
-    r.uid = q.getColumn(1).getString();
-    r.enterprise = q.getColumn(2).getString();
-    r.name = q.getColumn(3).getString();
-    r.filing_number = col_opt_text(q.getColumn(4));
-    r.region_id = q.getColumn(5).getInt64();
-    r.zone_id = col_opt_i64(q.getColumn(6));
-    r.industry_id = col_opt_i64(q.getColumn(7));
-    r.kind = q.getColumn(8).getString();
-    r.stage = q.getColumn(9).getString();
-    r.total_investment = col_money(q.getColumn(10));
-    r.equipment_investment = col_money(q.getColumn(11));
-    r.in_statistics = q.getColumn(12).getInt() != 0;
-    r.planned_start = col_opt_text(q.getColumn(13));
-    r.planned_completion = col_opt_text(q.getColumn(14));
-    r.actual_start = col_opt_text(q.getColumn(15));
-    r.actual_completion = col_opt_text(q.getColumn(16));
-    r.expected_output = col_money(q.getColumn(17));
-    r.expected_tax = col_money(q.getColumn(18));
-    r.notes = q.getColumn(19).getString();
-    r.version = q.getColumn(20).getInt64();
+    db::read_row(q, r.id, r.uid, r.enterprise, r.name, r.filing_number, r.region_id, r.zone_id, r.industry_id, r.kind,
+                    r.stage, r.total_investment, r.equipment_investment, r.in_statistics, r.planned_start,
+                    r.planned_completion, r.actual_start, r.actual_completion, r.expected_output, r.expected_tax,
+                    r.notes, r.version);
     return r;
 }
 

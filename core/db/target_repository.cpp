@@ -5,6 +5,7 @@
 #include "core/db/write_transaction.h"
 #include "core/util/uid.h"
 #include "core/validate/target_rules.h"
+#include "core/db/row_reader.h"
 
 namespace il::db {
 namespace {
@@ -15,17 +16,8 @@ constexpr const char* kColumns =
 
 AnnualTarget read_target(SQLite::Statement& q) {
     AnnualTarget t;
-    t.id = q.getColumn(0).getInt64();
-    t.uid = q.getColumn(1).getString();
-    t.year = q.getColumn(2).getInt();
-    t.region_id = q.getColumn(3).getInt64();
-    t.zone_id = q.getColumn(4).getInt64();
-    t.projects_count = q.getColumn(5).getInt();
-    t.investment_fen = q.getColumn(6).getInt64();
-    t.renovation_count = q.getColumn(7).getInt();
-    t.signed_amount_fen = q.getColumn(8).getInt64();
-    t.funds_in_place_fen = q.getColumn(9).getInt64();
-    t.foreign_capital_usd_cents = q.getColumn(10).getInt64();
+    db::read_row(q, t.id, t.uid, t.year, t.region_id, t.zone_id, t.projects_count, t.investment_fen,
+                    t.renovation_count, t.signed_amount_fen, t.funds_in_place_fen, t.foreign_capital_usd_cents);
     return t;
 }
 

@@ -1,4 +1,5 @@
 #include "core/query/month_sheet.h"
+#include "core/db/row_reader.h"
 
 #include <algorithm>
 
@@ -138,19 +139,10 @@ MonthSheet load_month_sheet(db::Database& db, const Period& period, std::optiona
     if (region_id) q.bind(3, static_cast<int64_t>(*region_id)); else q.bind(3);
     while (q.executeStep()) {
         SheetRow r;
-        r.project_id = q.getColumn(0).getInt64();
-        r.region = q.getColumn(1).getString();
-        r.name = q.getColumn(2).getString();
-        r.stage = q.getColumn(3).getString();
-        r.total_investment = Money::from_fen(q.getColumn(4).getInt64());
-        r.plan = Money::from_fen(q.getColumn(5).getInt64());
-        r.prev_ytd = Money::from_fen(q.getColumn(6).getInt64());
+        db::read_row(q, r.project_id, r.region, r.name, r.stage, r.total_investment, r.plan, r.prev_ytd);
         r.stored = !q.getColumn(7).isNull();
         if (r.stored) {
-            r.month = Money::from_fen(q.getColumn(7).getInt64());
-            r.ytd = Money::from_fen(q.getColumn(8).getInt64());
-            r.image_progress = q.getColumn(9).getString();
-            r.problems = q.getColumn(10).getString();
+            db::read_row_from(q, 7, r.month, r.ytd, r.image_progress, r.problems);
         } else {
             r.ytd = r.prev_ytd;
         }

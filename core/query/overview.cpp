@@ -1,4 +1,5 @@
 #include "core/query/overview.h"
+#include "core/db/row_reader.h"
 
 
 namespace il::query {
@@ -32,15 +33,7 @@ std::vector<RecentChange> recent_changes(db::Database& db, int limit) {
     std::vector<RecentChange> out;
     while (q.executeStep()) {
         RecentChange c;
-        c.at = q.getColumn(0).getString();
-        c.who = q.getColumn(1).getString();
-        c.action = q.getColumn(2).getString();
-        c.table = q.getColumn(3).getString();
-        c.field = q.getColumn(4).getString();
-        c.old_value = q.getColumn(5).getString();
-        c.new_value = q.getColumn(6).getString();
-        c.record_id = q.getColumn(7).getInt64();
-        c.record = q.getColumn(8).getString();
+        db::read_row(q, c.at, c.who, c.action, c.table, c.field, c.old_value, c.new_value, c.record_id, c.record);
         out.push_back(std::move(c));
     }
     return out;

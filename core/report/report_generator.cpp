@@ -16,6 +16,7 @@
 #include "core/util/uid.h"
 #include "core/util/utf8_path.h"
 #include "core/validate/common.h"
+#include "core/db/row_reader.h"
 
 namespace il::report {
 namespace fs = std::filesystem;
@@ -362,15 +363,8 @@ std::vector<ReportRun> list_report_runs(db::Database& db, int limit) {
     std::vector<ReportRun> out;
     while (q.executeStep()) {
         ReportRun r;
-        r.uid = q.getColumn(0).getString();
-        r.template_id = q.getColumn(1).getString();
-        r.template_version = q.getColumn(2).getString();
-        r.period = q.getColumn(3).getString();
-        r.scope = q.getColumn(4).getString();
-        r.generated_at = q.getColumn(5).getString();
-        r.who = q.getColumn(6).getString();
-        r.file_path = q.getColumn(7).getString();
-        r.sha256 = q.getColumn(8).getString();
+        db::read_row(q, r.uid, r.template_id, r.template_version, r.period, r.scope, r.generated_at, r.who,
+                        r.file_path, r.sha256);
         out.push_back(std::move(r));
     }
     return out;

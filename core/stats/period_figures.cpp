@@ -5,6 +5,7 @@
 #include "core/stats/ranking.h"
 #include "core/stats/sql_functions.h"
 #include "core/util/error.h"
+#include "core/db/row_reader.h"
 
 namespace il::stats {
 namespace {
@@ -117,24 +118,13 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
             p.region_id = q.getColumn(2).getInt64();
             if (!q.getColumn(3).isNull()) p.zone_id = q.getColumn(3).getInt64();
             if (!q.getColumn(4).isNull()) p.category_id = q.getColumn(4).getInt64();
-            p.strategic_emerging = q.getColumn(5).getInt() != 0;
-            p.industrial = q.getColumn(6).getInt() != 0;
-            p.stage = q.getColumn(7).getString();
-            p.level = q.getColumn(8).getString();
-            p.is_jingjin = q.getColumn(9).getInt() != 0;
-            p.is_foreign = q.getColumn(10).getInt() != 0;
+            db::read_row_from(q, 5, p.strategic_emerging, p.industrial, p.stage, p.level, p.is_jingjin, p.is_foreign);
             p.planned_start = text_or_null(q.getColumn(11));
             p.actual_start = text_or_null(q.getColumn(12));
             p.actual_completion = text_or_null(q.getColumn(13));
-            p.total_investment = Money::from_fen(q.getColumn(14).getInt64());
-            p.annual_plan = Money::from_fen(q.getColumn(15).getInt64());
-            p.stage_in_period = q.getColumn(16).getString();
-            p.in_scope = q.getColumn(17).getInt() != 0;
-            p.completed_last_year = Money::from_fen(q.getColumn(18).getInt64());
-            p.completed = Money::from_fen(q.getColumn(19).getInt64());
-            p.image_progress = q.getColumn(20).getString();
-            p.problems = q.getColumn(21).getString();
-            p.completed_since_start = Money::from_fen(q.getColumn(22).getInt64());
+            db::read_row_from(q, 14, p.total_investment, p.annual_plan, p.stage_in_period, p.in_scope,
+                                     p.completed_last_year, p.completed, p.image_progress, p.problems,
+                                     p.completed_since_start);
             out.projects.push_back(std::move(p));
         }
     }
