@@ -290,7 +290,7 @@ void HomePanel::show(query::Overview&& o) {
         names.push_back(wx(r.name));
         plan.values.push_back(yi(r.annual_plan));
         done.values.push_back(yi(r.completed));
-        marks.push_back(r.annual_plan.fen > 0 ? yi(r.annual_plan) * p.month / 12.0 : std::numeric_limits<double>::quiet_NaN());
+        marks.push_back(r.annual_plan.fen > 0 ? yi(r.annual_plan) * p.time_progress() : std::numeric_limits<double>::quiet_NaN());
     }
     by_region_->set_data(ChartControl::Kind::Bars, wxString::Format(_("%s: completed vs annual plan by region"), period),
                          _("100M yuan"), names, {plan, done});
@@ -313,7 +313,7 @@ void HomePanel::show(query::Overview&& o) {
     std::vector<wxString> months;
     for (int m = 1; m <= 12; ++m) months.push_back(wxString::Format(_("%dM"), m));
     ChartSeries now{wxString::Format("%d", p.year), kBlue, {}, {}};
-    ChartSeries before{wxString::Format("%d", p.year - 1), wxColour(170, 170, 170), {}, {}};
+    ChartSeries before{wxString::Format("%d", p.last_year()), wxColour(170, 170, 170), {}, {}};
     for (std::size_t m = 0; m < 12; ++m) {
         if (static_cast<int>(m) < p.month) now.values.push_back(yi(data_.this_year[m]));
         before.values.push_back(yi(data_.last_year[m]));

@@ -49,7 +49,7 @@ Overview load_overview(db::Database& db, const Period& period, int changes_limit
     o.figures.projects.clear();
     o.figures.projects.shrink_to_fit();
     o.this_year = monthly_completed(db, period.year);
-    o.last_year = monthly_completed(db, period.year - 1);
+    o.last_year = monthly_completed(db, period.last_year());
     o.changes = recent_changes(db, changes_limit);
     return o;
 }

@@ -30,7 +30,7 @@ std::string expand_placeholders(const std::string& pattern, const ReportContext&
                 else if (name == "year") value = std::to_string(ctx.period.year);
                 else if (name == "month") value = std::to_string(ctx.period.month);
                 else if (name == "period") value = ctx.period.label();
-                else if (name == "last_year") value = std::to_string(ctx.period.year - 1);
+                else if (name == "last_year") value = std::to_string(ctx.period.last_year());
                 else if (name == "scope") value = ctx.scope;
                 else known = false;
                 if (known) {

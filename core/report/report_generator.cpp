@@ -120,10 +120,10 @@ SqlParams report_params(db::Database& db, const Period& period, const std::strin
     p["month"] = std::int64_t{period.month};
     p["period"] = period.key();
     p["period_label"] = period.label();
-    p["last_year"] = std::int64_t{period.year - 1};
+    p["last_year"] = std::int64_t{period.last_year()};
     p["prev_year"] = std::int64_t{prev.year};
     p["prev_month"] = std::int64_t{prev.month};
-    p["time_progress"] = static_cast<double>(period.month) / 12.0;
+    p["time_progress"] = period.time_progress();
     p["scope_region_id"] = opt(scope.region_id);
     p["scope_zone_id"] = opt(scope.zone_id);
     p["scope"] = scope.name;

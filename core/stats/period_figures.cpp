@@ -107,7 +107,7 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
         SQLite::Statement q(db.sql(), sql);
         q.bind(":period", period.key());
         q.bind(":year", y);
-        q.bind(":last_year", period.year - 1);
+        q.bind(":last_year", period.last_year());
         q.bind(":month", period.month);
         if (options.region_id) q.bind(":region", *options.region_id);
         if (options.zone_id) q.bind(":zone", *options.zone_id);

@@ -113,7 +113,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
     };
     char ym[2][13][16];  // 'YYYY-MM' of each month of the two years, as printf('%04d-%02d') writes it
     for (int y = 0; y < 2; ++y)
-        for (int m = 1; m <= 12; ++m) std::snprintf(ym[y][m], sizeof ym[y][m], "%04d-%02d", period.year - 1 + y, m);
+        for (int m = 1; m <= 12; ++m) std::snprintf(ym[y][m], sizeof ym[y][m], "%04d-%02d", period.last_year() + y, m);
 
     // Each month entry, in month order within its project and year, compared with the previous
     // entry of the same project and year (0 before the first). The same visit finds investment
@@ -121,7 +121,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
     // is the earliest such month; when its 'YYYY-MM' sorts (as text, as SQLite compares) before
     // the start month, it is the finding, and no later month of that year can be one if it is not.
     auto visit = [&](Facts& f, int year, int month, std::int64_t this_month, std::int64_t ytd) {
-        const int y = year - (period.year - 1);
+        const int y = year - (period.last_year());
         Seen& s = f.seen[y];
         const std::int64_t id = f.id;
         if (ytd > 0 && !s.invested) {
@@ -151,7 +151,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
         SQLite::Statement q(db.sql(),
                             "SELECT project_id, month, completed_month, completed_ytd FROM progress "
                             "WHERE year = ?1 AND month <= ?2 ORDER BY month, project_id");
-        for (const int year : {period.year - 1, period.year}) {
+        for (const int year : {period.last_year(), period.year}) {
             q.reset();
             q.bind(1, year);
             q.bind(2, period.month);
@@ -164,7 +164,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
         SQLite::Statement q(db.sql(),
                             "SELECT year, month, completed_month, completed_ytd FROM progress "
                             "WHERE project_id = ?1 AND year BETWEEN ?2 AND ?3 AND month <= ?4 ORDER BY year, month");
-        q.bind(2, period.year - 1);
+        q.bind(2, period.last_year());
         q.bind(3, period.year);
         q.bind(4, period.month);
         for (auto& f : facts) {

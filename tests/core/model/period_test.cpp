@@ -37,5 +37,9 @@ TEST_CASE("period keys, labels, neighbours and time progress") {
     CHECK(Period{2017, 3}.time_progress_bp() == 2500);
     CHECK(Period{2017, 12}.time_progress_bp() == 10000);
     CHECK(Period{2017, 1}.time_progress_bp() == 833);
+    CHECK(p.last_year() == 2016);
+    CHECK(Period{2017, 3}.time_progress() == doctest::Approx(0.25));
+    CHECK(Period{2017, 1}.time_progress() == doctest::Approx(1.0 / 12.0));  // the fraction, not 833 bp
+    CHECK(Period{2017, 12}.time_progress() == 1.0);
     CHECK(Period{2016, 12} < Period{2017, 1});
 }
