@@ -1,5 +1,6 @@
 #include "core/query/list_queries.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -39,6 +40,8 @@ std::string col_text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull
 // statement column given in `num_source` (index -> statement column).
 void fill(Table& t, SQLite::Statement& q, const std::map<int, int>& num_source = {}, int ref_column = -1) {
     const auto n = t.columns.size();
+    std::vector<int> num_column(n, -1);  // statement column of a text column's number, -1 if none
+    for (const auto& [c, sc] : num_source) num_column[static_cast<std::size_t>(c)] = sc;
     while (q.executeStep()) {
         Row r;
         r.id = q.getColumn(0).getInt64();
@@ -48,15 +51,23 @@ void fill(Table& t, SQLite::Statement& q, const std::map<int, int>& num_source =
             int sc = static_cast<int>(c) + 1;
             if (t.columns[c].kind == ColumnKind::Text) {
                 r.values[c].text = col_text(q, sc);
-                auto it = num_source.find(static_cast<int>(c));
-                if (it != num_source.end()) r.values[c].num = q.getColumn(it->second).getInt64();
+                if (num_column[c] >= 0) r.values[c].num = q.getColumn(num_column[c]).getInt64();
             } else {
                 r.values[c].num = q.getColumn(sc).getInt64();
             }
         }
         t.rows.push_back(std::move(r));
     }
-    t.build_search_index();
+}
+
+// The lists' order: by region (the dictionary's sort order, then id: the region column's number)
+// and by record id within a region. The rows are read in id order and sorted here: an ORDER BY
+// on the region in SQL sorted every wide result row in a temporary B-tree (≈ 0.4 s at 130,000
+// projects), a stable sort of the rows by one number costs milliseconds.
+void order_by_region(Table& t, int region_column) {
+    const auto c = static_cast<std::size_t>(region_column);
+    std::stable_sort(t.rows.begin(), t.rows.end(),
+                     [c](const Row& a, const Row& b) { return a.values[c].num < b.values[c].num; });
 }
 
 }  // namespace
@@ -96,10 +107,12 @@ Table load_projects(db::Database& db, const Period& period) {
         LEFT JOIN zones z ON z.id = p.zone_id
         LEFT JOIN categories c ON c.id = p.category_id
         LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = ?1
-        ORDER BY r.sort_order, r.id, p.id)sql");
+        ORDER BY p.id)sql");
     q.bind(1, period.year);
     q.bind(2, period.month);
     fill(t, q, {{3, 17}, {6, 18}});
+    order_by_region(t, 3);
+    t.build_search_index();
     return t;
 }
 
@@ -131,10 +144,12 @@ Table load_renovations(db::Database& db, const Period& period) {
         JOIN regions r ON r.id = v.region_id
         LEFT JOIN zones z ON z.id = v.zone_id
         LEFT JOIN renovation_plans pl ON pl.renovation_id = v.id AND pl.year = ?1
-        ORDER BY r.sort_order, r.id, v.id)sql");
+        ORDER BY v.id)sql");
     q.bind(1, period.year);
     q.bind(2, period.month);
     fill(t, q, {{3, 14}});
+    order_by_region(t, 3);
+    t.build_search_index();
     return t;
 }
 
@@ -167,10 +182,12 @@ Table load_deals(db::Database& db, const Period& period) {
         JOIN regions r ON r.id = d.region_id
         LEFT JOIN zones z ON z.id = d.zone_id
         LEFT JOIN categories c ON c.id = d.category_id
-        ORDER BY r.sort_order, r.id, d.id)sql");
+        ORDER BY d.id)sql");
     q.bind(1, start);
     q.bind(2, std::string(end));
     fill(t, q, {{3, 13}});
+    order_by_region(t, 3);
+    t.build_search_index();
     return t;
 }
 
@@ -193,6 +210,7 @@ Table load_problems(db::Database& db) {
         JOIN regions r ON r.id = p.region_id
         ORDER BY CASE pb.status WHEN '销号' THEN 1 ELSE 0 END, r.sort_order, r.id, pb.id)sql");
     fill(t, q, {{1, 8}}, 9);
+    t.build_search_index();
     return t;
 }
 

@@ -53,6 +53,30 @@ TEST_CASE("project list: figures of the period, search by name, owner, code and 
     CHECK(column_totals(jan, select_rows(jan, {}, {}))[static_cast<size_t>(ytd)] == 10000000000);
 }
 
+TEST_CASE("project list order: regions in the dictionary's sort order (then id), projects by id within") {
+    auto db = db::Database::open_memory();
+    // Region ids and sort orders disagree, two regions share a sort order, and the projects'
+    // ids interleave the regions: the order comes from the dictionary, not from the ids.
+    query_test::exec(*db, R"sql(
+      INSERT INTO regions(id, uid, name, sort_order) VALUES (1,'r1','三河市',3),(2,'r2','香河县',1),(3,'r3','大厂县',1);
+      INSERT INTO projects(id, uid, name, owner, region_id, stage, level, total_investment, created_at, updated_at)
+      VALUES (1,'p1','甲','',1,'续建','县重点',1,'x','x'),(2,'p2','乙','',3,'续建','县重点',1,'x','x'),
+             (3,'p3','丙','',2,'续建','县重点',1,'x','x'),(4,'p4','丁','',1,'续建','县重点',1,'x','x'),
+             (5,'p5','戊','',3,'续建','县重点',1,'x','x'),(6,'p6','己','',2,'续建','县重点',1,'x','x');
+    )sql");
+    Table t = load_projects(*db, Period{2017, 6});
+    std::vector<std::int64_t> ids;
+    for (const auto& r : t.rows) ids.push_back(r.id);
+    // 香河县 (sort 1, id 2): 3, 6; 大厂县 (sort 1, id 3): 2, 5; 三河市 (sort 3): 1, 4.
+    CHECK(ids == std::vector<std::int64_t>{3, 6, 2, 5, 1, 4});
+    // The search index is built for the rows in their final order.
+    FilterSpec f;
+    f.search = "戊";
+    const auto found = select_rows(t, f, {});
+    REQUIRE(found.size() == 1);
+    CHECK(t.rows[found[0]].id == 5);
+}
+
 TEST_CASE("project list: facet filters and sorting on text and money columns") {
     auto db = db::Database::open_memory();
     query_test::fill_small_ledger(*db);
