@@ -1,6 +1,7 @@
 #include "core/stats/sql_functions.h"
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -14,10 +15,33 @@ namespace {
 // its statement cache) and the thresholds lights are judged with. The functions are created once
 // per connection: SQLite refuses to redefine a function while any statement of the connection is
 // running (the GUI may have one open), so later registrations only replace the thresholds.
+// The latest row in months 1..month of a year: its month and year-to-date, or nothing.
+struct Latest {
+    bool found = false;
+    int month = 0;
+    std::int64_t ytd = 0;
+};
+using LatestByProject = std::unordered_map<std::int64_t, Latest>;
+using EarlierByProject = std::unordered_map<std::int64_t, std::int64_t>;  // earlier years' ytd, summed
+
+// Every project's facts for a (year, month), once loaded, shared by the connection's later
+// statements while the ledger is unchanged: the templates of a report set (one read transaction)
+// ask for the same year and month in sheet after sheet. "Unchanged" is PRAGMA data_version (other
+// connections' commits) and sqlite3_total_changes64 (this connection's writes); inside a write
+// transaction nothing is taken from or put into the cache (a ROLLBACK would not change either).
+constexpr std::size_t kCachedPeriods = 4;  // a report set asks for this year and last, this month and the one before
+
+struct FactsCache {
+    std::int64_t data_version = -1, total_changes = -1;
+    std::map<std::pair<int, int>, std::shared_ptr<const LatestByProject>> latest;
+    std::map<int, std::shared_ptr<const EarlierByProject>> earlier;
+};
+
 struct FunctionState {
     db::Database* db = nullptr;
     std::mutex mutex;
     WarnThresholds thresholds;
+    FactsCache facts;  // used by the functions only, which SQLite runs one at a time per connection
     WarnThresholds get() {
         std::lock_guard lock(mutex);
         return thresholds;
@@ -56,13 +80,6 @@ void counts_in_year_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 // --- progress lookups ---------------------------------------------------------------------
 
-// The latest row in months 1..month of a year: its month and year-to-date, or nothing.
-struct Latest {
-    bool found = false;
-    int month = 0;
-    std::int64_t ytd = 0;
-};
-
 constexpr const char* kProjectLatest =
     "SELECT month, completed_ytd FROM progress WHERE project_id = ?1 AND year = ?2 AND month <= ?3 ORDER BY month DESC LIMIT 1";
 constexpr const char* kRenovationLatest =
@@ -85,19 +102,102 @@ constexpr const char* kAllEarlierYears =
 // A statement about a few projects (one zone) never pays for the pass.
 constexpr long kLookupsBeforeLoad = 1000;
 
-struct YearFacts {
+struct YearFacts {  // the auxiliary data of one call site in one statement
     int year = 0, month = 0;
     long calls = 0;
-    bool loaded = false;
-    std::unordered_map<std::int64_t, Latest> latest;       // kAllLatest
-    std::unordered_map<std::int64_t, std::int64_t> earlier;  // kAllEarlierYears, summed per project
+    bool looked_in_cache = false;
+    std::shared_ptr<const LatestByProject> latest;   // kAllLatest
+    std::shared_ptr<const EarlierByProject> earlier;  // kAllEarlierYears
 };
 
 void free_facts(void* p) { delete static_cast<YearFacts*>(p); }
 
+// The connection's cache, emptied first if the ledger changed since it was filled; null inside
+// a write transaction.
+FactsCache* usable_cache(FunctionState& state) {
+    sqlite3* handle = state.db->sql().getHandle();
+    if (sqlite3_txn_state(handle, nullptr) == SQLITE_TXN_WRITE) return nullptr;
+    std::int64_t version = 0;
+    {
+        auto q = state.db->prepared("PRAGMA data_version");
+        if (q->executeStep()) version = q->getColumn(0).getInt64();
+    }
+    const std::int64_t changes = sqlite3_total_changes64(handle);
+    FactsCache& c = state.facts;
+    if (c.data_version != version || c.total_changes != changes) {
+        c.latest.clear();
+        c.earlier.clear();
+        c.data_version = version;
+        c.total_changes = changes;
+    }
+    return &c;
+}
+
+std::shared_ptr<const LatestByProject> load_latest(db::Database& db, int year, int month) {
+    auto out = std::make_shared<LatestByProject>();
+    auto q = db.prepared(kAllLatest);
+    q->bind(1, year);
+    q->bind(2, month);
+    while (q->executeStep())  // months ascending: the last one seen is the latest
+        (*out)[q->getColumn(0).getInt64()] = Latest{true, q->getColumn(1).getInt(), q->getColumn(2).getInt64()};
+    return out;
+}
+
+std::shared_ptr<const EarlierByProject> load_earlier(db::Database& db, int year) {
+    auto out = std::make_shared<EarlierByProject>();
+    // per project and year the last month's year-to-date (rows come in year, month order)
+    std::unordered_map<std::int64_t, std::int64_t> last_of_year;
+    int current = 0;
+    auto flush = [&] {
+        for (const auto& [id, ytd] : last_of_year) (*out)[id] += ytd;
+        last_of_year.clear();
+    };
+    auto q = db.prepared(kAllEarlierYears);
+    q->bind(1, year);
+    while (q->executeStep()) {
+        const int y = q->getColumn(1).getInt();
+        if (y != current) {
+            flush();
+            current = y;
+        }
+        last_of_year[q->getColumn(0).getInt64()] = q->getColumn(2).getInt64();
+    }
+    flush();
+    return out;
+}
+
+// Attaches the facts the call site needs from the connection's cache, or (once the site has made
+// kLookupsBeforeLoad lookups) loads them and leaves them in the cache. True when attached.
+bool attach_facts(FunctionState& state, YearFacts& f, bool earlier_years, bool load) {
+    FactsCache* cache = usable_cache(state);
+    if (!f.latest) {
+        if (cache)
+            if (auto it = cache->latest.find({f.year, f.month}); it != cache->latest.end()) f.latest = it->second;
+        if (!f.latest && load) {
+            f.latest = load_latest(*state.db, f.year, f.month);
+            if (cache) {
+                if (cache->latest.size() >= kCachedPeriods) cache->latest.clear();
+                cache->latest[{f.year, f.month}] = f.latest;
+            }
+        }
+    }
+    if (earlier_years && !f.earlier) {
+        if (cache)
+            if (auto it = cache->earlier.find(f.year); it != cache->earlier.end()) f.earlier = it->second;
+        if (!f.earlier && load) {
+            f.earlier = load_earlier(*state.db, f.year);
+            if (cache) {
+                if (cache->earlier.size() >= kCachedPeriods) cache->earlier.clear();
+                cache->earlier[f.year] = f.earlier;
+            }
+        }
+    }
+    return f.latest && (!earlier_years || f.earlier);
+}
+
 // The facts cached on argument 1 (the year) of this call, or null when the arguments are not
-// constant for the statement (then each call looks up on its own).
-YearFacts* facts_of(sqlite3_context* ctx, sqlite3_value** argv, bool earlier_years) {
+// constant for the statement (then each call looks up on its own) or not loaded yet.
+const YearFacts* facts_of(sqlite3_context* ctx, sqlite3_value** argv, bool earlier_years) {
     const int year = sqlite3_value_int(argv[1]), month = sqlite3_value_int(argv[2]);
     auto* f = static_cast<YearFacts*>(sqlite3_get_auxdata(ctx, 1));
     if (f && (f->year != year || f->month != month)) f = nullptr;
@@ -109,38 +209,15 @@ YearFacts* facts_of(sqlite3_context* ctx, sqlite3_value** argv, bool earlier_yea
         f = static_cast<YearFacts*>(sqlite3_get_auxdata(ctx, 1));
         if (f != fresh) return nullptr;
     }
-    if (!f->loaded && ++f->calls > kLookupsBeforeLoad) {
-        auto& db = *state_of(ctx).db;
-        {
-            auto q = db.prepared(kAllLatest);
-            q->bind(1, year);
-            q->bind(2, month);
-            while (q->executeStep())  // months ascending: the last one seen is the latest
-                f->latest[q->getColumn(0).getInt64()] = Latest{true, q->getColumn(1).getInt(), q->getColumn(2).getInt64()};
-        }
-        if (earlier_years) {
-            // per project and year the last month's year-to-date (rows come in year, month order)
-            std::unordered_map<std::int64_t, std::int64_t> last_of_year;
-            int current = 0;
-            auto flush = [&] {
-                for (const auto& [id, ytd] : last_of_year) f->earlier[id] += ytd;
-                last_of_year.clear();
-            };
-            auto q = db.prepared(kAllEarlierYears);
-            q->bind(1, year);
-            while (q->executeStep()) {
-                const int y = q->getColumn(1).getInt();
-                if (y != current) {
-                    flush();
-                    current = y;
-                }
-                last_of_year[q->getColumn(0).getInt64()] = q->getColumn(2).getInt64();
-            }
-            flush();
-        }
-        f->loaded = true;
+    const bool ready = f->latest && (!earlier_years || f->earlier);
+    if (ready) return f;
+    auto& state = state_of(ctx);
+    if (!f->looked_in_cache) {  // once per site: an earlier statement may have loaded them
+        f->looked_in_cache = true;
+        if (attach_facts(state, *f, earlier_years, false)) return f;
     }
-    return f->loaded ? f : nullptr;
+    if (++f->calls > kLookupsBeforeLoad && attach_facts(state, *f, earlier_years, true)) return f;
+    return nullptr;
 }
 
 Latest lookup_latest(sqlite3_context* ctx, sqlite3_value** argv, const char* sql) {
@@ -161,8 +238,8 @@ Latest lookup_latest(sqlite3_context* ctx, sqlite3_value** argv, const char* sql
 Latest project_latest(sqlite3_context* ctx, sqlite3_value** argv, bool earlier_years = false) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return {};
     if (const YearFacts* f = facts_of(ctx, argv, earlier_years)) {
-        const auto it = f->latest.find(sqlite3_value_int64(argv[0]));
-        return it == f->latest.end() ? Latest{} : it->second;
+        const auto it = f->latest->find(sqlite3_value_int64(argv[0]));
+        return it == f->latest->end() ? Latest{} : it->second;
     }
     return lookup_latest(ctx, argv, kProjectLatest);
 }
@@ -204,7 +281,7 @@ void since_start_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_int64(ctx, 0);
         std::int64_t total = project_latest(ctx, argv, true).ytd;
         if (const YearFacts* f = facts_of(ctx, argv, true)) {
-            if (const auto it = f->earlier.find(sqlite3_value_int64(argv[0])); it != f->earlier.end()) total += it->second;
+            if (const auto it = f->earlier->find(sqlite3_value_int64(argv[0])); it != f->earlier->end()) total += it->second;
         } else {
             auto q = state_of(ctx).db->prepared(kProjectEarlierYears);
             q->bind(1, static_cast<std::int64_t>(sqlite3_value_int64(argv[0])));

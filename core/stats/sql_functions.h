@@ -13,7 +13,9 @@
 // `period` is 'YYYY-MM'; `stage` for il_light is the stage in the period's month (il_stage_at).
 // The light thresholds are those given when registered; registering again replaces them.
 // The progress lookups run on the connection itself (primary-key seeks with statements kept in
-// the Database's cache), so they cost what the correlated subqueries they replace cost.
+// the Database's cache), so they cost what the correlated subqueries they replace cost; a
+// statement over thousands of projects loads every project's answer in one pass instead, and
+// the connection keeps those answers for its next statements until the ledger changes.
 #include "core/db/database.h"
 #include "core/stats/warning_lights.h"
 
