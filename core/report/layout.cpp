@@ -136,7 +136,7 @@ struct Wrapped {
 };
 
 // How a wrapped cell `width` digit widths wide breaks `text` (explicit line breaks respected).
-Wrapped wrap_text(const std::string& text, double width, GlyphWidths g = {1.8, 1.0}) {
+Wrapped wrap_text(std::string_view text, double width, GlyphWidths g = {1.8, 1.0}) {
     const double usable = std::max(1.0, width);
     Wrapped out;
     double unbroken = 0;
@@ -159,15 +159,33 @@ int wrapped_lines(const std::string& text, double width) { return wrap_text(text
 
 // A text “名称（说明）” that does not fit on one line breaks before its bracket, so that the note
 // starts the second line (谢洪涛 / （广阳区区长）) instead of leaving “）” alone on the last one.
-std::string break_before_note(const std::string& text, double width) {
-    static const std::string open = "（", close = "）";
-    if (text.find('\n') != std::string::npos || text.size() <= close.size() ||
-        text.compare(text.size() - close.size(), close.size(), close) != 0)
-        return text;
+// Where that break goes (the bracket's byte offset), or npos when the text stays as it is.
+std::size_t note_break(std::string_view text, double width) {
+    static constexpr std::string_view open = "（", close = "）";
+    if (text.find('\n') != std::string_view::npos || text.size() <= close.size() || !text.ends_with(close))
+        return std::string_view::npos;
     const auto at = text.rfind(open);
-    if (at == std::string::npos || at == 0) return text;
-    if (wrap_text(text, width - kCellPadding, kExcelGlyphs).lines == 1) return text;
+    if (at == std::string_view::npos || at == 0) return std::string_view::npos;
+    if (wrap_text(text, width - kCellPadding, kExcelGlyphs).lines == 1) return std::string_view::npos;
+    return at;
+}
+
+std::string break_before_note(const std::string& text, double width) {
+    const auto at = note_break(text, width);
+    if (at == std::string::npos) return text;
     return text.substr(0, at) + "\n" + text.substr(at);
+}
+
+// wrap_text(break_before_note(text, width), width - kCellPadding, g) without building the text
+// (the orphan search asks it for every distinct text at every candidate width).
+Wrapped wrap_with_note(std::string_view text, double width, GlyphWidths g) {
+    const auto at = note_break(text, width);
+    if (at == std::string_view::npos) return wrap_text(text, width - kCellPadding, g);
+    const Wrapped head = wrap_text(text.substr(0, at), width - kCellPadding, g);
+    Wrapped note = wrap_text(text.substr(at), width - kCellPadding, g);
+    note.lines += head.lines;
+    note.total = std::max(note.total, head.total);
+    return note;
 }
 
 // A distinct text of a column and how many cells hold it.
@@ -177,14 +195,17 @@ struct CountedText {
 };
 
 // Texts that would leave a lone character or two on their last line at `width`, in either reader
-// (each distinct text judged once, counted as often as it occurs).
-std::size_t orphans(const std::vector<CountedText>& texts, double width) {
+// (each distinct text judged once, counted as often as it occurs). Counting stops at `enough`:
+// a width with that many is no better than one already found.
+std::size_t orphans(const std::vector<CountedText>& texts, double width, std::size_t enough = SIZE_MAX) {
     std::size_t bad = 0;
-    for (const CountedText& t : texts)
+    for (const CountedText& t : texts) {
         for (GlyphWidths g : {kExcelGlyphs, kLibreOfficeGlyphs}) {
-            Wrapped f = wrap_text(break_before_note(*t.text, width), width - kCellPadding, g);
+            Wrapped f = wrap_with_note(*t.text, width, g);
             if (f.lines > 1 && f.last < 2.5 * g.cjk) { bad += t.count; break; }
         }
+        if (bad >= enough) break;
+    }
     return bad;
 }
 
@@ -221,7 +242,7 @@ double fitted_width(double width, const std::vector<const std::string*>& all_tex
     double best = width;
     std::size_t best_bad = at_width;
     for (double w = width + 0.5; w <= width * 1.5 + 1e-9; w += 0.5) {
-        std::size_t bad = orphans(texts, w);
+        std::size_t bad = orphans(texts, w, best_bad);
         if (bad < best_bad) { best = w; best_bad = bad; }
         if (bad == 0) break;
     }
