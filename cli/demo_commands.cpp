@@ -2,7 +2,10 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
+#include "core/db/deal_repository.h"
 #include "core/db/dictionary_seed.h"
+#include "core/db/project_repository.h"
+#include "core/db/renovation_repository.h"
 #include "core/demo/demo_generator.h"
 #include "core/model/money.h"
 #include "core/util/utf8_path.h"
@@ -31,12 +34,6 @@ struct StderrProgress final : ProgressSink {
     }
 };
 
-std::int64_t count(db::Database& db, const char* table) {
-    SQLite::Statement q(db.sql(), std::string("SELECT COUNT(*) FROM ") + table);
-    q.executeStep();
-    return q.getColumn(0).getInt64();
-}
-
 }  // namespace
 
 void register_demo_command(CLI::App& app, CliContext& ctx) {
@@ -51,7 +48,8 @@ void register_demo_command(CLI::App& app, CliContext& ctx) {
     cmd->add_flag("--quiet", args->quiet, "不显示进度");
     cmd->callback([&ctx, args] {
         auto db = ctx.open(/*create=*/true);
-        const auto existing = count(*db, "projects") + count(*db, "renovations") + count(*db, "deals");
+        const auto existing = db::ProjectRepository(*db).count() + db::RenovationRepository(*db).count() +
+                              db::DealRepository(*db).count();
         if (existing > 0 && !args->force)
             throw Error("数据库 " + il::path_utf8(db->path()) + " 已有 " + std::to_string(existing) +
                         " 条项目记录，未添加演示数据（确需追加请加 --force，或指定新的 --db 文件）");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
+#include "core/db/dictionary_repository.h"
 #include "core/db/dictionary_seed.h"
 #include "core/import/errors_workbook.h"
 #include "core/import/import_run.h"
@@ -195,7 +196,7 @@ void run_import(CliContext& ctx, const ImportArgs& a) {
     for (const auto& m : a.maps) import::add_map_decision(o.decisions, m);
     for (const auto& m : a.add_missing) import::add_missing_decision(o.decisions, m);
     auto db = ctx.open(/*create=*/true);
-    if (db->sql().execAndGet("SELECT count(*) FROM regions").getInt() == 0)
+    if (db::DictionaryRepository(*db).regions().empty())
         db::seed_dictionaries(*db, db::default_dictionaries_json());
     if (!a.preset.empty()) {
         auto p = import::load_preset(*db, a.preset);

@@ -191,23 +191,20 @@ void run_show(CliContext& ctx, const std::string& kind_text, const std::string& 
         if (j) { out["id"] = p.id; out["uid"] = p.uid; out["version"] = p.version; }
         else std::cout << "id\t" << p.id << "\nuid\t" << p.uid << "\nversion\t" << p.version << "\n";
         print_fields(with_names(*db, db::ProjectRepository::fields(p)), j);
-        SQLite::Statement q(db->sql(), "SELECT year, month, completed_month, completed_ytd, image_progress, problems "
-                                       "FROM progress WHERE project_id = ? ORDER BY year, month");
-        q.bind(1, static_cast<int64_t>(p.id));
         json prog = json::array();
         bool header = false;
-        while (q.executeStep()) {
-            Period per{q.getColumn(0).getInt(), q.getColumn(1).getInt()};
-            Money m{q.getColumn(2).getInt64()}, y{q.getColumn(3).getInt64()};
+        for (const auto& e : db::ProjectRepository(*db).progress_history(p.id)) {
+            Period per{e.year, e.month};
+            const Money m = e.completed_month, y = e.completed_ytd;
             if (j) {
                 prog.push_back({{"period", per.key()}, {"completed_month_wan", wan2(m)}, {"completed_month_fen", m.fen},
                                 {"completed_ytd_wan", wan2(y)}, {"completed_ytd_fen", y.fen},
-                                {"image_progress", q.getColumn(4).getString()}, {"problems", q.getColumn(5).getString()}});
+                                {"image_progress", e.image_progress}, {"problems", e.problems}});
             } else {
                 if (!header) std::cout << "\n月度调度\t本月完成（万元）\t累计完成（万元）\t形象进度\t存在问题\n";
                 header = true;
-                std::cout << per.key() << "\t" << format_wan(m) << "\t" << format_wan(y) << "\t"
-                          << q.getColumn(4).getString() << "\t" << q.getColumn(5).getString() << "\n";
+                std::cout << per.key() << "\t" << format_wan(m) << "\t" << format_wan(y) << "\t" << e.image_progress
+                          << "\t" << e.problems << "\n";
             }
         }
         json probs = json::array();

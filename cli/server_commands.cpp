@@ -102,10 +102,9 @@ Endpoint open_target(const std::string& target, const CliContext& ctx, bool repl
             throw DatabaseError("服务器上的台账是表结构版本 " + std::to_string(v) + "，本程序是版本 " +
                                 std::to_string(db::current_schema_version()) + "，未作修改");
         } else if (!replace) {
-            auto q = e.conn->prepare("SELECT count(*) FROM projects");
-            q->step();
-            if (q->i64(0) > 0)
-                throw ValidationError("服务器数据库 " + target + " 中已有台账（" + std::to_string(q->i64(0)) +
+            const std::int64_t projects = row_count(*e.conn, "projects");
+            if (projects > 0)
+                throw ValidationError("服务器数据库 " + target + " 中已有台账（" + std::to_string(projects) +
                                       " 个项目）；要用本台账替换它，加 --replace（未作修改）");
         }
         e.name = target;

@@ -7,6 +7,7 @@
 #include "core/db/monthly_figures.h"
 #include "core/db/period_lock.h"
 #include "core/db/references.h"
+#include "core/db/row_reader.h"
 #include "core/db/sql_util.h"
 #include "core/db/write_transaction.h"
 #include "core/util/clock.h"
@@ -439,6 +440,21 @@ void ProjectRepository::set_progress(const ProgressEntry& entry, bool entered_as
     };
     write_monthly_figure(db_, w);
     tx.commit();
+}
+
+std::vector<ProgressEntry> ProjectRepository::progress_history(std::int64_t project_id) {
+    auto q_stmt = db_.prepared("SELECT year, month, completed_month, completed_ytd, image_progress, problems "
+                               "FROM progress WHERE project_id = ? ORDER BY year, month");
+    SQLite::Statement& q = *q_stmt;
+    bind_i64(q, 1, project_id);
+    std::vector<ProgressEntry> out;
+    while (q.executeStep()) {
+        ProgressEntry e;
+        e.project_id = project_id;
+        read_row(q, e.year, e.month, e.completed_month, e.completed_ytd, e.image_progress, e.problems);
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 std::vector<ProgressEntry> ProjectRepository::progress(std::int64_t project_id, int year) {

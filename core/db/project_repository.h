@@ -62,6 +62,8 @@ public:
     // following months' month figures are re-derived. Throws RecordInvalid (e.g. ytd > total).
     void set_progress(const ProgressEntry& entry, bool entered_as_ytd);
     std::vector<ProgressEntry> progress(std::int64_t project_id, int year);
+    // Every month stored for the project, all years, oldest first (`show`).
+    std::vector<ProgressEntry> progress_history(std::int64_t project_id);
     std::optional<ProgressEntry> progress_at(std::int64_t project_id, int year, int month);
 
     // Field snapshot used by the audit log, import preview and `show`.

@@ -8,14 +8,11 @@
 
 namespace il::db::storage {
 
-namespace {
-
-std::int64_t count_rows(Connection& c, const std::string& table) {
+std::int64_t row_count(Connection& c, const std::string& table) {
     auto q = c.prepare("SELECT count(*) FROM " + quote_identifier(table));
     q->step();
     return q->i64(0);
 }
-}  // namespace
 
 std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSink& progress) {
     std::vector<std::string> tables = from.tables();
@@ -56,7 +53,7 @@ std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSin
             write->reset();
             ++c.rows;
         }
-        std::int64_t there = count_rows(to, t);
+        std::int64_t there = row_count(to, t);
         if (there != c.rows)
             throw DatabaseError("复制后表 " + t + " 有 " + std::to_string(there) + " 行，源有 " + std::to_string(c.rows) +
                                 " 行（未作修改）");

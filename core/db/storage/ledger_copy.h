@@ -16,6 +16,9 @@ struct TableCopy {
     std::int64_t rows = 0;
 };
 
+// The rows a ledger table holds (`migrate-to` refuses a server ledger that already has projects).
+std::int64_t row_count(Connection& c, const std::string& table);
+
 // Copies `from` into `to`, replacing what `to`'s ledger tables hold (a new SQLite file holds the
 // seeded dictionaries, a new server schema nothing). Both must be at the same schema version;
 // the counts are checked after writing. Throws DatabaseError naming the table and row on a

@@ -490,3 +490,38 @@ TEST_CASE("a record with figures in a locked month cannot be deleted") {
     CHECK_FALSE(repo.get(p.id));
     CHECK_FALSE(renovations.get(r.id));
 }
+
+TEST_CASE("progress_history: every stored month of a project, all years, oldest first") {
+    auto d = Database::open_memory();
+    auto s = test::fill_small_ledger(*d);
+    ProjectRepository repo(*d);
+    Project p = test::sample_project(s);
+    p.total_investment = Money::from_wan(1000);
+    p.annual_plans.clear();
+    repo.insert(p);
+    Project other = test::sample_project(s);
+    other.code.reset();
+    other.name = "另一个项目";
+    other.zone_id.reset();
+    other.annual_plans.clear();
+    repo.insert(other);
+    // the later year stored first: the history still comes back by year and month
+    repo.set_progress({p.id, 2018, 1, Money::from_wan(20), {}, "", ""}, false);
+    repo.set_progress({p.id, 2018, 2, Money::from_wan(30), {}, "主体施工", "用地"}, false);
+    repo.set_progress({p.id, 2017, 12, {}, Money::from_wan(400), "基础", ""}, true);
+    repo.set_progress({other.id, 2017, 6, Money::from_wan(5), {}, "", ""}, false);
+
+    repo.set_progress({other.id, 2017, 1, Money::from_wan(1), {}, "", ""}, false);
+    auto h = repo.progress_history(p.id);
+    REQUIRE(h.size() == 3);
+    CHECK((h[0].year == 2017 && h[0].month == 12));
+    CHECK((h[1].year == 2018 && h[1].month == 1));
+    CHECK((h[2].year == 2018 && h[2].month == 2));
+    CHECK(h[0].completed_ytd == Money::from_wan(400));
+    CHECK(h[2].completed_month == Money::from_wan(30));
+    CHECK(h[2].completed_ytd == Money::from_wan(50));
+    CHECK(h[2].image_progress == "主体施工");
+    CHECK(h[2].problems == "用地");
+    for (const auto& e : h) CHECK(e.project_id == p.id);
+    CHECK(repo.progress_history(p.id + 100).empty());
+}

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/db/database.h"
+#include "core/db/storage/ledger_copy.h"
 #include "core/db/storage/pg_connection.h"
 #include "core/db/storage/placeholders.h"
 #include "core/db/storage/sqlite_connection.h"
@@ -80,4 +81,14 @@ TEST_CASE("Statement::i64 and text: numbers in text are read whole; anything els
 TEST_CASE("quote_identifier: one quoting of names for both engines") {
     CHECK(quote_identifier("projects") == "\"projects\"");
     CHECK(quote_identifier("a\"b") == "\"a\"\"b\"");  // a quote inside is doubled, not an end
+}
+
+TEST_CASE("row_count: the rows of a table, through the engine-neutral interface") {
+    auto db = il::db::Database::open_memory();
+    SqliteConnection c(db->sql());
+    CHECK(row_count(c, "projects") == 0);
+    c.exec("CREATE TABLE \"odd name\"(x INTEGER)");
+    c.exec("INSERT INTO \"odd name\" VALUES(1), (2), (3)");
+    CHECK(row_count(c, "odd name") == 3);
+    CHECK_THROWS(row_count(c, "no_such_table"));
 }
