@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
+#include "cli/period_option.h"
 #include "core/city/conflicts.h"
 #include "core/city/intake.h"
 #include "core/city/offices.h"
@@ -18,12 +19,6 @@ namespace il::cli {
 namespace fs = std::filesystem;
 
 namespace {
-Period period_arg(const std::string& text) {
-    auto p = parse_period(text);
-    if (!p) throw ValidationError("期间格式不对：“" + text + "”，应为 YYYY-MM，例如 2017-06");
-    return *p;
-}
-
 std::string joined(const std::vector<std::string>& v) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
@@ -48,7 +43,7 @@ void register_submit(CLI::App& app, CliContext& ctx) {
         auto db = ctx.open();
         report::TemplateCatalog catalog;
         city::SubmitRequest req;
-        req.period = period_arg(a->period);
+        req.period = period_option(a->period);
         req.out = fs::path(a->out);
         req.office = a->office;
         req.regions = a->regions;
@@ -146,7 +141,7 @@ void register_status(CLI::App& app, CliContext& ctx) {
     cmd->add_flag("--json", ctx.json, "以 JSON 输出");
     cmd->callback([&ctx, a] {
         auto db = ctx.open();
-        auto board = city::status_board(*db, period_arg(a->period), a->today);
+        auto board = city::status_board(*db, period_option(a->period), a->today);
         if (!a->xlsx.empty()) city::export_status_board(*db, board, fs::path(a->xlsx));
         if (ctx.json) {
             nlohmann::json j;
@@ -186,7 +181,7 @@ void register_return(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--reason", a->reason, "退回原因")->required();
     cmd->callback([&ctx, a] {
         auto db = ctx.open();
-        Period p = period_arg(a->period);
+        Period p = period_option(a->period);
         city::return_submission(*db, a->office, p, a->reason);
         std::cout << "已退回：" << a->office << " " << p.year << "年" << p.label() << "（" << a->reason << "）\n";
     });

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
+#include "cli/period_option.h"
 #include "cli/ledger_fields.h"
 #include "cli/ledger_lookup.h"
 #include "core/db/problem_repository.h"
@@ -344,8 +345,7 @@ struct ProgressOptions {
 
 void run_progress(CliContext& ctx, const ProgressOptions& o) {
     auto db = ctx.open();
-    auto per = parse_period(o.period);
-    if (!per) throw ValidationError("期间“" + o.period + "”格式不对，应为 YYYY-MM，例如 2017-06");
+    const auto per = period_option(o.period);
     Money amount = parse_wan_field(o.ytd ? "completed_ytd" : "completed_month", o.completed);
     Kind kind = parse_kind(o.kind);
     if (kind == Kind::Project) {
@@ -353,9 +353,9 @@ void run_progress(CliContext& ctx, const ProgressOptions& o) {
         db::ProjectRepository repo(*db);
         ProgressEntry e;
         e.project_id = p.id;
-        e.year = per->year;
-        e.month = per->month;
-        if (auto old = repo.progress_at(p.id, per->year, per->month)) {
+        e.year = per.year;
+        e.month = per.month;
+        if (auto old = repo.progress_at(p.id, per.year, per.month)) {
             e.image_progress = old->image_progress;
             e.problems = old->problems;
         }
@@ -363,19 +363,19 @@ void run_progress(CliContext& ctx, const ProgressOptions& o) {
         if (o.problems) e.problems = *o.problems;
         (o.ytd ? e.completed_ytd : e.completed_month) = amount;
         repo.set_progress(e, o.ytd);
-        auto stored = repo.progress_at(p.id, per->year, per->month);
-        std::cout << "项目「" << p.name << "」" << per->key() << "：本月完成 " << format_wan(stored->completed_month)
-                  << " 万元，1-" << per->month << "月累计 " << format_wan(stored->completed_ytd) << " 万元\n";
+        auto stored = repo.progress_at(p.id, per.year, per.month);
+        std::cout << "项目「" << p.name << "」" << per.key() << "：本月完成 " << format_wan(stored->completed_month)
+                  << " 万元，1-" << per.month << "月累计 " << format_wan(stored->completed_ytd) << " 万元\n";
     } else if (kind == Kind::Renovation) {
         Renovation r = find_renovation(*db, o.record);
         db::RenovationRepository repo(*db);
-        RenovationProgress e{r.id, per->year, per->month, {}, {}};
+        RenovationProgress e{r.id, per.year, per.month, {}, {}};
         (o.ytd ? e.completed_ytd : e.completed_month) = amount;
         repo.set_progress(e, o.ytd);
-        for (const auto& s : repo.progress(r.id, per->year))
-            if (s.month == per->month)
-                std::cout << "技改项目「" << r.name << "」" << per->key() << "：本月完成 " << format_wan(s.completed_month)
-                          << " 万元，1-" << per->month << "月累计 " << format_wan(s.completed_ytd) << " 万元\n";
+        for (const auto& s : repo.progress(r.id, per.year))
+            if (s.month == per.month)
+                std::cout << "技改项目「" << r.name << "」" << per.key() << "：本月完成 " << format_wan(s.completed_month)
+                          << " 万元，1-" << per.month << "月累计 " << format_wan(s.completed_ytd) << " 万元\n";
     } else {
         throw ValidationError("招商项目没有月度调度，到位资金请用 `funds` 命令");
     }

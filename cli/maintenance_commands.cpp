@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/cli_context.h"
+#include "cli/period_option.h"
 #include "core/db/backup.h"
 #include "core/db/period_lock.h"
 #include "core/model/period.h"
@@ -12,12 +13,6 @@ namespace il::cli {
 namespace fs = std::filesystem;
 
 namespace {
-Period parse_period_arg(const std::string& text) {
-    auto p = parse_period(text);
-    if (!p) throw ValidationError("期间格式不对：“" + text + "”，应为 YYYY-MM，例如 2026-10");
-    return *p;
-}
-
 std::string kind_label(const std::string& kind) {
     if (kind == "auto") return "自动";
     if (kind == "manual") return "手动";
@@ -104,7 +99,7 @@ void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
     lock->add_option("period", *lock_period, "期间 YYYY-MM")->required();
     lock->add_option("--reason", *lock_reason, "说明，例如“已报市商务局”");
     lock->callback([&ctx, lock_period, lock_reason] {
-        Period p = parse_period_arg(*lock_period);
+        Period p = period_option(*lock_period);
         auto db = ctx.open();
         int archived = db::PeriodLocks(*db).lock(p.year, p.month, *lock_reason);
         std::cout << "已封账：" << p.year << "年" << p.label() << "，存档报表 " << archived << " 份\n";
@@ -116,7 +111,7 @@ void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
     unlock->add_option("period", *unlock_period, "期间 YYYY-MM")->required();
     unlock->add_option("--reason", *unlock_reason, "解除封账的原因")->required();
     unlock->callback([&ctx, unlock_period, unlock_reason] {
-        Period p = parse_period_arg(*unlock_period);
+        Period p = period_option(*unlock_period);
         auto db = ctx.open();
         db::PeriodLocks(*db).unlock(p.year, p.month, *unlock_reason);
         std::cout << "已解除封账：" << p.year << "年" << p.label() << "\n";

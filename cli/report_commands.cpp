@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
+#include "cli/period_option.h"
 #include "core/model/period.h"
 #include "core/report/report_generator.h"
 #include "core/report/template_catalog.h"
@@ -73,15 +74,14 @@ void list_templates(const std::vector<std::string>& dirs, bool json) {
 }
 
 void run_report(const CliContext& ctx, const ReportArgs& a) {
-    auto period = parse_period(a.period);
-    if (!period) throw ValidationError("报告期“" + a.period + "”无效，应为 YYYY-MM，如 2017-06");
+    const auto period = period_option(a.period, "报告期");
     if (a.templates.empty() && !a.all) throw ValidationError("请给出报表模板 id（见 templates 命令），或用 --all 生成全套");
     auto catalog = make_catalog(a.template_dirs);
     auto db = ctx.open(false, false);
     report::ReportRequest req;
     req.templates = a.templates;
     req.all = a.all;
-    req.period = *period;
+    req.period = period;
     req.scope = a.scope;
     req.out = il::u8path(a.out);
     req.strict = a.strict;

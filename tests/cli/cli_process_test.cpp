@@ -258,6 +258,13 @@ TEST_CASE("cli: invalid input is refused, names the field, leaves the database u
     }
     SUBCASE("unknown record") { expect_refused(s, {"set", "99", "owner=x"}, "99"); }
     SUBCASE("bad period") { expect_refused(s, {"progress", "1", "2017-13", "--completed", "1"}, "2017-13"); }
+    SUBCASE("bad period: one message for every subcommand that takes one") {
+        for (const std::vector<std::string>& args : {std::vector<std::string>{"progress", "1", "2017-13", "--completed", "1"},
+                                                     std::vector<std::string>{"lock", "2017-13"},
+                                                     std::vector<std::string>{"report", "01-projects", "--period", "2017-13", "--out", (s.dir / "r.xlsx").string()}}) {
+            expect_refused(s, args, "“2017-13”格式不对，应为 YYYY-MM，例如 2017-06");
+        }
+    }
     SUBCASE("dictionary rename to a taken name") {
         expect_refused(s, {"dict", "rename", "regions", "固安县", "广阳区"}, "name");
     }
