@@ -9,10 +9,10 @@
 
 #include "cli/cli_context.h"
 #include "cli/period_option.h"
-#include "cli/ledger_fields.h"
 #include "cli/ledger_lookup.h"
 #include "core/db/problem_repository.h"
 #include "core/db/deal_repository.h"
+#include "core/db/dictionary_reference.h"
 #include "core/db/dictionary_repository.h"
 #include "core/db/dictionary_seed.h"
 #include "core/db/record_warnings.h"
@@ -21,6 +21,7 @@
 #include "core/db/renovation_repository.h"
 #include "core/db/sql_util.h"
 #include "core/import/text_norm.h"
+#include "core/model/field_text.h"
 #include "core/model/period.h"
 #include "core/util/utf8_path.h"
 
@@ -94,8 +95,8 @@ struct ListOptions {
 void run_list(CliContext& ctx, const ListOptions& o) {
     auto db = ctx.open(false, true);
     std::optional<std::int64_t> region, zone;
-    if (!o.region.empty()) region = resolve_region(*db, o.region, "--region");
-    if (!o.zone.empty()) zone = resolve_zone(*db, o.zone, "--zone");
+    if (!o.region.empty()) region = db::resolve_region(*db, o.region, "--region");
+    if (!o.zone.empty()) zone = db::resolve_zone(*db, o.zone, "--zone");
     std::optional<std::string> stage;
     if (!o.stage.empty()) stage = o.stage;
     std::optional<int> limit;
@@ -274,7 +275,7 @@ void run_add(CliContext& ctx, const std::string& kind_text, const std::vector<st
     switch (parse_kind(kind_text)) {
         case Kind::Project: {
             Project p;
-            with_record("新项目", [&] { apply_project_fields(*db, p, fields); });
+            with_record("新项目", [&] { edit::assign_project_fields(*db, p, fields); });
             id = db::ProjectRepository(*db).insert(p);
             uid = p.uid;
             label = "项目「" + p.name + "」";
@@ -282,7 +283,7 @@ void run_add(CliContext& ctx, const std::string& kind_text, const std::vector<st
         }
         case Kind::Renovation: {
             Renovation r;
-            with_record("新技改项目", [&] { apply_renovation_fields(*db, r, fields); });
+            with_record("新技改项目", [&] { edit::assign_renovation_fields(*db, r, fields); });
             id = db::RenovationRepository(*db).insert(r);
             uid = r.uid;
             label = "技改项目「" + r.name + "」";
@@ -290,7 +291,7 @@ void run_add(CliContext& ctx, const std::string& kind_text, const std::vector<st
         }
         case Kind::Deal: {
             Deal d;
-            with_record("新招商项目", [&] { apply_deal_fields(*db, d, fields); });
+            with_record("新招商项目", [&] { edit::assign_deal_fields(*db, d, fields); });
             id = db::DealRepository(*db).insert(d);
             uid = d.uid;
             label = "招商项目「" + d.name + "」";
@@ -311,7 +312,7 @@ void run_set(CliContext& ctx, const std::string& kind_text, const std::string& r
         case Kind::Project: {
             Project p = find_project(*db, ref);
             with_record("项目「" + p.name + "」（编号 " + std::to_string(p.id) + "）",
-                        [&] { apply_project_fields(*db, p, fields); });
+                        [&] { edit::assign_project_fields(*db, p, fields); });
             db::ProjectRepository(*db).update(p, reason);
             label = "项目「" + p.name + "」（编号 " + std::to_string(p.id) + "）";
             break;
@@ -319,7 +320,7 @@ void run_set(CliContext& ctx, const std::string& kind_text, const std::string& r
         case Kind::Renovation: {
             Renovation r = find_renovation(*db, ref);
             with_record("技改项目「" + r.name + "」（编号 " + std::to_string(r.id) + "）",
-                        [&] { apply_renovation_fields(*db, r, fields); });
+                        [&] { edit::assign_renovation_fields(*db, r, fields); });
             db::RenovationRepository(*db).update(r, reason);
             label = "技改项目「" + r.name + "」（编号 " + std::to_string(r.id) + "）";
             break;
@@ -327,7 +328,7 @@ void run_set(CliContext& ctx, const std::string& kind_text, const std::string& r
         case Kind::Deal: {
             Deal d = find_deal(*db, ref);
             with_record("招商项目「" + d.name + "」（编号 " + std::to_string(d.id) + "）",
-                        [&] { apply_deal_fields(*db, d, fields); });
+                        [&] { edit::assign_deal_fields(*db, d, fields); });
             db::DealRepository(*db).update(d, reason);
             label = "招商项目「" + d.name + "」（编号 " + std::to_string(d.id) + "）";
             break;

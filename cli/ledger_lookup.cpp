@@ -47,12 +47,33 @@ Deal find_deal(db::Database& db, const std::string& ref) {
     throw NotFoundError("没有编号或名称为“" + ref + "”的招商项目");
 }
 
+edit::FieldAssignments parse_assignments(const std::vector<std::string>& args) {
+    auto normalize_name = [](std::string name) {
+        for (char& c : name)
+            if (c == '-') c = '_';
+        return name;
+    };
+    edit::FieldAssignments out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string a = args[i];
+        bool dashed = a.rfind("--", 0) == 0;
+        if (dashed) a = a.substr(2);
+        auto eq = a.find('=');
+        if (eq != std::string::npos) {
+            out.emplace_back(normalize_name(a.substr(0, eq)), a.substr(eq + 1));
+        } else if (dashed && i + 1 < args.size()) {
+            out.emplace_back(normalize_name(a), args[++i]);
+        } else {
+            throw ValidationError("无法理解的参数“" + args[i] + "”，应为 字段=值（例如 stage=续建）");
+        }
+    }
+    return out;
+}
+
 Kind parse_kind(const std::string& s) {
     if (s == "project" || s == "projects" || s == "项目") return Kind::Project;
     if (s == "renovation" || s == "renovations" || s == "技改") return Kind::Renovation;
     if (s == "deal" || s == "deals" || s == "招商") return Kind::Deal;
     throw ValidationError("记录类别“" + s + "”无效，应为 project、renovation 或 deal");
 }
-
-// Replace dictionary ids by names for display.
 }  // namespace il::cli

@@ -4,13 +4,14 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "cli/ledger_fields.h"
 #include "cli/ledger_lookup.h"
 #include "core/db/problem_repository.h"
 #include "core/db/deal_repository.h"
+#include "core/db/dictionary_reference.h"
 #include "core/db/dictionary_repository.h"
 #include "core/db/project_repository.h"
 #include "core/db/target_repository.h"
+#include "core/model/field_text.h"
 
 namespace il::cli {
 namespace {
@@ -80,7 +81,7 @@ void run_dict_add(CliContext& ctx, const DictAddOptions& o) {
             Zone z;
             z.name = o.name;
             if (o.region.empty()) throw ValidationError("字段 region_id：添加开发区须用 --region 指定所在县市区");
-            z.region_id = resolve_region(*db, o.region, "region_id");
+            z.region_id = db::resolve_region(*db, o.region, "region_id");
             if (!o.level.empty()) z.level = o.level;
             id = dict.add_zone(z);
             break;
@@ -137,8 +138,8 @@ void run_target_set(CliContext& ctx, const TargetOptions& o) {
     db::TargetRepository repo(*db);
     AnnualTarget t;
     t.year = o.year;
-    if (!o.region.empty()) t.region_id = resolve_region(*db, o.region, "region_id");
-    if (!o.zone.empty()) t.zone_id = resolve_zone(*db, o.zone, "zone_id");
+    if (!o.region.empty()) t.region_id = db::resolve_region(*db, o.region, "region_id");
+    if (!o.zone.empty()) t.zone_id = db::resolve_zone(*db, o.zone, "zone_id");
     if (t.region_id && t.zone_id) throw ValidationError("字段 region_id：--region 与 --zone 只能给一个");
     if (!t.region_id && !t.zone_id) throw ValidationError("字段 region_id：须用 --region 或 --zone 指定目标所属单位");
     if (auto old = t.region_id ? repo.for_region(t.year, t.region_id) : repo.for_zone(t.year, t.zone_id)) t = *old;
@@ -292,18 +293,7 @@ void register_ledger_more_commands(CLI::App& app, CliContext& ctx) {
             db::ProblemRepository repo(*db);
             std::optional<Problem> pb = repo.get(*id);
             if (!pb) throw NotFoundError("存在问题（编号 " + std::to_string(*id) + "）不存在");
-            auto opt = [](const std::string& v) { return v.empty() ? std::optional<std::string>() : v; };
-            for (const auto& [field, value] : parse_assignments(set->remaining())) {
-                if (field == "description") pb->description = value;
-                else if (field == "owner_unit") pb->owner_unit = value;
-                else if (field == "status") pb->status = value;
-                else if (field == "assigned_date") pb->assigned_date = opt(value);
-                else if (field == "supervised_date") pb->supervised_date = opt(value);
-                else if (field == "closed_date") pb->closed_date = opt(value);
-                else if (field == "notes") pb->notes = value;
-                else throw ValidationError("字段 " + field + "：存在问题没有这个字段。可用字段：description owner_unit "
-                                           "status assigned_date supervised_date closed_date notes");
-            }
+            edit::assign_problem_fields(*pb, parse_assignments(set->remaining()));
             repo.update(*pb);
             std::cout << "已修改存在问题（编号 " << *id << "），状态：" << pb->status << "\n";
         });
