@@ -12,6 +12,9 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$ROOT/build}
 OUT=$ROOT/docs/screenshots
+# The GUI test program takes the screenshots (built with the tests: -DIL_BUILD_TESTS=ON).
+SHOTS="$BUILD/gui/investledger_gui_test"
+[ -x "$SHOTS" ] || { echo "no $SHOTS: build with -DIL_BUILD_TESTS=ON (cmake --build $BUILD --target investledger_gui_test)"; exit 1; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 "$BUILD/cli/investledger-cli" --db "$WORK/demo.db" demo > /dev/null
@@ -24,7 +27,7 @@ shots() {
   cp "$WORK/demo.db" "$WORK/$name.db"  # every set starts from the same ledger
   env HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" "$@" \
     xvfb-run -a -s "-screen 0 ${screen}x24 -dpi $dpi" \
-    "$BUILD/gui/investledger" --db "$WORK/$name.db" --period 2017-06 --screenshots "$WORK/$name" \
+    "$SHOTS" --db "$WORK/$name.db" --period 2017-06 --screenshots "$WORK/$name" \
     --screenshot-size "$size" 2> "$WORK/$name.log" || { cat "$WORK/$name.log"; exit 1; }
   if grep -E '(Gtk|Gdk|GLib|GLib-GObject)-(WARNING|CRITICAL)' "$WORK/$name.log"; then
     echo "GTK warnings while taking the $name set (above)"; exit 1

@@ -7,6 +7,9 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$ROOT/build}
 OUT=$ROOT/docs/screenshots
+# The GUI test program takes the screenshots (built with the tests: -DIL_BUILD_TESTS=ON).
+SHOTS="$BUILD/gui/investledger_gui_test"
+[ -x "$SHOTS" ] || { echo "no $SHOTS: build with -DIL_BUILD_TESTS=ON (cmake --build $BUILD --target investledger_gui_test)"; exit 1; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 CLI="$BUILD/cli/investledger-cli"
@@ -50,7 +53,7 @@ mkdir -p "$OUT" "$WORK/home"
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
   IL_SCREENSHOT_PACKAGE="$WORK/文安县-更正.ilpkg" \
   xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" \
-  "$BUILD/gui/investledger" --db "$WORK/city.db" --period 2017-06 --screenshots "$WORK/shots" 2> "$WORK/gui.log" || true
+  "$SHOTS" --db "$WORK/city.db" --period 2017-06 --screenshots "$WORK/shots" 2> "$WORK/gui.log" || true
 [ -s "$WORK/shots/city.png" ] && [ -s "$WORK/shots/city-review.png" ] || { cat "$WORK/gui.log"; exit 1; }
 cp "$WORK/shots/city.png" "$WORK/shots/city-review.png" "$OUT/"
 ls -1 "$OUT/city.png" "$OUT/city-review.png"

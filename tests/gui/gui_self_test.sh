@@ -1,22 +1,25 @@
 #!/bin/sh
-# Usage: gui_self_test.sh GUI CLI WORKDIR
+# Usage: gui_self_test.sh GUI_TEST GUI CLI WORKDIR
+#   GUI_TEST: the GUI test program (investledger_gui_test: --self-test), GUI: the application
+#   (investledger: its --help and its start without a display), CLI: investledger-cli.
 set -eu
-GUI=$1
-CLI=$2
-WORK=$3
+GUI_TEST=$1
+GUI=$2
+CLI=$3
+WORK=$4
 rm -rf "$WORK"
 mkdir -p "$WORK/home"
 DB="$WORK/demo.db"
 "$CLI" --db "$DB" demo > "$WORK/demo.log"
 
-# The application opens every view, edits a project, a 技改 and a 招商 record through their dialogs
+# The GUI test program (the application with its test driver) opens every view, edits a project, a 技改 and a 招商 record through their dialogs
 # (with validation errors at the fields), edits/resolves/deletes problems, deletes records and undoes
 # that, enters a month in the grid, generates a report and saves settings; exit 0 = passed.
 # Both runs share one configuration file: the second start (no --db: the last ledger) checks that
 # the window size, the list's columns and filter and the language chosen in the first come back.
 status=0
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-  xvfb-run -a -s "-screen 0 1700x1100x24" timeout 270 "$GUI" --db "$DB" --config "$WORK/config.ini" \
+  xvfb-run -a -s "-screen 0 1700x1100x24" timeout 270 "$GUI_TEST" --db "$DB" --config "$WORK/config.ini" \
   --self-test "$WORK/out" > "$WORK/gui.log" 2>&1 || status=$?
 grep -E '^(ok|FAIL|self-test)' "$WORK/gui.log" || true
 if [ $status -ne 0 ]; then
@@ -31,7 +34,7 @@ gtk_warnings() {
 }
 gtk_warnings "$WORK/gui.log"
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-  xvfb-run -a -s "-screen 0 1700x1100x24" timeout 120 "$GUI" --config "$WORK/config.ini" \
+  xvfb-run -a -s "-screen 0 1700x1100x24" timeout 120 "$GUI_TEST" --config "$WORK/config.ini" \
   --self-test "$WORK/out" --self-test-step restart > "$WORK/gui-restart.log" 2>&1 || status=$?
 grep -E '^(ok|FAIL|self-test)' "$WORK/gui-restart.log" || true
 if [ $status -ne 0 ]; then
@@ -40,12 +43,21 @@ fi
 gtk_warnings "$WORK/gui-restart.log"
 
 # The application's --help follows the UI language (Chinese by default), also without a display,
-# which it names, with what to use instead.
+# which it names, with what to use instead; it lists no test options (they are the test program's).
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" DISPLAY= WAYLAND_DISPLAY= \
   timeout 30 "$GUI" --help > "$WORK/help.txt" 2>&1 || { echo "FAIL --help exits non-zero"; cat "$WORK/help.txt"; exit 1; }
-grep -q -- '--self-test' "$WORK/help.txt" && grep -q '台账数据库文件' "$WORK/help.txt" && grep -q 'investledger-cli' "$WORK/help.txt" \
+grep -q -- '--db' "$WORK/help.txt" && grep -q '台账数据库文件' "$WORK/help.txt" && grep -q 'investledger-cli' "$WORK/help.txt" \
   || { echo "FAIL --help without a display is not the Chinese usage with the CLI hint"; cat "$WORK/help.txt"; exit 1; }
 echo "ok   --help without a display: Chinese usage and the investledger-cli hint"
+if grep -E -- '--(self-test|screenshot)' "$WORK/help.txt"; then
+  echo "FAIL the application's --help lists test options (above)"; exit 1
+fi
+echo "ok   the application's --help lists no test options"
+HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" DISPLAY= WAYLAND_DISPLAY= \
+  timeout 30 "$GUI_TEST" --help > "$WORK/help-test.txt" 2>&1 || { echo "FAIL the test program's --help exits non-zero"; cat "$WORK/help-test.txt"; exit 1; }
+grep -q -- '--self-test' "$WORK/help-test.txt" && grep -q -- '--screenshots' "$WORK/help-test.txt" \
+  || { echo "FAIL the test program's --help does not list --self-test and --screenshots"; cat "$WORK/help-test.txt"; exit 1; }
+echo "ok   the test program's --help lists --self-test and --screenshots"
 status=0
 HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" DISPLAY= WAYLAND_DISPLAY= \
   timeout 30 "$GUI" --db "$DB" > "$WORK/nodisplay.txt" 2>&1 || status=$?

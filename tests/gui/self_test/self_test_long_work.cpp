@@ -19,9 +19,9 @@
 #include "gui/main_frame.h"
 #include "gui/progress_runner.h"
 #include "gui/report_panel.h"
-#include "gui/self_test_steps.h"
 #include "gui/wx_util.h"
 #include "core/util/utf8_path.h"
+#include "tests/gui/self_test/self_test_steps.h"
 
 namespace il::gui {
 namespace fs = std::filesystem;

@@ -12,10 +12,10 @@
 #include "gui/home_panel.h"
 #include "gui/list_panel.h"
 #include "gui/main_frame.h"
-#include "gui/self_test_steps.h"
 #include "gui/settings_panel.h"
 #include "gui/wx_util.h"
 #include "core/util/utf8_path.h"
+#include "tests/gui/self_test/self_test_steps.h"
 
 namespace il::gui {
 namespace {

@@ -1,4 +1,4 @@
-#include "gui/self_test.h"
+#include "tests/gui/self_test/self_test.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -11,8 +11,8 @@
 #include "gui/background_load.h"
 #include "gui/main_frame.h"
 #include "gui/view_panel.h"
-#include "gui/self_test_steps.h"
 #include "gui/wx_util.h"
+#include "tests/gui/self_test/self_test_steps.h"
 
 namespace il::gui {
 

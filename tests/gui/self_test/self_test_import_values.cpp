@@ -7,8 +7,8 @@
 #include "gui/import_dialog.h"
 #include "gui/import_values_grid.h"
 #include "gui/main_frame.h"
-#include "gui/self_test_steps.h"
 #include "gui/wx_util.h"
+#include "tests/gui/self_test/self_test_steps.h"
 
 namespace il::gui {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "gui/self_test_steps.h"
+#include "tests/gui/self_test/self_test_steps.h"
 
 #include <cstdio>
 #include <filesystem>

@@ -31,8 +31,8 @@
 #include "gui/problem_dialog.h"
 #include "gui/project_dialog.h"
 #include "gui/renovation_dialog.h"
-#include "gui/self_test_steps.h"
 #include "gui/wx_util.h"
+#include "tests/gui/self_test/self_test_steps.h"
 
 namespace il::gui {
 

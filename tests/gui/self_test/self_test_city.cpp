@@ -7,7 +7,7 @@
 #include "core/city/intake.h"
 #include "gui/intake_dialog.h"
 #include "gui/main_frame.h"
-#include "gui/self_test_steps.h"
+#include "tests/gui/self_test/self_test_steps.h"
 
 namespace il::gui {
 

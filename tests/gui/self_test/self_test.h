@@ -1,8 +1,9 @@
 #pragma once
 // A built-in GUI test driver (no input simulation): drives the real views and dialogs through
 // their own methods, checks the database afterwards, and returns an exit status. Run under Xvfb:
-//   investledger --db demo.db --self-test WORKDIR
-// And a screenshot taker for docs/screenshots: investledger --db demo.db --screenshots DIR
+//   investledger_gui_test --db demo.db --self-test WORKDIR
+// And a screenshot taker for docs/screenshots: investledger_gui_test --db demo.db --screenshots DIR
+// Test code only: built into the GUI test program (tests/gui/suite.cmake), never into the application.
 #include <wx/gdicmn.h>
 #include <wx/string.h>
 

@@ -17,9 +17,9 @@
 #include "gui/project_dialog.h"
 #include "gui/record_editing.h"
 #include "gui/renovation_dialog.h"
-#include "gui/self_test_steps.h"
 #include "gui/undo_stack.h"
 #include "gui/wx_util.h"
+#include "tests/gui/self_test/self_test_steps.h"
 
 namespace il::gui {
 namespace {
