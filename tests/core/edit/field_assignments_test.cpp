@@ -126,11 +126,14 @@ TEST_CASE("deal fields: the contract amount is read in the currency given, befor
     db::ProjectRepository(*d).insert(linked);
     Deal deal;
     assign_deal_fields(*d, deal,
-                       {{"name", "碳纤维车体"}, {"region", "固安县"}, {"category", "智慧物流"},
+                       {{"name", "碳纤维车体"}, {"region", "固安县"}, {"zone", "固安工业园区"}, {"industry", "C"},
+                        {"category", "智慧物流"},
                         {"contract_amount", "12.5"}, {"currency", "USD"}, {"terminated_date", "2018-01"},
                         {"project", std::to_string(linked.id)}, {"is_foreign", "是"}});
     CHECK(deal.contract_currency == Currency::USD);
     CHECK(deal.contract_amount == 12'500'000);  // 12.5 万美元 in cents
+    CHECK(deal.zone_id == s.gu_an_park);
+    CHECK(deal.industry_id == s.manufacturing);
     CHECK(deal.category_id == s.logistics);
     CHECK(deal.terminated_date == "2018-01");
     CHECK(deal.project_id == linked.id);
