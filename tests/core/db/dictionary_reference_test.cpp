@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "tests/support/validation_message.h"
 #include "core/db/dictionary_reference.h"
 #include "core/util/error.h"
 #include "ledger_fixture.h"
@@ -9,16 +10,6 @@
 using namespace il;
 using namespace il::db;
 
-namespace {
-std::string error_of(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const ValidationError& e) {
-        return e.what();
-    }
-    return "";
-}
-}  // namespace
 
 TEST_CASE("dictionary references: by name, code or id; unknown ones name the field") {
     auto d = Database::open_memory();
@@ -33,13 +24,13 @@ TEST_CASE("dictionary references: by name, code or id; unknown ones name the fie
     CHECK(resolve_category(*d, "智慧物流") == s.logistics);
     CHECK(resolve_category(*d, std::to_string(s.new_materials)) == s.new_materials);
 
-    CHECK(error_of([&] { resolve_region(*d, "北京市"); }) == "字段 region：未知的县市区“北京市”（用 `dict list regions` 查看）");
-    CHECK(error_of([&] { resolve_region(*d, "999999"); }) ==  // six digits: a code, never an id
+    CHECK(il_test::validation_message([&] { resolve_region(*d, "北京市"); }) == "字段 region：未知的县市区“北京市”（用 `dict list regions` 查看）");
+    CHECK(il_test::validation_message([&] { resolve_region(*d, "999999"); }) ==  // six digits: a code, never an id
           "字段 region：未知的县市区“999999”（用 `dict list regions` 查看）");
-    CHECK(error_of([&] { resolve_zone(*d, "不存在园区", "--zone"); }) ==
+    CHECK(il_test::validation_message([&] { resolve_zone(*d, "不存在园区", "--zone"); }) ==
           "字段 --zone：未知的开发区“不存在园区”（用 `dict list zones` 查看）");
-    CHECK(error_of([&] { resolve_industry(*d, "999"); }) ==
+    CHECK(il_test::validation_message([&] { resolve_industry(*d, "999"); }) ==
           "字段 industry：未知的国民经济行业“999”（用 `dict list industries` 查看）");
-    CHECK(error_of([&] { resolve_category(*d, "新能源"); }) ==
+    CHECK(il_test::validation_message([&] { resolve_category(*d, "新能源"); }) ==
           "字段 category：未知的产业类别“新能源”（用 `dict list categories` 查看）");
 }

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "tests/support/validation_message.h"
 #include "core/db/project_repository.h"
 #include "core/edit/field_assignments.h"
 #include "core/util/error.h"
@@ -12,16 +13,6 @@
 using namespace il;
 using namespace il::edit;
 
-namespace {
-std::string error_of(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const ValidationError& e) {
-        return e.what();
-    }
-    return "";
-}
-}  // namespace
 
 TEST_CASE("project fields: text, amounts, flags and dictionary names become the model's values") {
     auto d = db::Database::open_memory();
@@ -69,10 +60,10 @@ TEST_CASE("project fields: annual plans and approvals") {
     CHECK(p.approvals[1].status == "未办");  // a new approval starts as not done
     CHECK(p.approvals[1].doc_number == "廊国土〔2017〕1号");
 
-    CHECK(error_of([&] { assign_project_fields(*d, p, {{"plan.17", "1"}}); }) == "字段 plan.17：年份“17”应为四位数字");
-    CHECK(error_of([&] { assign_project_fields(*d, p, {{"approvals.环评", "x"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_project_fields(*d, p, {{"plan.17", "1"}}); }) == "字段 plan.17：年份“17”应为四位数字");
+    CHECK(il_test::validation_message([&] { assign_project_fields(*d, p, {{"approvals.环评", "x"}}); }) ==
           "字段 approvals.环评：应为 approvals.<类别>.status|doc_number|doc_date");
-    CHECK(error_of([&] { assign_project_fields(*d, p, {{"approvals.环评.date", "x"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_project_fields(*d, p, {{"approvals.环评.date", "x"}}); }) ==
           "字段 approvals.环评.date：应为 approvals.<类别>.status|doc_number|doc_date");
 }
 
@@ -80,15 +71,15 @@ TEST_CASE("project fields: unreadable values name the field's key, also when an 
     auto d = db::Database::open_memory();
     test::fill_small_ledger(*d);
     Project p;
-    CHECK(error_of([&] { assign_project_fields(*d, p, {{"total", "五千"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_project_fields(*d, p, {{"total", "五千"}}); }) ==
           "字段 total_investment：金额“五千”无法识别（单位万元，最多六位小数，例如 1234.56）");
-    CHECK(error_of([&] { assign_project_fields(*d, p, {{"region_id", "北京市"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_project_fields(*d, p, {{"region_id", "北京市"}}); }) ==
           "字段 region：未知的县市区“北京市”（用 `dict list regions` 查看）");
-    CHECK(error_of([&] { assign_project_fields(*d, p, {{"industry", "Z"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_project_fields(*d, p, {{"industry", "Z"}}); }) ==
           "字段 industry：未知的国民经济行业“Z”（用 `dict list industries` 查看）");
-    CHECK(error_of([&] { assign_project_fields(*d, p, {{"is_foreign", "也许"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_project_fields(*d, p, {{"is_foreign", "也许"}}); }) ==
           "字段 is_foreign：“也许”应为 是/否（或 1/0）");
-    CHECK(error_of([&] { assign_project_fields(*d, p, {{"colour", "red"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_project_fields(*d, p, {{"colour", "red"}}); }) ==
           "字段 colour：项目没有这个字段。可用字段：actual_completion actual_start category category_id code "
           "contact_person contact_phone content industry industry_id is_foreign is_jingjin leader_name leader_title "
           "level name nature notes owner planned_completion planned_start region region_id responsible_unit site "
@@ -112,7 +103,7 @@ TEST_CASE("renovation fields") {
     CHECK(r.in_statistics);
     CHECK(r.filing_number == "2017-131003-21");
     CHECK(r.annual_plans.at(2017) == Money::from_wan(50));
-    CHECK(error_of([&] { assign_renovation_fields(*d, r, {{"category", "新材料"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_renovation_fields(*d, r, {{"category", "新材料"}}); }) ==
           "字段 category：技改项目没有这个字段。可用字段：actual_completion actual_start enterprise "
           "equipment_investment expected_output expected_tax filing_number in_statistics industry industry_id kind "
           "name notes planned_completion planned_start region region_id stage total total_investment zone zone_id "
@@ -143,11 +134,11 @@ TEST_CASE("deal fields: the contract amount is read in the currency given, befor
     CHECK(deal.contract_currency == Currency::CNY);
     CHECK(deal.contract_amount == 12'500'000);  // not given again: unchanged
 
-    CHECK(error_of([&] { assign_deal_fields(*d, deal, {{"project", "999"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_deal_fields(*d, deal, {{"project", "999"}}); }) ==
           "字段 project_id：没有编号或项目代码为“999”的项目");
-    CHECK(error_of([&] { assign_deal_fields(*d, deal, {{"currency", "EUR"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_deal_fields(*d, deal, {{"currency", "EUR"}}); }) ==
           "字段 contract_currency：“EUR”应为 CNY 或 USD");
-    CHECK(error_of([&] { assign_deal_fields(*d, deal, {{"total_investment", "1"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_deal_fields(*d, deal, {{"total_investment", "1"}}); }) ==
           "字段 total_investment：招商项目没有这个字段。可用字段：category category_id contract_amount "
           "contract_currency contract_type country currency industry industry_id investor is_foreign lead_date name "
           "negotiation_date notes operating_date origin project project_id region region_id registered_date "
@@ -163,7 +154,7 @@ TEST_CASE("problem fields") {
     CHECK(pb.closed_date == "2017-06-30");
     CHECK_FALSE(pb.assigned_date);
     CHECK(pb.owner_unit == "国土局");
-    CHECK(error_of([&] { assign_problem_fields(pb, {{"project_id", "2"}}); }) ==
+    CHECK(il_test::validation_message([&] { assign_problem_fields(pb, {{"project_id", "2"}}); }) ==
           "字段 project_id：存在问题没有这个字段。可用字段：description owner_unit status assigned_date "
           "supervised_date closed_date notes");
 }
