@@ -11,10 +11,6 @@
 namespace il::stats {
 namespace {
 
-// What the functions of one connection need: the database (for the progress lookups, through
-// its statement cache) and the thresholds lights are judged with. The functions are created once
-// per connection: SQLite refuses to redefine a function while any statement of the connection is
-// running (the GUI may have one open), so later registrations only replace the thresholds.
 // The latest row in months 1..month of a year: its month and year-to-date, or nothing.
 struct Latest {
     bool found = false;
@@ -37,6 +33,10 @@ struct FactsCache {
     std::map<int, std::shared_ptr<const EarlierByProject>> earlier;
 };
 
+// What the functions of one connection need: the database (for the progress lookups, through
+// its statement cache) and the thresholds lights are judged with. The functions are created once
+// per connection: SQLite refuses to redefine a function while any statement of the connection is
+// running (the GUI may have one open), so later registrations only replace the thresholds.
 struct FunctionState {
     db::Database* db = nullptr;
     std::mutex mutex;
