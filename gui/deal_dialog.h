@@ -18,6 +18,7 @@ namespace il::gui {
 
 class DealDialog : public RecordDialog {
 public:
+    static constexpr std::size_t kProjectChoices = 200;  // projects offered at once in the link choice
     enum FundsCol { F_DATE, F_AMOUNT, F_CURRENCY, F_RATE, F_CNY, F_NOTES, F_COUNT };
     enum FollowCol { N_DATE, N_AUTHOR, N_NOTE, N_COUNT };
 

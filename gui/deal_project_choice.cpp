@@ -44,21 +44,31 @@ void DealDialog::fill_projects(const std::optional<std::int64_t>& keep) {
     query::FilterSpec filter;
     filter.search = utf8(project_search_->GetValue());
     auto rows = name_col < 0 ? std::vector<std::size_t>{} : query::select_rows(projects_, filter, {});
-    if (keep) {  // the current link stays choosable whatever the search
+    if (keep) {  // the current link comes first, whatever the search (and however many match)
+        std::erase_if(rows, [&](std::size_t i) { return projects_.rows[i].id == *keep; });
         for (std::size_t i = 0; i < projects_.rows.size(); ++i)
-            if (projects_.rows[i].id == *keep && std::find(rows.begin(), rows.end(), i) == rows.end())
-                rows.insert(rows.begin(), i);
+            if (projects_.rows[i].id == *keep) rows.insert(rows.begin(), i);
     }
+    // A choice of every project is unusable (and GTK takes minutes to fill one at 130,000): the
+    // first matches are offered, and a last entry says how many more the search box would find.
+    const std::size_t more = rows.size() > kProjectChoices ? rows.size() - kProjectChoices : 0;
+    if (more) rows.resize(kProjectChoices);  // the kept link was put first: it stays
     int sel = 0;
+    wxArrayString labels;
     for (std::size_t i : rows) {
         const auto& r = projects_.rows[i];
         wxString label = wx(r.values[static_cast<std::size_t>(name_col)].text);
         if (code_col >= 0 && !r.values[static_cast<std::size_t>(code_col)].text.empty())
             label << wxString::FromUTF8("（") << wx(r.values[static_cast<std::size_t>(code_col)].text)
                   << wxString::FromUTF8("）");
-        choice->Append(label);
+        labels.Add(label);
         project_ids_.push_back(r.id);
         if (keep && r.id == *keep) sel = static_cast<int>(project_ids_.size()) - 1;
+    }
+    choice->Append(labels);
+    if (more) {
+        choice->Append(wxString::Format(_("... %lu more: type in the search box to narrow"), static_cast<unsigned long>(more)));
+        project_ids_.push_back(0);  // not a project: choosing it links none
     }
     if (keep && !sel) {  // linked to a project not in the list (gone): show it by its id, core refuses it
         choice->Append(wxString::Format(_("Project #%lld (not found)"), static_cast<long long>(*keep)));
@@ -70,7 +80,8 @@ void DealDialog::fill_projects(const std::optional<std::int64_t>& keep) {
 
 std::optional<std::int64_t> DealDialog::project_value() const {
     int s = choices_.at("project_id")->GetSelection();
-    if (s <= 0 || static_cast<std::size_t>(s) >= project_ids_.size()) return std::nullopt;
+    if (s <= 0 || static_cast<std::size_t>(s) >= project_ids_.size() || project_ids_[static_cast<std::size_t>(s)] == 0)
+        return std::nullopt;
     return project_ids_[static_cast<std::size_t>(s)];
 }
 

@@ -171,6 +171,17 @@ void SelfTest::step_deal_dialog() {
     auto project = db::ProjectRepository(*ctx.db).get(project_id);
     check(projects && project, "deal: the linked-project choice and a project to link");
     if (projects && project) {
+        dlg.search_projects("");
+        const unsigned offered = projects->GetCount();
+        const auto all = static_cast<std::size_t>(db::ProjectRepository(*ctx.db).count());
+        if (all > DealDialog::kProjectChoices)
+            check(offered == DealDialog::kProjectChoices + 2 && projects->GetString(offered - 1).Contains(wxString::Format("%zu", all - DealDialog::kProjectChoices)),
+                  wxString::Format("deal: with no search the choice offers the first projects and says how many more "
+                                   "there are (%u entries of %zu projects, last: %s)",
+                                   offered, all, projects->GetString(offered - 1)));
+        else
+            check(offered == all + 1, "deal: with no search the choice offers (none) and every project");
+        check(!original.project_id || projects->GetSelection() == 1, "deal: the current link comes first and stays chosen");
         dlg.search_projects("zzz-no-such-project");
         check(projects->GetCount() == (original.project_id ? 2u : 1u), "deal: a search matching nothing leaves (none)");
         dlg.search_projects(wx(project->name));
