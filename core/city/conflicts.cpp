@@ -10,7 +10,7 @@
 namespace il::city {
 
 std::vector<Conflict> list_conflicts(db::Database& db, bool open_only) {
-    SQLite::Statement q(db.sql(),
+    db::Query q(db,
                         std::string("SELECT c.id, c.kind, c.name, c.matched_by, c.incoming_office, c.existing_office,"
                                     " c.incoming_uid, c.existing_uid, c.status, s.period, c.created_at,"
                                     " COALESCE(c.resolved_at, ''), COALESCE(c.resolved_by, '') FROM city_conflicts c"
@@ -27,7 +27,7 @@ std::vector<Conflict> list_conflicts(db::Database& db, bool open_only) {
 }
 
 void resolve_conflict(db::Database& db, std::int64_t id, Resolution how, const std::string& note) {
-    SQLite::Statement q(db.sql(),
+    db::Query q(db,
                         "SELECT c.kind, c.incoming_uid, c.existing_uid, c.incoming_office, c.existing_office, c.name,"
                         " s.uid, s.period, s.content, s.file_name FROM city_conflicts c JOIN submissions s ON"
                         " s.id = c.submission_id WHERE c.id = ? AND c.status = 'open'");
@@ -38,7 +38,7 @@ void resolve_conflict(db::Database& db, std::int64_t id, Resolution how, const s
     const std::string incoming_office = q.getColumn(3).getString(), existing_office = q.getColumn(4).getString();
     const std::string name = q.getColumn(5).getString();
     Origin origin{incoming_office, q.getColumn(6).getString(), q.getColumn(7).getString()};
-    SQLite::Column blob = q.getColumn(8);
+    db::QueryColumn blob = q.getColumn(8);
     std::string content(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()));
     std::string file_name = q.getColumn(9).getString();
     q.reset();
@@ -53,7 +53,7 @@ void resolve_conflict(db::Database& db, std::int64_t id, Resolution how, const s
         db::WriteTransaction tx(db);
         std::string what;
         if (how == Resolution::TakeIncoming) {
-            SQLite::Statement del(db.sql(), "DELETE FROM main." + table + " WHERE uid = ?");
+            db::Query del(db, "DELETE FROM main." + table + " WHERE uid = ?");
             del.bind(1, existing_uid);
             del.exec();
             reset_take(db);
@@ -63,7 +63,7 @@ void resolve_conflict(db::Database& db, std::int64_t id, Resolution how, const s
         } else {
             what = "保留「" + (existing_office.empty() ? std::string("本级台账") : existing_office) + "」的记录";
         }
-        SQLite::Statement u(db.sql(), "UPDATE city_conflicts SET status = ?, resolved_at = ?, resolved_by = ? WHERE id = ?");
+        db::Query u(db, "UPDATE city_conflicts SET status = ?, resolved_at = ?, resolved_by = ? WHERE id = ?");
         u.bind(1, how == Resolution::TakeIncoming ? "taken" : "kept");
         u.bind(2, now_iso());
         u.bind(3, db.user());

@@ -39,7 +39,7 @@ namespace {
 
 std::vector<std::string> strings(db::Database& db, const std::string& sql) {
     std::vector<std::string> out;
-    SQLite::Statement q(db.sql(), sql);
+    db::Query q(db, sql);
     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     return out;
 }
@@ -138,7 +138,7 @@ void Intake::verify_origin() {
 void Intake::build_preview() {
     const Manifest& m = pkg_->manifest;
     {
-        SQLite::Statement q(db_.sql(), "SELECT 1 FROM submissions WHERE office = ? AND period = ? AND status IN "
+        db::Query q(db_, "SELECT 1 FROM submissions WHERE office = ? AND period = ? AND status IN "
                                        "('accepted','returned')");
         q.bind(1, m.office);
         q.bind(2, m.period.key());
@@ -183,7 +183,7 @@ void Intake::build_preview() {
     };
     std::set<std::string> seen;
     for (const auto& [table, sql] : conflict_sql) {
-        SQLite::Statement q(db_.sql(), sql);
+        db::Query q(db_, sql);
         q.bind(1, m.office);
         while (q.executeStep()) {
             std::string uid = q.getColumn(0).getString();
@@ -201,7 +201,7 @@ void Intake::build_preview() {
 std::int64_t Intake::record_submission(const std::string& status, const std::string& summary,
                                        const std::string& reason) {
     const Manifest& m = pkg_->manifest;
-    SQLite::Statement q(db_.sql(),
+    db::Query q(db_,
                         "INSERT INTO submissions(uid, office, period, status, created_at, received_at, who, tool_version,"
                         " schema_version, file_name, sha256, content, summary, reason) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     q.bind(1, m.uid);
@@ -219,7 +219,7 @@ std::int64_t Intake::record_submission(const std::string& status, const std::str
     q.bind(13, summary);
     q.bind(14, reason);
     q.exec();
-    return db_.sql().getLastInsertRowid();
+    return db_.last_insert_id();
 }
 
 AcceptResult Intake::accept(bool strict) {
@@ -228,7 +228,7 @@ AcceptResult Intake::accept(bool strict) {
         throw ValidationError("上报包「" + pkg_->file_name + "」的上报前检查发现 " +
                               std::to_string(preview_.findings.size()) + " 个问题（--strict），未接收");
     {
-        SQLite::Statement q(db_.sql(), "SELECT month FROM period_locks WHERE year = ? AND month <= ? ORDER BY month");
+        db::Query q(db_, "SELECT month FROM period_locks WHERE year = ? AND month <= ? ORDER BY month");
         q.bind(1, m.period.year);
         q.bind(2, m.period.month);
         if (q.executeStep())
@@ -249,13 +249,13 @@ AcceptResult Intake::accept(bool strict) {
     AttachedPackage attached(db_, pkg_->ledger);
     db::WriteTransaction tx(db_);
     {
-        SQLite::Statement sup(db_.sql(), "UPDATE submissions SET status = 'superseded' WHERE office = ? AND period = ?"
+        db::Query sup(db_, "UPDATE submissions SET status = 'superseded' WHERE office = ? AND period = ?"
                                          " AND status IN ('accepted','returned')");
         sup.bind(1, m.office);
         sup.bind(2, m.period.key());
         sup.exec();
         // Conflicts held from this office's earlier packages are judged again on this one.
-        SQLite::Statement old(db_.sql(), "DELETE FROM city_conflicts WHERE incoming_office = ? AND status = 'open'");
+        db::Query old(db_, "DELETE FROM city_conflicts WHERE incoming_office = ? AND status = 'open'");
         old.bind(1, m.office);
         old.exec();
     }
@@ -267,19 +267,19 @@ AcceptResult Intake::accept(bool strict) {
         auto uids = strings(db_, std::string("SELECT uid FROM pkg.") + rt.table);
         for (const auto& u : uids)
             if (!held.count(rt.table + u)) take(db_, rt.table, u);
-        SQLite::Statement del(db_.sql(), std::string("DELETE FROM main.") + rt.table + " WHERE origin_office = ?");
+        db::Query del(db_, std::string("DELETE FROM main.") + rt.table + " WHERE origin_office = ?");
         del.bind(1, m.office);
         del.exec();
     }
     // The office's targets replace whatever the city held for the same year and region or zone.
-    db_.sql().exec("DELETE FROM main.targets WHERE EXISTS (SELECT 1 FROM pkg.targets s WHERE s.year = main.targets.year"
+    db_.exec("DELETE FROM main.targets WHERE EXISTS (SELECT 1 FROM pkg.targets s WHERE s.year = main.targets.year"
                    " AND ((s.region_id IS NOT NULL AND main.targets.region_id = (SELECT r.id FROM main.regions r WHERE"
                    " r.name = (SELECT name FROM pkg.regions WHERE id = s.region_id))) OR (s.zone_id IS NOT NULL AND"
                    " main.targets.zone_id = (SELECT z.id FROM main.zones z WHERE z.name = (SELECT name FROM pkg.zones"
                    " WHERE id = s.zone_id)))))");
     copy_taken_records(db_, {m.office, m.uid, m.period.key()});
     for (const auto& c : preview_.conflicts) {
-        SQLite::Statement q(db_.sql(),
+        db::Query q(db_,
                             "INSERT INTO city_conflicts(uid, kind, submission_id, incoming_uid, incoming_office,"
                             " existing_uid, existing_office, name, matched_by, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
         q.bind(1, new_uid());

@@ -21,14 +21,14 @@ const std::vector<RecordTable>& record_tables() {
 AttachedPackage::AttachedPackage(db::Database& db, const std::filesystem::path& ledger) : db_(db) {
     // Only read here (the package's own copy, extracted to a scratch folder).
     std::string uri = il::path_utf8(ledger);
-    SQLite::Statement q(db.sql(), "ATTACH DATABASE ? AS pkg");
+    db::Query q(db, "ATTACH DATABASE ? AS pkg");
     q.bind(1, uri);
     q.exec();
 }
 
 AttachedPackage::~AttachedPackage() {
     try {
-        db_.sql().exec("DETACH DATABASE pkg");
+        db_.exec("DETACH DATABASE pkg");
     } catch (...) {
     }
 }
@@ -36,7 +36,7 @@ AttachedPackage::~AttachedPackage() {
 namespace {
 std::vector<std::string> columns_of(db::Database& db, const std::string& schema, const std::string& table) {
     std::vector<std::string> out;
-    SQLite::Statement q(db.sql(), "PRAGMA " + schema + ".table_info(" + table + ")");
+    db::Query q(db, "PRAGMA " + schema + ".table_info(" + table + ")");
     while (q.executeStep()) out.push_back(q.getColumn(1).getString());
     return out;
 }
@@ -162,17 +162,17 @@ std::map<std::string, RecordSnapshot> snapshot_records(db::Database& db, const s
         labels.push_back(f);
         keys.push_back(f);
     }
-    SQLite::Statement q(db.sql(), select);
-    if (int i = q.getIndex(":office")) q.bind(i, office);
-    if (int i = q.getIndex(":year")) q.bind(i, period.year);
-    if (int i = q.getIndex(":month")) q.bind(i, period.month);
+    db::Query q(db, select);
+    if (int i = q.parameter_index(":office")) q.bind(i, office);
+    if (int i = q.parameter_index(":year")) q.bind(i, period.year);
+    if (int i = q.parameter_index(":month")) q.bind(i, period.month);
     std::map<std::string, RecordSnapshot> out;
     while (q.executeStep()) {
         RecordSnapshot r;
         r.uid = q.getColumn(0).getString();
         r.label = q.getColumn(1).getString();
         for (std::size_t i = 0; i < keys.size(); ++i) {
-            SQLite::Column v = q.getColumn(static_cast<int>(i + 2));
+            db::QueryColumn v = q.getColumn(static_cast<int>(i + 2));
             std::string text = v.isNull() ? "" : v.getString();
             if (money_fields().count(keys[i]) && v.isInteger())
                 text = format_wan(Money::from_fen(v.getInt64())) + "万元";
@@ -184,8 +184,8 @@ std::map<std::string, RecordSnapshot> snapshot_records(db::Database& db, const s
 }
 
 void reset_take(db::Database& db) {
-    db.sql().exec("CREATE TEMP TABLE IF NOT EXISTS il_take(tbl TEXT NOT NULL, uid TEXT NOT NULL, PRIMARY KEY(tbl, uid))");
-    db.sql().exec("DELETE FROM temp.il_take");
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS il_take(tbl TEXT NOT NULL, uid TEXT NOT NULL, PRIMARY KEY(tbl, uid))");
+    db.exec("DELETE FROM temp.il_take");
 }
 
 void take(db::Database& db, const std::string& table, const std::string& uid) {
@@ -204,7 +204,7 @@ void copy_taken_records(db::Database& db, const Origin& origin) {
             cols += c + ", ";
             exprs += mapped_expr(c) + ", ";
         }
-        SQLite::Statement ins(db.sql(), "INSERT INTO main." + table + "(" + cols +
+        db::Query ins(db, "INSERT INTO main." + table + "(" + cols +
                                             "origin_office, origin_package, origin_period) SELECT " + exprs +
                                             "?, ?, ? FROM pkg." + table + " s WHERE s.uid IN "
                                             "(SELECT uid FROM temp.il_take WHERE tbl = ?) ORDER BY s.id");
@@ -221,7 +221,7 @@ void copy_taken_records(db::Database& db, const Origin& origin) {
                 std::string e = c == key ? "(SELECT m.id FROM main." + table + " m WHERE m.uid = pp.uid)" : "s." + c;
                 cexprs += (cexprs.empty() ? "" : ", ") + e;
             }
-            SQLite::Statement cin(db.sql(), "INSERT INTO main." + std::string(child) + "(" + ccols + ") SELECT " + cexprs +
+            db::Query cin(db, "INSERT INTO main." + std::string(child) + "(" + ccols + ") SELECT " + cexprs +
                                                 " FROM pkg." + child + " s JOIN pkg." + table + " pp ON pp.id = s." +
                                                 key + " WHERE pp.uid IN (SELECT uid FROM temp.il_take WHERE tbl = ?)");
             cin.bind(1, table);

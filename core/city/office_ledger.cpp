@@ -29,7 +29,7 @@ void write_office_ledger(db::Database& db, const OfficeLedgerOptions& options, c
     if (options.regions.empty()) throw ValidationError("没有指定县市区");
     std::string ids;
     for (const auto& name : options.regions) {
-        SQLite::Statement q(db.sql(), "SELECT id FROM regions WHERE name = ?");
+        db::Query q(db, "SELECT id FROM regions WHERE name = ?");
         q.bind(1, name);
         if (!q.executeStep()) throw ValidationError("县市区字典中没有「" + name + "」");
         if (!ids.empty()) ids += ",";
@@ -39,7 +39,7 @@ void write_office_ledger(db::Database& db, const OfficeLedgerOptions& options, c
     fs::remove(out, ec);
     for (const char* suffix : {"-wal", "-shm", "-journal"}) fs::remove(il::u8path(il::path_utf8(out) + suffix), ec);
     {
-        SQLite::Statement vac(db.sql(), "VACUUM INTO ?");
+        db::Query vac(db, "VACUUM INTO ?");
         vac.bind(1, il::path_utf8(out));
         vac.exec();
     }

@@ -59,7 +59,7 @@ StatusBoard status_board(db::Database& db, const Period& period, const std::stri
         row.office = o.name;
         row.regions = o.regions;
         // The package that counts: the latest accepted or returned one, else the latest rejected.
-        SQLite::Statement q(db.sql(),
+        db::Query q(db,
                             "SELECT status, received_at, reason, file_name, summary FROM submissions WHERE office = ?"
                             " AND period = ? AND status <> 'superseded' ORDER BY status = 'rejected', id DESC LIMIT 1");
         q.bind(1, o.name);
@@ -75,7 +75,7 @@ StatusBoard status_board(db::Database& db, const Period& period, const std::stri
             row.late = row.received_at.substr(0, 10) > board.due_date;
         else
             row.late = now > board.due_date;
-        SQLite::Statement c(db.sql(), "SELECT count(*) FROM city_conflicts WHERE status = 'open' AND"
+        db::Query c(db, "SELECT count(*) FROM city_conflicts WHERE status = 'open' AND"
                                       " (incoming_office = ? OR existing_office = ?)");
         c.bind(1, o.name);
         c.bind(2, o.name);
@@ -146,7 +146,7 @@ void return_submission(db::Database& db, const std::string& office, const Period
     while (!r.empty() && (r.back() == ' ' || r.back() == '\n')) r.pop_back();
     if (r.empty()) throw ValidationError("退回必须填写原因");
     db::WriteTransaction tx(db);
-    SQLite::Statement q(db.sql(), "SELECT id FROM submissions WHERE office = ? AND period = ? AND status = 'accepted'"
+    db::Query q(db, "SELECT id FROM submissions WHERE office = ? AND period = ? AND status = 'accepted'"
                                   " ORDER BY id DESC LIMIT 1");
     q.bind(1, office);
     q.bind(2, period.key());
@@ -155,7 +155,7 @@ void return_submission(db::Database& db, const std::string& office, const Period
                             "没有已接收的上报包，无法退回");
     std::int64_t id = q.getColumn(0).getInt64();
     q.reset();
-    SQLite::Statement u(db.sql(), "UPDATE submissions SET status = 'returned', reason = ?, returned_at = ?, returned_by = ?"
+    db::Query u(db, "UPDATE submissions SET status = 'returned', reason = ?, returned_at = ?, returned_by = ?"
                                   " WHERE id = ?");
     u.bind(1, r);
     u.bind(2, now_iso());

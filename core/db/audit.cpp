@@ -16,7 +16,7 @@ void write(Database& db, const std::string& action, const std::string& table, st
     static const char* sql =
         "INSERT INTO audit_log(at, who, action, table_name, record_id, record_uid, field, old_value, new_value, reason)"
         " VALUES(?,?,?,?,?,?,?,?,?,?)";
-    SQLite::Statement& q = db.cached_statement(sql);  // one audit line per field: prepared once
+    Query& q = db.cached_statement(sql);  // one audit line per field: prepared once
     q.bind(1, now_iso());
     q.bind(2, db.user());
     q.bind(3, action);
@@ -144,7 +144,7 @@ void audit_event(Database& db, const std::string& action, const std::string& tab
 }
 
 std::vector<AuditEntry> audit_trail(Database& db, const std::string& table, std::int64_t record_id) {
-    SQLite::Statement q(db.sql(),
+    Query q(db,
                         "SELECT id, at, who, action, table_name, coalesce(record_id,0), coalesce(record_uid,''),"
                         " coalesce(field,''), coalesce(old_value,''), coalesce(new_value,''), reason"
                         " FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY id");

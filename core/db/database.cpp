@@ -5,6 +5,7 @@
 
 #include "core/db/backup.h"
 #include "core/db/migration_steps.h"
+#include "core/db/storage/server_schema.h"
 #include "core/platform/network_share.h"
 #include "core/util/clock.h"
 #include "core/util/utf8_path.h"
@@ -121,10 +122,60 @@ void Database::migrate(bool allowed) {
     migrate_to(*db_, latest);
 }
 
-int Database::schema_version() { return read_user_version(*db_); }
+int Database::schema_version() {
+    if (server_) return storage::server_schema_version(*server_);
+    return read_user_version(*db_);
+}
+
+SQLite::Database& Database::sql(const char* what) {
+    if (!db_)
+        throw DatabaseError(std::string(what ? what : "这项功能") + "目前只能用于台账文件（.db），不能用于数据库服务器上的台账");
+    return *db_;
+}
+
+void Database::exec(const std::string& sql) {
+    if (server_) server_->exec(sql);
+    else db_->exec(sql);
+}
+
+std::int64_t Database::last_insert_id() {
+    if (!server_) return db_->getLastInsertRowid();
+    // the identity sequence of the table just inserted into, on this session
+    Query q(*this, "SELECT lastval()");
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+}
+
+bool Database::autocommit() {
+    if (server_) return !server_->in_transaction();
+    return sqlite3_get_autocommit(db_->getHandle()) != 0;
+}
+
+std::unique_ptr<Database> Database::open_server(std::unique_ptr<storage::Connection> server, const OpenOptions& options) {
+    std::unique_ptr<Database> d(new Database());
+    d->server_ = std::move(server);
+    d->read_only_ = options.read_only;
+    int version = storage::server_schema_version(*d->server_);
+    int latest = current_schema_version();
+    if (version == 0)
+        throw DatabaseError("服务器数据库中还没有台账：请先用 investledger-cli server init 或 migrate-to 建立");
+    if (version > latest)
+        throw DatabaseError("服务器上的台账由更新版本的投资项目台账建立（数据库版本 " + std::to_string(version) +
+                            "，本程序支持到版本 " + std::to_string(latest) + "）。请升级程序。");
+    if (version < latest)
+        throw DatabaseError("服务器上的台账是数据库版本 " + std::to_string(version) + "，本程序需要版本 " +
+                            std::to_string(latest) + "：请管理员先升级服务器上的表结构");
+    if (!options.user.empty()) d->user_ = options.user;
+    else {
+        Query q(*d, "SELECT current_user");
+        q.executeStep();
+        d->user_ = q.getColumn(0).getString();
+    }
+    return d;
+}
 
 std::optional<std::string> Database::setting(const std::string& key) {
-    SQLite::Statement q(*db_, "SELECT value FROM settings WHERE key = ?");
+    Query q(*this, "SELECT value FROM settings WHERE key = ?");
     q.bind(1, key);
     if (q.executeStep()) return q.getColumn(0).getString();
     return std::nullopt;
@@ -136,7 +187,7 @@ std::string Database::setting_or(const std::string& key, const std::string& fall
 }
 
 void Database::set_setting(const std::string& key, const std::string& value) {
-    SQLite::Statement q(*db_, "INSERT INTO settings(key, value) VALUES(?, ?) "
+    Query q(*this, "INSERT INTO settings(key, value) VALUES(?, ?) "
                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     q.bind(1, key);
     q.bind(2, value);
@@ -147,10 +198,10 @@ void Database::set_setting(const std::string& key, const std::string& value) {
 
 namespace il::db {
 
-SQLite::Statement& Database::cached_statement(const std::string& sql) {
+Query& Database::cached_statement(const std::string& sql) {
     auto it = statements_.find(sql);
-    if (it == statements_.end()) it = statements_.emplace(sql, CachedSlot{std::make_unique<SQLite::Statement>(*db_, sql)}).first;
-    SQLite::Statement& q = *it->second.stmt;
+    if (it == statements_.end()) it = statements_.emplace(sql, CachedSlot{std::make_unique<Query>(*this, sql)}).first;
+    Query& q = *it->second.stmt;
     q.reset();
     q.clearBindings();
     return q;
@@ -158,11 +209,11 @@ SQLite::Statement& Database::cached_statement(const std::string& sql) {
 
 Database::Prepared Database::prepared(const std::string& sql) {
     auto it = statements_.find(sql);
-    if (it == statements_.end()) it = statements_.emplace(sql, CachedSlot{std::make_unique<SQLite::Statement>(*db_, sql)}).first;
+    if (it == statements_.end()) it = statements_.emplace(sql, CachedSlot{std::make_unique<Query>(*this, sql)}).first;
     CachedSlot& slot = it->second;
     if (slot.in_use) {
-        auto own = std::make_unique<SQLite::Statement>(*db_, sql);
-        SQLite::Statement* raw = own.get();
+        auto own = std::make_unique<Query>(*this, sql);
+        Query* raw = own.get();
         return Prepared(raw, nullptr, std::move(own));
     }
     slot.stmt->reset();
@@ -171,7 +222,7 @@ Database::Prepared Database::prepared(const std::string& sql) {
     return Prepared(slot.stmt.get(), &slot.in_use, nullptr);
 }
 
-Database::Prepared::Prepared(SQLite::Statement* stmt, bool* in_use, std::unique_ptr<SQLite::Statement> own)
+Database::Prepared::Prepared(Query* stmt, bool* in_use, std::unique_ptr<Query> own)
     : stmt_(stmt), in_use_(in_use), own_(std::move(own)) {}
 
 Database::Prepared::Prepared(Prepared&& other) noexcept

@@ -1,6 +1,9 @@
 #pragma once
 // The ledger database: one SQLite file (or ":memory:"), opened with WAL and foreign keys on and
-// migrated to the current schema. Everything that reads or writes the ledger goes through it.
+// migrated to the current schema, or a shared ledger on a PostgreSQL server (open_server).
+// Everything that reads or writes the ledger goes through it; engine-neutral code uses Query,
+// exec() and last_insert_id(), SQLite-only code (backups, holders, the report engine's SQL
+// functions) sql(), which a server ledger refuses with a clear message.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -13,6 +16,8 @@
 #include <sqlite3.h>
 
 #include "core/db/holders.h"
+#include "core/db/query.h"
+#include "core/db/storage/connection.h"
 #include "core/util/error.h"
 
 namespace il::db {
@@ -35,10 +40,24 @@ class Database {
 public:
     static std::unique_ptr<Database> open(const std::filesystem::path& file, const OpenOptions& options = {});
     static std::unique_ptr<Database> open_memory(const std::string& user = "test");
+    // A ledger on a PostgreSQL server (postgresql://user@host[:port]/dbname), its schema made
+    // by `investledger-cli server init` or `migrate-to`. The password comes from ~/.pgpass or
+    // `password` (a prompt), never stored. user: who makes changes (default: the login role).
+    static std::unique_ptr<Database> open_server(std::unique_ptr<storage::Connection> server, const OpenOptions& options = {});
 
-    SQLite::Database& sql() { return *db_; }
+    storage::Engine engine() const { return server_ ? storage::Engine::postgresql : storage::Engine::sqlite; }
+    // The server connection, or null for an SQLite ledger.
+    storage::Connection* server() { return server_.get(); }
+    // The SQLite connection; throws DatabaseError naming `what` on a server ledger.
+    SQLite::Database& sql(const char* what = nullptr);
+    // One or more statements without parameters or rows.
+    void exec(const std::string& sql);
+    // The id the last INSERT on this connection gave its row.
+    std::int64_t last_insert_id();
+    // True outside any transaction.
+    bool autocommit();
     const std::filesystem::path& path() const { return path_; }
-    bool in_memory() const { return path_.empty(); }
+    bool in_memory() const { return path_.empty(); }  // no file: ":memory:" or a server ledger
     bool read_only() const { return read_only_; }
     const std::string& user() const { return user_; }
     void set_user(std::string user) { user_ = std::move(user); }
@@ -59,7 +78,7 @@ public:
     // A prepared statement kept for reuse on this connection, reset and with bindings cleared:
     // for statements run thousands of times in one operation (audit log lines of an import).
     // Preparing costs more than running a small INSERT. Do not use the same text re-entrantly.
-    SQLite::Statement& cached_statement(const std::string& sql);
+    Query& cached_statement(const std::string& sql);
 
     // The same cache, safely: the handle resets the statement when it goes out of scope (so no
     // read snapshot stays open on a long-lived connection), and a text already in use further up
@@ -71,15 +90,15 @@ public:
         Prepared& operator=(const Prepared&) = delete;
         Prepared& operator=(Prepared&&) = delete;
         ~Prepared();
-        SQLite::Statement& operator*() { return *stmt_; }
-        SQLite::Statement* operator->() { return stmt_; }
+        Query& operator*() { return *stmt_; }
+        Query* operator->() { return stmt_; }
 
     private:
         friend class Database;
-        Prepared(SQLite::Statement* stmt, bool* in_use, std::unique_ptr<SQLite::Statement> own);
-        SQLite::Statement* stmt_;
-        bool* in_use_;                             // the cache slot's flag; null for an own statement
-        std::unique_ptr<SQLite::Statement> own_;   // set when the cached one was busy
+        Prepared(Query* stmt, bool* in_use, std::unique_ptr<Query> own);
+        Query* stmt_;
+        bool* in_use_;                 // the cache slot's flag; null for an own statement
+        std::unique_ptr<Query> own_;   // set when the cached one was busy
     };
     Prepared prepared(const std::string& sql);
 
@@ -91,6 +110,7 @@ private:
 
     std::unique_ptr<HolderRegistration> holder_;  // declared before db_: removed after the close
     std::unique_ptr<SQLite::Database> db_;
+    std::unique_ptr<storage::Connection> server_;  // instead of db_ for a server ledger
     std::filesystem::path path_;
     std::string user_;
     bool read_only_ = false;
@@ -98,7 +118,7 @@ private:
     std::vector<std::string> warnings_;
     // after db_: destroyed (finalized) before the connection closes
     struct CachedSlot {
-        std::unique_ptr<SQLite::Statement> stmt;
+        std::unique_ptr<Query> stmt;
         bool in_use = false;
     };
     std::map<std::string, CachedSlot> statements_;

@@ -21,7 +21,7 @@ constexpr const char* kColumns =
     "signing_event, contract_type, contract_amount, contract_currency, project_id, notes, version, contact_person, "
     "contact_phone";
 
-Deal read_deal(SQLite::Statement& q) {
+Deal read_deal(Query& q) {
     Deal d;
     db::read_row(q, d.id, d.uid, d.name, d.investor, d.origin, d.country, d.is_foreign, d.region_id, d.zone_id,
                     d.industry_id, d.category_id, d.stage, d.lead_date, d.negotiation_date, d.signed_date,
@@ -31,7 +31,7 @@ Deal read_deal(SQLite::Statement& q) {
     return d;
 }
 
-void bind_editable(SQLite::Statement& q, const Deal& d) {
+void bind_editable(Query& q, const Deal& d) {
     q.bind(1, d.name);
     q.bind(2, d.investor);
     q.bind(3, d.origin);
@@ -84,7 +84,7 @@ void validate_or_throw(Database& db, const Deal& d, const validate::References& 
     auto issues = validate::validate_deal(d, &refs);
     if (d.project_id) {
         auto q_stmt = db.prepared("SELECT 1 FROM projects WHERE id = ?");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         bind_i64(q, 1, *d.project_id);
         if (!q.executeStep())
             issues.push_back({"project_id", "关联的项目（编号 " + std::to_string(*d.project_id) + "）不存在"});
@@ -100,7 +100,7 @@ void insert_funds(Database& db, std::int64_t deal_id, FundsInPlace& f) {
     if (f.uid.empty()) f.uid = new_uid();
     auto q_stmt = db.prepared("INSERT INTO deal_funds(uid, deal_id, date, amount, currency, rate_micro, amount_cny, "
                               "notes) VALUES(?,?,?,?,?,?,?,?)");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     q.bind(1, f.uid);
     bind_i64(q, 2, deal_id);
     q.bind(3, f.date);
@@ -110,7 +110,7 @@ void insert_funds(Database& db, std::int64_t deal_id, FundsInPlace& f) {
     bind_money(q, 7, f.amount_cny);
     q.bind(8, f.notes);
     q.exec();
-    f.id = db.sql().getLastInsertRowid();
+    f.id = db.last_insert_id();
     audit_insert(db, "deal_funds", f.id, f.uid, DealRepository::funds_fields(f));
 }
 
@@ -119,20 +119,20 @@ FieldValues followup_fields(const FollowUp& f) { return {{"date", f.date}, {"aut
 void insert_followup(Database& db, std::int64_t deal_id, FollowUp& f) {
     if (f.uid.empty()) f.uid = new_uid();
     auto q_stmt = db.prepared("INSERT INTO deal_followups(uid, deal_id, date, author, note) VALUES(?,?,?,?,?)");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     q.bind(1, f.uid);
     bind_i64(q, 2, deal_id);
     q.bind(3, f.date);
     q.bind(4, f.author);
     q.bind(5, f.note);
     q.exec();
-    f.id = db.sql().getLastInsertRowid();
+    f.id = db.last_insert_id();
     audit_insert(db, "deal_followups", f.id, f.uid, followup_fields(f));
 }
 
 void bump_version(Database& db, std::int64_t deal_id) {
     auto q_stmt = db.prepared("UPDATE deals SET version = version + 1, updated_at = ? WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     q.bind(1, now_iso());
     bind_i64(q, 2, deal_id);
     q.exec();
@@ -207,7 +207,7 @@ std::int64_t DealRepository::insert(Deal& deal) {
                                "contract_currency, project_id, notes, uid, created_at, updated_at, version, contact_person, "
                                "contact_phone, warnings) VALUES(?1,?2,?3,?4,"
                                "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?25,1,?26,?27,?28)");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_editable(q, d);
     q.bind(24, d.uid);
     q.bind(25, now);
@@ -215,7 +215,7 @@ std::int64_t DealRepository::insert(Deal& deal) {
     q.bind(27, d.contact_phone);
     q.bind(28, validate::warnings_text(validate::missing_information(d)));
     q.exec();
-    d.id = db_.sql().getLastInsertRowid();
+    d.id = db_.last_insert_id();
     d.version = 1;
     audit_insert(db_, "deals", d.id, d.uid, fields(d));
     for (auto& f : d.funds) {
@@ -269,7 +269,7 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
         if (fc.empty()) continue;
         auto q_stmt = db_.prepared("UPDATE deal_funds SET date=?, amount=?, currency=?, rate_micro=?, amount_cny=?, "
                                    "notes=? WHERE id=?");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         q.bind(1, f.date);
         bind_i64(q, 2, f.amount);
         q.bind(3, std::string(currency_code(f.currency)));
@@ -285,7 +285,7 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
         if (kept.count(id)) continue;
         audit_delete(db_, "deal_funds", id, f.uid, funds_fields(f));
         auto q_stmt = db_.prepared("DELETE FROM deal_funds WHERE id = ?");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         bind_i64(q, 1, id);
         q.exec();
         changed = true;
@@ -308,7 +308,7 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
         auto fc = diff_fields(followup_fields(it->second), followup_fields(f));
         if (fc.empty()) continue;
         auto q_stmt = db_.prepared("UPDATE deal_followups SET date=?, author=?, note=? WHERE id=?");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         q.bind(1, f.date);
         q.bind(2, f.author);
         q.bind(3, f.note);
@@ -321,7 +321,7 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
         if (kept_notes.count(id)) continue;
         audit_delete(db_, "deal_followups", id, f.uid, followup_fields(f));
         auto q_stmt = db_.prepared("DELETE FROM deal_followups WHERE id = ?");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         bind_i64(q, 1, id);
         q.exec();
         changed = true;
@@ -333,7 +333,7 @@ void DealRepository::update(Deal& deal, const std::string& reason) {
                                    "terminated_date=?17, signing_event=?18, contract_type=?19, contract_amount=?20, "
                                    "contract_currency=?21, project_id=?22, notes=?23, updated_at=?24, version = version + 1, "
                                    "contact_person=?27, contact_phone=?28, warnings=?29 WHERE id = ?25 AND version = ?26");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         bind_editable(q, d);
         q.bind(24, now_iso());
         bind_i64(q, 25, d.id);
@@ -356,7 +356,7 @@ void DealRepository::remove(std::int64_t id) {
     for (const auto& f : before->followups) audit_delete(db_, "deal_followups", f.id, f.uid, followup_fields(f));
     audit_delete(db_, "deals", id, before->uid, fields(*before));
     auto q_stmt = db_.prepared("DELETE FROM deals WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, id);
     q.exec();
     tx.commit();
@@ -364,13 +364,13 @@ void DealRepository::remove(std::int64_t id) {
 
 std::optional<Deal> DealRepository::get(std::int64_t id) {
     auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM deals WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, id);
     if (!q.executeStep()) return std::nullopt;
     Deal d = read_deal(q);
     auto fq_stmt = db_.prepared("SELECT id, uid, date, amount, currency, rate_micro, amount_cny, notes FROM deal_funds "
                                 "WHERE deal_id = ? ORDER BY date, id");
-    SQLite::Statement& fq = *fq_stmt;
+    Query& fq = *fq_stmt;
     bind_i64(fq, 1, id);
     while (fq.executeStep()) {
         FundsInPlace f;
@@ -379,7 +379,7 @@ std::optional<Deal> DealRepository::get(std::int64_t id) {
     }
     auto nq_stmt = db_.prepared("SELECT id, uid, date, author, note FROM deal_followups WHERE deal_id = ? "
                                 "ORDER BY date, id");
-    SQLite::Statement& nq = *nq_stmt;
+    Query& nq = *nq_stmt;
     bind_i64(nq, 1, id);
     while (nq.executeStep())
         d.followups.push_back({nq.getColumn(0).getInt64(), nq.getColumn(1).getString(), nq.getColumn(2).getString(),
@@ -389,7 +389,7 @@ std::optional<Deal> DealRepository::get(std::int64_t id) {
 
 std::optional<Deal> DealRepository::find_by_name(const std::string& name, std::int64_t region_id) {
     auto q_stmt = db_.prepared("SELECT id FROM deals WHERE name = ? AND region_id = ? ORDER BY id LIMIT 1");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     q.bind(1, name);
     bind_i64(q, 2, region_id);
     if (!q.executeStep()) return std::nullopt;
@@ -412,49 +412,49 @@ std::vector<DealRow> DealRepository::list(const DealFilter& f) {
     if (!f.search.empty()) sql += " AND (instr(d.name, :search) > 0 OR instr(d.investor, :search) > 0)";
     sql += " ORDER BY d.id";
     if (f.limit) sql += " LIMIT " + std::to_string(*f.limit);
-    RawQuery q(db_.sql(), sql);
-    if (f.region_id) q.bind(q.index(":region"), *f.region_id);
-    if (f.zone_id) q.bind(q.index(":zone"), *f.zone_id);
-    if (f.stage) q.bind(q.index(":stage"), *f.stage);
-    if (f.origin) q.bind(q.index(":origin"), *f.origin);
-    if (!f.search.empty()) q.bind(q.index(":search"), f.search);
+    Query q(db_, sql);
+    if (f.region_id) q.bind(q.parameter_index(":region"), *f.region_id);
+    if (f.zone_id) q.bind(q.parameter_index(":zone"), *f.zone_id);
+    if (f.stage) q.bind(q.parameter_index(":stage"), *f.stage);
+    if (f.origin) q.bind(q.parameter_index(":origin"), *f.origin);
+    if (!f.search.empty()) q.bind(q.parameter_index(":search"), f.search);
     std::vector<DealRow> out;
-    while (q.step()) {
+    while (q.executeStep()) {
         DealRow r;
-        r.id = q.i64(0);
-        r.uid = q.text(1);
-        r.name = q.text(2);
-        r.investor = q.text(3);
-        r.origin = q.text(4);
-        r.country = q.text(5);
-        r.region = q.text(6);
-        r.zone = q.text(7);
-        r.stage = q.text(8);
-        r.contract_type = q.text(9);
-        r.signing_event = q.text(10);
-        std::string signed_date = q.text(11);
+        r.id = q.getColumn(0).getInt64();
+        r.uid = q.getColumn(1).getString();
+        r.name = q.getColumn(2).getString();
+        r.investor = q.getColumn(3).getString();
+        r.origin = q.getColumn(4).getString();
+        r.country = q.getColumn(5).getString();
+        r.region = q.getColumn(6).getString();
+        r.zone = q.getColumn(7).getString();
+        r.stage = q.getColumn(8).getString();
+        r.contract_type = q.getColumn(9).getString();
+        r.signing_event = q.getColumn(10).getString();
+        std::string signed_date = q.getColumn(11).getString();
         if (!signed_date.empty()) r.signed_date = signed_date;
-        r.contract_amount = q.i64(12);
-        r.contract_currency = q.text(13) == "USD" ? Currency::USD : Currency::CNY;
-        r.funds_cny = Money{q.i64(14)};
-        r.funds_usd_cents = q.i64(15);
-        r.is_foreign = q.i64(16) != 0;
-        r.region_id = q.i64(17);
-        r.zone_id = q.i64(18);
-        r.project_id = q.i64(19);
+        r.contract_amount = q.getColumn(12).getInt64();
+        r.contract_currency = q.getColumn(13).getString() == "USD" ? Currency::USD : Currency::CNY;
+        r.funds_cny = Money{q.getColumn(14).getInt64()};
+        r.funds_usd_cents = q.getColumn(15).getInt64();
+        r.is_foreign = q.getColumn(16).getInt64() != 0;
+        r.region_id = q.getColumn(17).getInt64();
+        r.zone_id = q.getColumn(18).getInt64();
+        r.project_id = q.getColumn(19).getInt64();
         out.push_back(std::move(r));
     }
     return out;
 }
 
-std::int64_t DealRepository::count() { return db_.sql().execAndGet("SELECT count(*) FROM deals").getInt64(); }
+std::int64_t DealRepository::count() { return scalar_int(db_, "SELECT count(*) FROM deals"); }
 
 std::int64_t DealRepository::add_funds(std::int64_t deal_id, FundsInPlace& funds) {
     FundsInPlace f = funds;
     normalize_funds(f);
     WriteTransaction tx(db_);
     auto q_stmt = db_.prepared("SELECT name FROM deals WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, deal_id);
     if (!q.executeStep()) throw NotFoundError("招商项目（编号 " + std::to_string(deal_id) + "）不存在");
     auto issues = validate::validate_funds(f);
@@ -471,7 +471,7 @@ std::int64_t DealRepository::add_funds(std::int64_t deal_id, FundsInPlace& funds
 void DealRepository::remove_funds(std::int64_t funds_id) {
     WriteTransaction tx(db_);
     auto q_stmt = db_.prepared("SELECT deal_id FROM deal_funds WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, funds_id);
     if (!q.executeStep()) throw NotFoundError("到位资金（编号 " + std::to_string(funds_id) + "）不存在");
     std::int64_t deal_id = q.getColumn(0).getInt64();
@@ -479,7 +479,7 @@ void DealRepository::remove_funds(std::int64_t funds_id) {
     for (const auto& f : deal->funds)
         if (f.id == funds_id) audit_delete(db_, "deal_funds", f.id, f.uid, funds_fields(f));
     auto del_stmt = db_.prepared("DELETE FROM deal_funds WHERE id = ?");
-    SQLite::Statement& del = *del_stmt;
+    Query& del = *del_stmt;
     bind_i64(del, 1, funds_id);
     del.exec();
     bump_version(db_, deal_id);
@@ -490,7 +490,7 @@ std::int64_t DealRepository::add_followup(std::int64_t deal_id, FollowUp& follow
     FollowUp f = followup;
     WriteTransaction tx(db_);
     auto q_stmt = db_.prepared("SELECT name FROM deals WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, deal_id);
     if (!q.executeStep()) throw NotFoundError("招商项目（编号 " + std::to_string(deal_id) + "）不存在");
     auto issues = validate::validate_followup(f);
@@ -507,7 +507,7 @@ std::int64_t DealRepository::add_followup(std::int64_t deal_id, FollowUp& follow
 void DealRepository::remove_followup(std::int64_t followup_id) {
     WriteTransaction tx(db_);
     auto q_stmt = db_.prepared("SELECT deal_id, uid, date, author, note FROM deal_followups WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, followup_id);
     if (!q.executeStep()) throw NotFoundError("跟进记录（编号 " + std::to_string(followup_id) + "）不存在");
     std::int64_t deal_id = q.getColumn(0).getInt64();
@@ -515,7 +515,7 @@ void DealRepository::remove_followup(std::int64_t followup_id) {
                q.getColumn(4).getString()};
     audit_delete(db_, "deal_followups", followup_id, f.uid, followup_fields(f));
     auto del_stmt = db_.prepared("DELETE FROM deal_followups WHERE id = ?");
-    SQLite::Statement& del = *del_stmt;
+    Query& del = *del_stmt;
     bind_i64(del, 1, followup_id);
     del.exec();
     bump_version(db_, deal_id);
@@ -530,7 +530,7 @@ void DealRepository::for_each(const std::function<void(const Deal&)>& fn) {
     {
         auto q_stmt = db_.prepared("SELECT id, uid, date, amount, currency, rate_micro, amount_cny, notes, deal_id "
                                    "FROM deal_funds ORDER BY date, id");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         while (q.executeStep()) {
             FundsInPlace f;
             db::read_row(q, f.id, f.uid, f.date, f.amount, f.currency, f.rate_micro, f.amount_cny, f.notes);
@@ -540,14 +540,14 @@ void DealRepository::for_each(const std::function<void(const Deal&)>& fn) {
     std::map<std::int64_t, std::vector<FollowUp>> notes;
     {
         auto q_stmt = db_.prepared("SELECT id, uid, date, author, note, deal_id FROM deal_followups ORDER BY date, id");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         while (q.executeStep())
             notes[q.getColumn(5).getInt64()].push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
                                                         q.getColumn(2).getString(), q.getColumn(3).getString(),
                                                         q.getColumn(4).getString()});
     }
     auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM deals ORDER BY id");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     while (q.executeStep()) {
         Deal d = read_deal(q);
         if (auto it = funds.find(d.id); it != funds.end()) d.funds = std::move(it->second);

@@ -17,7 +17,7 @@ std::size_t utf8_length(const std::string& s) {
     return n;
 }
 
-Region read_region(SQLite::Statement& q) {
+Region read_region(Query& q) {
     Region r;
     r.id = q.getColumn(0).getInt64();
     r.uid = q.getColumn(1).getString();
@@ -25,17 +25,17 @@ Region read_region(SQLite::Statement& q) {
     db::read_row_from(q, 3, r.name, r.kind, r.sort_order, r.active, r.short_name);
     return r;
 }
-Zone read_zone(SQLite::Statement& q) {
+Zone read_zone(Query& q) {
     Zone z;
     db::read_row(q, z.id, z.uid, z.region_id, z.name, z.level, z.sort_order, z.active, z.short_name);
     return z;
 }
-Industry read_industry(SQLite::Statement& q) {
+Industry read_industry(Query& q) {
     Industry i;
     db::read_row(q, i.id, i.uid, i.code, i.name, i.sort_order, i.active);
     return i;
 }
-Category read_category(SQLite::Statement& q) {
+Category read_category(Query& q) {
     Category c;
     db::read_row(q, c.id, c.uid, c.name, c.group_name, c.strategic_emerging, c.is_industrial, c.sort_order, c.active);
     return c;
@@ -49,13 +49,13 @@ constexpr const char* kCategorySel =
 
 template <class T, class Read, class Bind>
 std::vector<T> query(Database& db, const std::string& sql, Read read, Bind bind) {
-    SQLite::Statement q(db.sql(), sql);
+    Query q(db, sql);
     bind(q);
     std::vector<T> out;
     while (q.executeStep()) out.push_back(read(q));
     return out;
 }
-auto no_bind = [](SQLite::Statement&) {};
+auto no_bind = [](Query&) {};
 
 template <class T>
 std::optional<T> first(std::vector<T> v) {
@@ -76,7 +76,7 @@ const char* kind_label(DictionaryKind k) {
 void check_name_free(Database& db, DictionaryKind kind, const std::string& name, std::int64_t except_id,
                      std::vector<FieldIssue>& issues) {
     if (kind == DictionaryKind::Industries) return;  // industries are unique by code
-    SQLite::Statement q(db.sql(), std::string("SELECT id FROM ") + dictionary_table(kind) + " WHERE name = ? AND id <> ?");
+    Query q(db, std::string("SELECT id FROM ") + dictionary_table(kind) + " WHERE name = ? AND id <> ?");
     q.bind(1, name);
     bind_i64(q, 2, except_id);
     if (q.executeStep())
@@ -85,7 +85,7 @@ void check_name_free(Database& db, DictionaryKind kind, const std::string& name,
 }
 
 int next_sort_order(Database& db, const char* table) {
-    return db.sql().execAndGet(std::string("SELECT coalesce(max(sort_order), 0) + 1 FROM ") + table).getInt();
+    return static_cast<int>(scalar_int(db, std::string("SELECT coalesce(max(sort_order), 0) + 1 FROM ") + table));
 }
 
 }  // namespace
@@ -114,7 +114,7 @@ std::vector<Region> DictionaryRepository::regions() {
 std::vector<Zone> DictionaryRepository::zones(std::optional<std::int64_t> region_id) {
     if (!region_id) return query<Zone>(db_, std::string(kZoneSel) + " ORDER BY sort_order, id", read_zone, no_bind);
     return query<Zone>(db_, std::string(kZoneSel) + " WHERE region_id = ? ORDER BY sort_order, id", read_zone,
-                       [&](SQLite::Statement& q) { bind_i64(q, 1, *region_id); });
+                       [&](Query& q) { bind_i64(q, 1, *region_id); });
 }
 std::vector<Industry> DictionaryRepository::industries() {
     return query<Industry>(db_, std::string(kIndustrySel) + " ORDER BY sort_order, code", read_industry, no_bind);
@@ -125,36 +125,36 @@ std::vector<Category> DictionaryRepository::categories() {
 
 std::optional<Region> DictionaryRepository::region(std::int64_t id) {
     return first(query<Region>(db_, std::string(kRegionSel) + " WHERE id = ?", read_region,
-                               [&](SQLite::Statement& q) { bind_i64(q, 1, id); }));
+                               [&](Query& q) { bind_i64(q, 1, id); }));
 }
 std::optional<Zone> DictionaryRepository::zone(std::int64_t id) {
     return first(query<Zone>(db_, std::string(kZoneSel) + " WHERE id = ?", read_zone,
-                             [&](SQLite::Statement& q) { bind_i64(q, 1, id); }));
+                             [&](Query& q) { bind_i64(q, 1, id); }));
 }
 std::optional<Industry> DictionaryRepository::industry(std::int64_t id) {
     return first(query<Industry>(db_, std::string(kIndustrySel) + " WHERE id = ?", read_industry,
-                                 [&](SQLite::Statement& q) { bind_i64(q, 1, id); }));
+                                 [&](Query& q) { bind_i64(q, 1, id); }));
 }
 std::optional<Category> DictionaryRepository::category(std::int64_t id) {
     return first(query<Category>(db_, std::string(kCategorySel) + " WHERE id = ?", read_category,
-                                 [&](SQLite::Statement& q) { bind_i64(q, 1, id); }));
+                                 [&](Query& q) { bind_i64(q, 1, id); }));
 }
 
 std::optional<Region> DictionaryRepository::find_region(const std::string& s) {
     return first(query<Region>(db_, std::string(kRegionSel) + " WHERE name = ?1 OR code = ?1 ORDER BY name <> ?1, id",
-                               read_region, [&](SQLite::Statement& q) { q.bind(1, s); }));
+                               read_region, [&](Query& q) { q.bind(1, s); }));
 }
 std::optional<Zone> DictionaryRepository::find_zone(const std::string& s) {
     return first(query<Zone>(db_, std::string(kZoneSel) + " WHERE name = ?", read_zone,
-                             [&](SQLite::Statement& q) { q.bind(1, s); }));
+                             [&](Query& q) { q.bind(1, s); }));
 }
 std::optional<Industry> DictionaryRepository::find_industry(const std::string& s) {
     return first(query<Industry>(db_, std::string(kIndustrySel) + " WHERE code = ?1 OR name = ?1 ORDER BY code <> ?1, id",
-                                 read_industry, [&](SQLite::Statement& q) { q.bind(1, s); }));
+                                 read_industry, [&](Query& q) { q.bind(1, s); }));
 }
 std::optional<Category> DictionaryRepository::find_category(const std::string& s) {
     return first(query<Category>(db_, std::string(kCategorySel) + " WHERE name = ?", read_category,
-                                 [&](SQLite::Statement& q) { q.bind(1, s); }));
+                                 [&](Query& q) { q.bind(1, s); }));
 }
 
 std::int64_t DictionaryRepository::add_region(Region& r) {
@@ -164,7 +164,7 @@ std::int64_t DictionaryRepository::add_region(Region& r) {
     if (!issues.empty()) throw RecordInvalid("县市区“" + r.name + "”", std::move(issues));
     if (r.uid.empty()) r.uid = new_uid();
     if (r.sort_order == 0) r.sort_order = next_sort_order(db_, "regions");
-    SQLite::Statement q(db_.sql(), "INSERT INTO regions(uid, code, name, kind, sort_order, active, short_name) VALUES(?,?,?,?,?,?,?)");
+    Query q(db_, "INSERT INTO regions(uid, code, name, kind, sort_order, active, short_name) VALUES(?,?,?,?,?,?,?)");
     q.bind(1, r.uid);
     if (r.code.empty()) q.bind(2); else q.bind(2, r.code);
     q.bind(3, r.name);
@@ -173,7 +173,7 @@ std::int64_t DictionaryRepository::add_region(Region& r) {
     q.bind(6, r.active ? 1 : 0);
     q.bind(7, r.short_name);
     q.exec();
-    r.id = db_.sql().getLastInsertRowid();
+    r.id = db_.last_insert_id();
     audit_insert(db_, "regions", r.id, r.uid, {{"code", r.code}, {"name", r.name}, {"kind", r.kind}, {"short_name", r.short_name}});
     tx.commit();
     return r.id;
@@ -187,7 +187,7 @@ std::int64_t DictionaryRepository::add_zone(Zone& z) {
     if (!issues.empty()) throw RecordInvalid("开发区“" + z.name + "”", std::move(issues));
     if (z.uid.empty()) z.uid = new_uid();
     if (z.sort_order == 0) z.sort_order = next_sort_order(db_, "zones");
-    SQLite::Statement q(db_.sql(), "INSERT INTO zones(uid, region_id, name, level, sort_order, active, short_name) VALUES(?,?,?,?,?,?,?)");
+    Query q(db_, "INSERT INTO zones(uid, region_id, name, level, sort_order, active, short_name) VALUES(?,?,?,?,?,?,?)");
     q.bind(1, z.uid);
     bind_i64(q, 2, z.region_id);
     q.bind(3, z.name);
@@ -196,7 +196,7 @@ std::int64_t DictionaryRepository::add_zone(Zone& z) {
     q.bind(6, z.active ? 1 : 0);
     q.bind(7, z.short_name);
     q.exec();
-    z.id = db_.sql().getLastInsertRowid();
+    z.id = db_.last_insert_id();
     audit_insert(db_, "zones", z.id, z.uid,
                  {{"region_id", std::to_string(z.region_id)}, {"name", z.name}, {"level", z.level}, {"short_name", z.short_name}});
     tx.commit();
@@ -211,14 +211,14 @@ std::int64_t DictionaryRepository::add_industry(Industry& i) {
     if (!issues.empty()) throw RecordInvalid("国民经济行业“" + i.name + "”", std::move(issues));
     if (i.uid.empty()) i.uid = new_uid();
     if (i.sort_order == 0) i.sort_order = next_sort_order(db_, "industries");
-    SQLite::Statement q(db_.sql(), "INSERT INTO industries(uid, code, name, sort_order, active) VALUES(?,?,?,?,?)");
+    Query q(db_, "INSERT INTO industries(uid, code, name, sort_order, active) VALUES(?,?,?,?,?)");
     q.bind(1, i.uid);
     q.bind(2, i.code);
     q.bind(3, i.name);
     q.bind(4, i.sort_order);
     q.bind(5, i.active ? 1 : 0);
     q.exec();
-    i.id = db_.sql().getLastInsertRowid();
+    i.id = db_.last_insert_id();
     audit_insert(db_, "industries", i.id, i.uid, {{"code", i.code}, {"name", i.name}});
     tx.commit();
     return i.id;
@@ -231,7 +231,7 @@ std::int64_t DictionaryRepository::add_category(Category& c) {
     if (!issues.empty()) throw RecordInvalid("产业类别“" + c.name + "”", std::move(issues));
     if (c.uid.empty()) c.uid = new_uid();
     if (c.sort_order == 0) c.sort_order = next_sort_order(db_, "categories");
-    SQLite::Statement q(db_.sql(), "INSERT INTO categories(uid, name, group_name, strategic_emerging, is_industrial, "
+    Query q(db_, "INSERT INTO categories(uid, name, group_name, strategic_emerging, is_industrial, "
                                    "sort_order, active) VALUES(?,?,?,?,?,?,?)");
     q.bind(1, c.uid);
     q.bind(2, c.name);
@@ -241,7 +241,7 @@ std::int64_t DictionaryRepository::add_category(Category& c) {
     q.bind(6, c.sort_order);
     q.bind(7, c.active ? 1 : 0);
     q.exec();
-    c.id = db_.sql().getLastInsertRowid();
+    c.id = db_.last_insert_id();
     audit_insert(db_, "categories", c.id, c.uid,
                  {{"name", c.name},
                   {"group_name", c.group_name},
@@ -254,7 +254,7 @@ std::int64_t DictionaryRepository::add_category(Category& c) {
 void DictionaryRepository::rename(DictionaryKind kind, std::int64_t id, const std::string& new_name) {
     WriteTransaction tx(db_);
     const std::string table = dictionary_table(kind);
-    SQLite::Statement g(db_.sql(), "SELECT uid, name FROM " + table + " WHERE id = ?");
+    Query g(db_, "SELECT uid, name FROM " + table + " WHERE id = ?");
     bind_i64(g, 1, id);
     if (!g.executeStep())
         throw NotFoundError(std::string(kind_label(kind)) + "（编号 " + std::to_string(id) + "）不存在");
@@ -269,7 +269,7 @@ void DictionaryRepository::rename(DictionaryKind kind, std::int64_t id, const st
         tx.commit();
         return;
     }
-    SQLite::Statement q(db_.sql(), "UPDATE " + table + " SET name = ? WHERE id = ?");
+    Query q(db_, "UPDATE " + table + " SET name = ? WHERE id = ?");
     q.bind(1, new_name);
     bind_i64(q, 2, id);
     q.exec();
@@ -282,7 +282,7 @@ void DictionaryRepository::set_short_name(DictionaryKind kind, std::int64_t id, 
         throw ValidationError(std::string(kind_label(kind)) + "没有简称");
     WriteTransaction tx(db_);
     const std::string table = dictionary_table(kind);
-    SQLite::Statement g(db_.sql(), "SELECT uid, name, short_name FROM " + table + " WHERE id = ?");
+    Query g(db_, "SELECT uid, name, short_name FROM " + table + " WHERE id = ?");
     bind_i64(g, 1, id);
     if (!g.executeStep())
         throw NotFoundError(std::string(kind_label(kind)) + "（编号 " + std::to_string(id) + "）不存在");
@@ -296,7 +296,7 @@ void DictionaryRepository::set_short_name(DictionaryKind kind, std::int64_t id, 
         tx.commit();
         return;
     }
-    SQLite::Statement q(db_.sql(), "UPDATE " + table + " SET short_name = ? WHERE id = ?");
+    Query q(db_, "UPDATE " + table + " SET short_name = ? WHERE id = ?");
     q.bind(1, value);
     bind_i64(q, 2, id);
     q.exec();

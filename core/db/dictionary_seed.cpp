@@ -8,6 +8,7 @@
 
 #include "core/util/embedded_data.h"
 #include "core/util/uid.h"
+#include "core/db/write_transaction.h"
 
 namespace il::db {
 namespace {
@@ -36,7 +37,7 @@ const json& array_at(const json& root, const char* key) {
 }
 
 bool table_empty(Database& db, const char* table) {
-    return db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64() == 0;
+    return scalar_int(db, std::string("SELECT count(*) FROM ") + table) == 0;
 }
 
 // Other names of an entry (`"aliases": [...]`), for the import's lookups.
@@ -44,7 +45,7 @@ void add_aliases(Database& db, const char* kind, std::int64_t id, const json& en
     auto it = entry.find("aliases");
     if (it == entry.end()) return;
     if (!it->is_array()) throw ValidationError("字典文件 " + where + " 的 \"aliases\" 应为文字数组");
-    SQLite::Statement q(db.sql(), "INSERT OR IGNORE INTO dictionary_aliases(uid, kind, alias, target_id) VALUES(?,?,?,?)");
+    Query q(db, "INSERT OR IGNORE INTO dictionary_aliases(uid, kind, alias, target_id) VALUES(?,?,?,?)");
     for (const auto& a : *it) {
         if (!a.is_string() || a.get<std::string>().empty())
             throw ValidationError("字典文件 " + where + " 的 \"aliases\" 应为非空文字");
@@ -63,7 +64,7 @@ void seed_categories(Database& db, const json& root) {
     const json& categories = array_at(root, "categories");
     json groups = root.contains("category_groups") ? root["category_groups"] : json::array();
     if (!groups.is_array()) throw ValidationError("字典文件的 \"category_groups\" 应为数组");
-    SQLite::Statement q(db.sql(),
+    Query q(db,
                         "INSERT INTO categories(uid, name, group_name, strategic_emerging, is_industrial, sort_order)"
                         " VALUES(?,?,?,?,?,?)");
     int order = 0;
@@ -76,7 +77,7 @@ void seed_categories(Database& db, const json& root) {
         q.bind(6, ++order);
         q.exec();
         q.reset();
-        return db.sql().getLastInsertRowid();
+        return db.last_insert_id();
     };
     std::vector<bool> done(categories.size(), false);
     auto items_of = [&](const std::string& group) {
@@ -102,7 +103,7 @@ void seed_categories(Database& db, const json& root) {
             id = insert(name, name, flag_at(groups[g], "strategic_emerging", false), flag_at(groups[g], "is_industrial", true));
         items_of(name);
         if (item_named_so) {
-            SQLite::Statement find(db.sql(), "SELECT id FROM categories WHERE name = ?");
+            Query find(db, "SELECT id FROM categories WHERE name = ?");
             find.bind(1, name);
             if (find.executeStep()) id = find.getColumn(0).getInt64();
         }
@@ -122,11 +123,11 @@ void seed_dictionaries(Database& db, const std::string& json_text) {
         throw ValidationError(std::string("字典文件不是有效的 JSON：") + e.what());
     }
     if (!root.is_object()) throw ValidationError("字典文件的顶层应为对象");
-    SQLite::Transaction tx(db.sql());
+    WriteTransaction tx(db);
     try {
         if (table_empty(db, "regions")) {
             const json& regions = array_at(root, "regions");
-            SQLite::Statement q(db.sql(), "INSERT INTO regions(uid, code, name, kind, sort_order, short_name) VALUES(?,?,?,?,?,?)");
+            Query q(db, "INSERT INTO regions(uid, code, name, kind, sort_order, short_name) VALUES(?,?,?,?,?,?)");
             int order = 0;
             for (const auto& r : regions) {
                 std::string where = "regions[" + std::to_string(order) + "]";
@@ -143,8 +144,8 @@ void seed_dictionaries(Database& db, const std::string& json_text) {
         }
         if (table_empty(db, "zones") && root.contains("zones")) {
             const json& zones = array_at(root, "zones");
-            SQLite::Statement find(db.sql(), "SELECT id FROM regions WHERE name = ?");
-            SQLite::Statement q(db.sql(), "INSERT INTO zones(uid, region_id, name, level, sort_order, short_name) VALUES(?,?,?,?,?,?)");
+            Query find(db, "SELECT id FROM regions WHERE name = ?");
+            Query q(db, "INSERT INTO zones(uid, region_id, name, level, sort_order, short_name) VALUES(?,?,?,?,?,?)");
             int order = 0;
             for (const auto& z : zones) {
                 std::string where = "zones[" + std::to_string(order) + "]";
@@ -167,7 +168,7 @@ void seed_dictionaries(Database& db, const std::string& json_text) {
         }
         if (table_empty(db, "industries")) {
             const json& industries = array_at(root, "industries");
-            SQLite::Statement q(db.sql(), "INSERT INTO industries(uid, code, name, sort_order) VALUES(?,?,?,?)");
+            Query q(db, "INSERT INTO industries(uid, code, name, sort_order) VALUES(?,?,?,?)");
             int order = 0;
             for (const auto& i : industries) {
                 std::string where = "industries[" + std::to_string(order) + "]";

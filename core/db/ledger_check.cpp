@@ -35,19 +35,19 @@ void add_missing(CheckSummary& s, const char* table, std::int64_t id, const std:
 // Year-to-date per key and year: never decreasing; month = ytd - previous ytd; ytd <= total.
 void check_monthly(Database& db, CheckSummary& s, const std::string& table, const std::string& key_column,
                    const std::string& parent_table, const char* kind) {
-    RawQuery q(db.sql(), "SELECT m." + key_column + ", m.year, m.month, m.completed_month, m.completed_ytd, "
+    Query q(db, "SELECT m." + key_column + ", m.year, m.month, m.completed_month, m.completed_ytd, "
                          "p.name, p.total_investment FROM " + table + " m JOIN " + parent_table +
                          " p ON p.id = m." + key_column + " ORDER BY m." + key_column + ", m.year, m.month");
     std::int64_t last_key = -1;
     int last_year = 0, last_month = 0;
     Money prev_ytd;
-    while (q.step()) {
-        std::int64_t key = q.i64(0);
-        int year = static_cast<int>(q.i64(1)), month = static_cast<int>(q.i64(2));
-        Money month_fig{q.i64(3)}, ytd{q.i64(4)}, total{q.i64(6)};
+    while (q.executeStep()) {
+        std::int64_t key = q.getColumn(0).getInt64();
+        int year = static_cast<int>(q.getColumn(1).getInt64()), month = static_cast<int>(q.getColumn(2).getInt64());
+        Money month_fig{q.getColumn(3).getInt64()}, ytd{q.getColumn(4).getInt64()}, total{q.getColumn(6).getInt64()};
         if (table == "progress") ++s.progress_rows;
         if (key != last_key || year != last_year) prev_ytd = Money{};
-        std::string record = named(kind, q.text(5), key) + " " + Period{year, month}.key();
+        std::string record = named(kind, q.getColumn(5).getString(), key) + " " + Period{year, month}.key();
         if (ytd < prev_ytd)
             s.findings.push_back({table, key, record, "completed_ytd",
                                   "1-" + std::to_string(month) + "月累计（" + format_wan(ytd) + "万元）少于 " +
@@ -73,16 +73,16 @@ void check_monthly(Database& db, CheckSummary& s, const std::string& table, cons
 // Completed investment in a year the project has no plan for (none, or 0): 占年度计划% cannot be
 // given, and the year's completion counts against nobody's plan.
 void check_unplanned_completion(Database& db, CheckSummary& s) {
-    RawQuery q(db.sql(),
+    Query q(db,
                "SELECT g.project_id, p.name, g.year, MAX(g.completed_ytd) FROM progress g "
                "JOIN projects p ON p.id = g.project_id "
                "LEFT JOIN project_plans pl ON pl.project_id = g.project_id AND pl.year = g.year "
                "WHERE COALESCE(pl.planned_investment, 0) = 0 "
                "GROUP BY g.project_id, g.year HAVING MAX(g.completed_ytd) > 0 ORDER BY g.project_id, g.year");
-    while (q.step()) {
-        const int year = static_cast<int>(q.i64(2));
-        s.findings.push_back({"project_plans", q.i64(0), named("项目", q.text(1), q.i64(0)), "planned_investment",
-                              std::to_string(year) + "年计划投资为 0（或未填），但已完成投资 " + format_wan(Money{q.i64(3)}) +
+    while (q.executeStep()) {
+        const int year = static_cast<int>(q.getColumn(2).getInt64());
+        s.findings.push_back({"project_plans", q.getColumn(0).getInt64(), named("项目", q.getColumn(1).getString(), q.getColumn(0).getInt64()), "planned_investment",
+                              std::to_string(year) + "年计划投资为 0（或未填），但已完成投资 " + format_wan(Money{q.getColumn(3).getInt64()}) +
                                   "万元：报表中“占年度计划%”将为“无计划”，请补填年度计划",
                               true});
     }
@@ -92,13 +92,13 @@ void check_unplanned_completion(Database& db, CheckSummary& s) {
 // its projects belong to one of its zones. One without a zone is missing from 开发区指标 while
 // 汇总排名 counts it.
 void check_zone_regions(Database& db, CheckSummary& s) {
-    RawQuery q(db.sql(),
+    Query q(db,
                "SELECT p.id, p.name, r.name FROM projects p JOIN regions r ON r.id = p.region_id "
                "WHERE p.zone_id IS NULL AND EXISTS (SELECT 1 FROM zones z WHERE z.region_id = r.id AND z.name = r.name) "
                "ORDER BY p.id");
-    while (q.step())
-        s.findings.push_back({"projects", q.i64(0), named("项目", q.text(1), q.i64(0)), "zone_id",
-                              "所属县（市、区）“" + q.text(2) + "”本身是开发区，但未填写所属开发区：开发区指标不计入该项目，"
+    while (q.executeStep())
+        s.findings.push_back({"projects", q.getColumn(0).getInt64(), named("项目", q.getColumn(1).getString(), q.getColumn(0).getInt64()), "zone_id",
+                              "所属县（市、区）“" + q.getColumn(2).getString() + "”本身是开发区，但未填写所属开发区：开发区指标不计入该项目，"
                               "与汇总排名不一致",
                               true});
 }
@@ -108,14 +108,14 @@ void check_zone_regions(Database& db, CheckSummary& s) {
 CheckSummary check_ledger(Database& db) {
     CheckSummary s;
     {
-        SQLite::Statement q(db.sql(), "PRAGMA integrity_check");
+        Query q(db, "PRAGMA integrity_check");
         while (q.executeStep()) {
             std::string msg = q.getColumn(0).getString();
             if (msg != "ok") s.findings.push_back({"database", 0, "数据库文件", "", "完整性检查：" + msg});
         }
     }
     {
-        SQLite::Statement q(db.sql(), "PRAGMA foreign_key_check");
+        Query q(db, "PRAGMA foreign_key_check");
         while (q.executeStep()) {
             std::string table = q.getColumn(0).getString();
             std::int64_t rowid = q.getColumn(1).isNull() ? 0 : q.getColumn(1).getInt64();
@@ -136,7 +136,7 @@ CheckSummary check_ledger(Database& db) {
     check_unplanned_completion(db, s);
     check_zone_regions(db, s);
     {
-        SQLite::Statement q(db.sql(), "SELECT p.id, p.project_id, pr.name, p.description, p.owner_unit, p.status, "
+        Query q(db, "SELECT p.id, p.project_id, pr.name, p.description, p.owner_unit, p.status, "
                                       "p.assigned_date, p.supervised_date, p.closed_date FROM problems p "
                                       "JOIN projects pr ON pr.id = p.project_id ORDER BY p.id");
         while (q.executeStep()) {
@@ -169,7 +169,7 @@ CheckSummary check_ledger(Database& db) {
     });
 
     {
-        SQLite::Statement q(db.sql(), "SELECT DISTINCT year FROM targets ORDER BY year");
+        Query q(db, "SELECT DISTINCT year FROM targets ORDER BY year");
         std::vector<int> years;
         while (q.executeStep()) years.push_back(q.getColumn(0).getInt());
         TargetRepository targets(db);

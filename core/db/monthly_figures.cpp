@@ -27,7 +27,7 @@ void write_monthly_figure(Database& db, const MonthlyWrite& w) {
     {
         auto q_stmt = db.prepared("SELECT month, uid, completed_month, completed_ytd" + text_cols + " FROM " +
                                   w.table + " WHERE " + w.key_column + " = ? AND year = ? ORDER BY month");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         bind_i64(q, 1, w.key);
         q.bind(2, w.year);
         while (q.executeStep()) {
@@ -66,7 +66,7 @@ void write_monthly_figure(Database& db, const MonthlyWrite& w) {
         }
         auto up_stmt = db.prepared("INSERT INTO " + w.table + "(" + cols + ") VALUES(" + marks + ") ON CONFLICT(" +
                                    w.key_column + ", year, month) DO UPDATE SET " + sets);
-        SQLite::Statement& up = *up_stmt;
+        Query& up = *up_stmt;
         bind_i64(up, 1, w.key);
         up.bind(2, w.year);
         up.bind(3, w.month);
@@ -92,7 +92,7 @@ void write_monthly_figure(Database& db, const MonthlyWrite& w) {
     Money prev = ytd;
     auto fix_stmt = db.prepared("UPDATE " + w.table + " SET completed_month = ?, updated_at = ? WHERE " +
                                 w.key_column + " = ? AND year = ? AND month = ?");
-    SQLite::Statement& fix = *fix_stmt;
+    Query& fix = *fix_stmt;
     for (const auto& [m, r] : rows) {
         if (m <= w.month) continue;
         Money derived = r.ytd - prev;
@@ -124,7 +124,7 @@ void check_total_covers_reported(Database& db, const std::string& table, const s
     if (key == 0 || total.fen <= 0) return;
     auto stmt = db.prepared("SELECT year, month, completed_ytd FROM " + table + " WHERE " + key_column +
                             " = ? ORDER BY completed_ytd DESC LIMIT 1");
-    SQLite::Statement& q = *stmt;
+    Query& q = *stmt;
     bind_i64(q, 1, key);
     if (q.executeStep() && q.getColumn(2).getInt64() > total.fen)
         issues.push_back({"total_investment", "总投资（" + format_wan(total) + "万元）低于已填报的 " +

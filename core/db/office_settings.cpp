@@ -1,4 +1,5 @@
 #include "core/db/office_settings.h"
+#include "core/db/write_transaction.h"
 
 #include <array>
 #include <utility>
@@ -32,7 +33,7 @@ OfficeSettings OfficeSettings::load(Database& db) {
 
 void OfficeSettings::save(Database& db) const {
     thresholds.check();  // before anything is written
-    SQLite::Transaction tx(db.sql());
+    WriteTransaction tx(db);
     for (const auto& [key, member] : kTexts) db.set_setting(key, trimmed(this->*member));
     thresholds.save(db);
     tx.commit();

@@ -11,6 +11,7 @@
 #include "core/util/sha256.h"
 #include "core/util/uid.h"
 #include "core/util/utf8_path.h"
+#include "core/db/write_transaction.h"
 
 namespace il::db {
 namespace fs = std::filesystem;
@@ -40,7 +41,7 @@ std::string file_name_utf8(const fs::path& p) {
 void store_archive(Database& db, const std::string& template_id, const std::string& period_key,
                    const std::string& scope, const std::string& file_name, const std::string& content,
                    const std::string& sha) {
-    SQLite::Statement q(db.sql(),
+    Query q(db,
                         "INSERT INTO report_archive(uid, template_id, period, scope, file_name, content, sha256,"
                         " archived_at, who) VALUES(?,?,?,?,?,?,?,?,?)"
                         " ON CONFLICT(template_id, period, scope) DO UPDATE SET file_name = excluded.file_name,"
@@ -61,16 +62,16 @@ void store_archive(Database& db, const std::string& template_id, const std::stri
 
 int PeriodLocks::lock(int year, int month, const std::string& reason) {
     check_period(year, month);
-    SQLite::Transaction tx(db_.sql());
+    WriteTransaction tx(db_);
     if (is_locked(year, month)) throw ValidationError(label(year, month) + "已经封账");
-    SQLite::Statement ins(db_.sql(), "INSERT INTO period_locks(year, month, locked_at, who, reason) VALUES(?,?,?,?,?)");
+    Query ins(db_, "INSERT INTO period_locks(year, month, locked_at, who, reason) VALUES(?,?,?,?,?)");
     ins.bind(1, year);
     ins.bind(2, month);
     ins.bind(3, now_iso());
     ins.bind(4, db_.user());
     ins.bind(5, reason);
     ins.exec();
-    std::int64_t rowid = db_.sql().getLastInsertRowid();
+    std::int64_t rowid = db_.last_insert_id();
     audit_insert(db_, "period_locks", rowid, "", {{"period", Period{year, month}.key()}, {"reason", reason}});
 
     // Archive the latest generated file of each report of the period, if it is still as generated.
@@ -81,7 +82,7 @@ int PeriodLocks::lock(int year, int month, const std::string& reason) {
         std::string templates, scope, file, sha, generated_at;
     };
     std::vector<Workbook> books;
-    SQLite::Statement runs(db_.sql(), "SELECT template_id, scope, file_path, sha256, generated_at FROM report_runs"
+    Query runs(db_, "SELECT template_id, scope, file_path, sha256, generated_at FROM report_runs"
                                       " WHERE period = ? ORDER BY id");
     runs.bind(1, key);
     while (runs.executeStep()) {
@@ -114,9 +115,9 @@ void PeriodLocks::unlock(int year, int month, const std::string& reason) {
     std::string trimmed = reason;
     while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.pop_back();
     if (trimmed.empty()) throw ValidationError("解除封账必须填写原因");
-    SQLite::Transaction tx(db_.sql());
+    WriteTransaction tx(db_);
     if (!is_locked(year, month)) throw NotFoundError(label(year, month) + "没有封账");
-    SQLite::Statement del(db_.sql(), "DELETE FROM period_locks WHERE year = ? AND month = ?");
+    Query del(db_, "DELETE FROM period_locks WHERE year = ? AND month = ?");
     del.bind(1, year);
     del.bind(2, month);
     del.exec();
@@ -126,7 +127,7 @@ void PeriodLocks::unlock(int year, int month, const std::string& reason) {
 
 bool PeriodLocks::is_locked(int year, int month) {
     auto stmt = db_.prepared("SELECT 1 FROM period_locks WHERE year = ? AND month = ?");  // checked per monthly write
-    SQLite::Statement& q = *stmt;
+    Query& q = *stmt;
     q.bind(1, year);
     q.bind(2, month);
     return q.executeStep();
@@ -139,7 +140,7 @@ std::optional<PeriodLockInfo> PeriodLocks::get(int year, int month) {
 }
 
 std::vector<PeriodLockInfo> PeriodLocks::list() {
-    SQLite::Statement q(db_.sql(),
+    Query q(db_,
                         "SELECT l.year, l.month, l.locked_at, l.who, l.reason,"
                         " (SELECT count(*) FROM report_archive a WHERE a.period = printf('%04d-%02d', l.year, l.month))"
                         " FROM period_locks l ORDER BY l.year, l.month");
@@ -166,7 +167,7 @@ void ensure_no_locked_figures(Database& db, const std::string& figures_table, co
                               std::int64_t key, const std::string& record) {
     auto stmt = db.prepared("SELECT f.year, f.month FROM " + figures_table + " f JOIN period_locks l ON l.year = f.year AND "
                             "l.month = f.month WHERE f." + key_column + " = ? ORDER BY f.year, f.month LIMIT 1");
-    SQLite::Statement& q = *stmt;
+    Query& q = *stmt;
     q.bind(1, static_cast<int64_t>(key));
     if (q.executeStep()) {
         int year = q.getColumn(0).getInt(), month = q.getColumn(1).getInt();
@@ -176,7 +177,7 @@ void ensure_no_locked_figures(Database& db, const std::string& figures_table, co
 
 std::optional<ArchivedReport> archived_report(Database& db, const std::string& template_id, const Period& period,
                                               const std::string& scope) {
-    SQLite::Statement q(db.sql(),
+    Query q(db,
                         "SELECT id, template_id, period, scope, file_name, sha256, archived_at, who, content"
                         " FROM report_archive WHERE template_id = ? AND period = ? AND scope = ?");
     q.bind(1, template_id);
@@ -192,7 +193,7 @@ std::optional<ArchivedReport> archived_report(Database& db, const std::string& t
     r.sha256 = q.getColumn(5).getString();
     r.archived_at = q.getColumn(6).getString();
     r.who = q.getColumn(7).getString();
-    SQLite::Column blob = q.getColumn(8);
+    QueryColumn blob = q.getColumn(8);
     r.content.assign(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()));
     return r;
 }

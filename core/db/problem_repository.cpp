@@ -14,7 +14,7 @@ namespace il::db {
 namespace {
 constexpr const char* kProblemColumns =
     "id, uid, project_id, description, owner_unit, status, assigned_date, supervised_date, closed_date, notes, version";
-Problem read_problem(SQLite::Statement& q) {
+Problem read_problem(Query& q) {
     Problem p;
     db::read_row(q, p.id, p.uid, p.project_id, p.description, p.owner_unit, p.status, p.assigned_date,
                     p.supervised_date, p.closed_date, p.notes, p.version);
@@ -26,7 +26,7 @@ FieldValues problem_fields(const Problem& p) {
             {"supervised_date", opt_text(p.supervised_date)}, {"closed_date", opt_text(p.closed_date)},
             {"notes", p.notes}};
 }
-void bind_problem(SQLite::Statement& q, const Problem& p) {
+void bind_problem(Query& q, const Problem& p) {
     q.bind(1, p.description);
     q.bind(2, p.owner_unit);
     q.bind(3, p.status);
@@ -41,7 +41,7 @@ std::int64_t ProblemRepository::add(Problem& problem) {
     Problem p = problem;
     WriteTransaction tx(db_);
     auto pq_stmt = db_.prepared("SELECT name FROM projects WHERE id = ?");
-    SQLite::Statement& pq = *pq_stmt;
+    Query& pq = *pq_stmt;
     bind_i64(pq, 1, p.project_id);
     if (!pq.executeStep()) throw NotFoundError("项目（编号 " + std::to_string(p.project_id) + "）不存在");
     std::string record = "项目「" + pq.getColumn(0).getString() + "」的存在问题";
@@ -52,14 +52,14 @@ std::int64_t ProblemRepository::add(Problem& problem) {
     auto q_stmt = db_.prepared("INSERT INTO problems(description, owner_unit, status, assigned_date, supervised_date, "
                                "closed_date, notes, uid, project_id, created_at, updated_at, version) "
                                "VALUES(?,?,?,?,?,?,?,?,?,?,?,1)");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_problem(q, p);
     q.bind(8, p.uid);
     bind_i64(q, 9, p.project_id);
     q.bind(10, now);
     q.bind(11, now);
     q.exec();
-    p.id = db_.sql().getLastInsertRowid();
+    p.id = db_.last_insert_id();
     p.version = 1;
     audit_insert(db_, "problems", p.id, p.uid, problem_fields(p));
     tx.commit();
@@ -71,7 +71,7 @@ void ProblemRepository::update(Problem& problem) {
     Problem p = problem;
     WriteTransaction tx(db_);
     auto g_stmt = db_.prepared(std::string("SELECT ") + kProblemColumns + " FROM problems WHERE id = ?");
-    SQLite::Statement& g = *g_stmt;
+    Query& g = *g_stmt;
     bind_i64(g, 1, p.id);
     if (!g.executeStep()) throw NotFoundError("存在问题（编号 " + std::to_string(p.id) + "）不存在");
     Problem before = read_problem(g);
@@ -86,7 +86,7 @@ void ProblemRepository::update(Problem& problem) {
         auto q_stmt = db_.prepared("UPDATE problems SET description=?1, owner_unit=?2, status=?3, assigned_date=?4, "
                                    "supervised_date=?5, closed_date=?6, notes=?7, updated_at=?8, "
                                    "version = version + 1 WHERE id = ?9");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         bind_problem(q, p);
         q.bind(8, now_iso());
         bind_i64(q, 9, p.id);
@@ -99,7 +99,7 @@ void ProblemRepository::update(Problem& problem) {
 }
 
 std::optional<Problem> ProblemRepository::get(std::int64_t problem_id) {
-    SQLite::Statement g(db_.sql(), std::string("SELECT ") + kProblemColumns + " FROM problems WHERE id = ?");
+    Query g(db_, std::string("SELECT ") + kProblemColumns + " FROM problems WHERE id = ?");
     bind_i64(g, 1, problem_id);
     if (!g.executeStep()) return std::nullopt;
     return read_problem(g);
@@ -112,7 +112,7 @@ void ProblemRepository::remove(std::int64_t problem_id, std::int64_t version) {
     if (version && before->version != version)
         throw StaleRecord("存在问题（编号 " + std::to_string(problem_id) + "）已被他人修改，请重新打开后再删除");
     audit_delete(db_, "problems", problem_id, before->uid, problem_fields(*before));
-    SQLite::Statement q(db_.sql(), "DELETE FROM problems WHERE id = ?");
+    Query q(db_, "DELETE FROM problems WHERE id = ?");
     bind_i64(q, 1, problem_id);
     q.exec();
     tx.commit();
@@ -120,7 +120,7 @@ void ProblemRepository::remove(std::int64_t problem_id, std::int64_t version) {
 
 std::vector<Problem> ProblemRepository::for_project(std::int64_t project_id) {
     auto q_stmt = db_.prepared(std::string("SELECT ") + kProblemColumns + " FROM problems WHERE project_id = ? ORDER BY id");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, project_id);
     std::vector<Problem> out;
     while (q.executeStep()) out.push_back(read_problem(q));

@@ -26,7 +26,7 @@ constexpr const char* kColumns =
     "leader_title, responsible_unit, contact_person, contact_phone, is_jingjin, is_foreign, notes, created_at, "
     "updated_at, version";
 
-Project read_project(SQLite::Statement& q) {
+Project read_project(Query& q) {
     Project p;
     p.id = q.getColumn(0).getInt64();
     p.uid = q.getColumn(1).getString();
@@ -62,7 +62,7 @@ Project read_project(SQLite::Statement& q) {
 }
 
 // Binds the editable columns as ?1..?25 in the order of kColumns after id and uid.
-void bind_editable(SQLite::Statement& q, const Project& p) {
+void bind_editable(Query& q, const Project& p) {
     bind_opt(q, 1, p.code);
     q.bind(2, p.name);
     q.bind(3, p.owner);
@@ -115,7 +115,7 @@ void validate_or_throw(Database& db, const Project& p, const validate::Reference
     auto issues = validate::validate_project(p, &refs);
     if (p.code) {
         auto q_stmt = db.prepared("SELECT id, name FROM projects WHERE code = ? AND id <> ?");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         q.bind(1, *p.code);
         bind_i64(q, 2, p.id);
         if (q.executeStep())
@@ -132,7 +132,7 @@ void save_children(Database& db, const Project& p, bool is_new) {
         if (!is_new) {  // a new record has no children to remove
             auto del_stmt = db.prepared("DELETE FROM approvals WHERE project_id = ? AND kind NOT IN "
                                         "(SELECT value FROM json_each(?))");
-            SQLite::Statement& del = *del_stmt;
+            Query& del = *del_stmt;
             std::string kinds = "[";
             for (const auto& a : p.approvals) kinds += (kinds.size() > 1 ? ",\"" : "\"") + a.kind + "\"";
             kinds += "]";
@@ -144,7 +144,7 @@ void save_children(Database& db, const Project& p, bool is_new) {
                                    "VALUES(?,?,?,?,?,?) ON CONFLICT(project_id, kind) DO UPDATE SET "
                                    "status = excluded.status, doc_number = excluded.doc_number, "
                                    "doc_date = excluded.doc_date");
-        SQLite::Statement& up = *up_stmt;
+        Query& up = *up_stmt;
         for (const auto& a : p.approvals) {
             up.reset();
             bind_i64(up, 1, p.id);
@@ -160,11 +160,11 @@ void save_children(Database& db, const Project& p, bool is_new) {
 
 void load_children(Database& db, Project& p) {
     auto plans_stmt = db.prepared("SELECT year, planned_investment FROM project_plans WHERE project_id = ? ORDER BY year");
-    SQLite::Statement& plans = *plans_stmt;
+    Query& plans = *plans_stmt;
     bind_i64(plans, 1, p.id);
     while (plans.executeStep()) p.annual_plans[plans.getColumn(0).getInt()] = col_money(plans.getColumn(1));
     auto ap_stmt = db.prepared("SELECT kind, status, doc_number, doc_date FROM approvals WHERE project_id = ?");
-    SQLite::Statement& ap = *ap_stmt;
+    Query& ap = *ap_stmt;
     bind_i64(ap, 1, p.id);
     std::map<std::string, Approval> by_kind;
     while (ap.executeStep()) {
@@ -181,9 +181,9 @@ void load_children(Database& db, Project& p) {
     }
 }
 
-std::optional<Project> get_where(Database& db, const std::string& where, const std::function<void(SQLite::Statement&)>& bind) {
+std::optional<Project> get_where(Database& db, const std::string& where, const std::function<void(Query&)>& bind) {
     auto q_stmt = db.prepared(std::string("SELECT ") + kColumns + " FROM projects WHERE " + where + " LIMIT 1");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind(q);
     if (!q.executeStep()) return std::nullopt;
     Project p = read_project(q);
@@ -248,14 +248,14 @@ std::int64_t ProjectRepository::insert(Project& project) {
                                "contact_phone, is_jingjin, is_foreign, notes, uid, created_at, updated_at, version, warnings) "
                                "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"
                                "?24,?25,?26,?27,?28,1,?29)");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_editable(q, p);
     q.bind(26, p.uid);
     q.bind(27, p.created_at);
     q.bind(28, p.updated_at);
     q.bind(29, validate::warnings_text(validate::missing_information(p)));
     q.exec();
-    p.id = db_.sql().getLastInsertRowid();
+    p.id = db_.last_insert_id();
     save_children(db_, p, true);
     audit_insert(db_, "projects", p.id, p.uid, fields(p));
     tx.commit();
@@ -295,7 +295,7 @@ void ProjectRepository::update(Project& project, const std::string& reason) {
                                "content=?17, leader_name=?18, leader_title=?19, responsible_unit=?20, contact_person=?21, "
                                "contact_phone=?22, is_jingjin=?23, is_foreign=?24, notes=?25, updated_at=?26, "
                                "version = version + 1, warnings = ?29 WHERE id = ?27 AND version = ?28");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_editable(q, p);
     q.bind(26, p.updated_at);
     bind_i64(q, 27, p.id);
@@ -316,23 +316,23 @@ void ProjectRepository::remove(std::int64_t id) {
     ensure_no_locked_figures(db_, "progress", "project_id", id, label(*before));
     audit_delete(db_, "projects", id, before->uid, fields(*before));
     auto q_stmt = db_.prepared("DELETE FROM projects WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, id);
     q.exec();
     tx.commit();
 }
 
 std::optional<Project> ProjectRepository::get(std::int64_t id) {
-    return get_where(db_, "id = ?", [&](SQLite::Statement& q) { bind_i64(q, 1, id); });
+    return get_where(db_, "id = ?", [&](Query& q) { bind_i64(q, 1, id); });
 }
 
 std::optional<Project> ProjectRepository::find_by_code(const std::string& code) {
     std::string c = validate::normalize_project_code(code);
-    return get_where(db_, "code = ?", [&](SQLite::Statement& q) { q.bind(1, c); });
+    return get_where(db_, "code = ?", [&](Query& q) { q.bind(1, c); });
 }
 
 std::optional<Project> ProjectRepository::find_by_name(const std::string& name, std::int64_t region_id) {
-    return get_where(db_, "name = ? AND region_id = ? ORDER BY id", [&](SQLite::Statement& q) {
+    return get_where(db_, "name = ? AND region_id = ? ORDER BY id", [&](Query& q) {
         q.bind(1, name);
         bind_i64(q, 2, region_id);
     });
@@ -354,31 +354,31 @@ std::vector<ProjectRow> ProjectRepository::list(const ProjectFilter& f) {
         sql += " AND (instr(p.name, :search) > 0 OR instr(p.owner, :search) > 0 OR instr(coalesce(p.code,''), :search) > 0)";
     sql += " ORDER BY p.id";
     if (f.limit) sql += " LIMIT " + std::to_string(*f.limit);
-    RawQuery q(db_.sql(), sql);
-    if (f.region_id) q.bind(q.index(":region"), *f.region_id);
-    if (f.zone_id) q.bind(q.index(":zone"), *f.zone_id);
-    if (f.category_id) q.bind(q.index(":category"), *f.category_id);
-    if (f.stage) q.bind(q.index(":stage"), *f.stage);
-    if (f.level) q.bind(q.index(":level"), *f.level);
-    if (!f.search.empty()) q.bind(q.index(":search"), f.search);
+    Query q(db_, sql);
+    if (f.region_id) q.bind(q.parameter_index(":region"), *f.region_id);
+    if (f.zone_id) q.bind(q.parameter_index(":zone"), *f.zone_id);
+    if (f.category_id) q.bind(q.parameter_index(":category"), *f.category_id);
+    if (f.stage) q.bind(q.parameter_index(":stage"), *f.stage);
+    if (f.level) q.bind(q.parameter_index(":level"), *f.level);
+    if (!f.search.empty()) q.bind(q.parameter_index(":search"), f.search);
     std::vector<ProjectRow> out;
-    while (q.step()) {
+    while (q.executeStep()) {
         ProjectRow r;
-        r.id = q.i64(0);
-        r.uid = q.text(1);
-        r.code = q.text(2);
-        r.name = q.text(3);
-        r.owner = q.text(4);
-        r.region = q.text(5);
-        r.zone = q.text(6);
-        r.category = q.text(7);
-        r.stage = q.text(8);
-        r.level = q.text(9);
-        r.nature = q.text(10);
-        r.total_investment = Money{q.i64(11)};
-        r.region_id = q.i64(12);
-        r.zone_id = q.i64(13);
-        r.category_id = q.i64(14);
+        r.id = q.getColumn(0).getInt64();
+        r.uid = q.getColumn(1).getString();
+        r.code = q.getColumn(2).getString();
+        r.name = q.getColumn(3).getString();
+        r.owner = q.getColumn(4).getString();
+        r.region = q.getColumn(5).getString();
+        r.zone = q.getColumn(6).getString();
+        r.category = q.getColumn(7).getString();
+        r.stage = q.getColumn(8).getString();
+        r.level = q.getColumn(9).getString();
+        r.nature = q.getColumn(10).getString();
+        r.total_investment = Money{q.getColumn(11).getInt64()};
+        r.region_id = q.getColumn(12).getInt64();
+        r.zone_id = q.getColumn(13).getInt64();
+        r.category_id = q.getColumn(14).getInt64();
         out.push_back(std::move(r));
     }
     return out;
@@ -388,20 +388,20 @@ void ProjectRepository::for_each(const std::function<void(const Project&)>& fn) 
     std::map<std::int64_t, std::map<int, Money>> plans;
     {
         auto q_stmt = db_.prepared("SELECT project_id, year, planned_investment FROM project_plans");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         while (q.executeStep()) plans[q.getColumn(0).getInt64()][q.getColumn(1).getInt()] = col_money(q.getColumn(2));
     }
     std::map<std::int64_t, std::map<std::string, Approval>> approvals;
     {
         auto q_stmt = db_.prepared("SELECT project_id, kind, status, doc_number, doc_date FROM approvals");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         while (q.executeStep())
             approvals[q.getColumn(0).getInt64()][q.getColumn(1).getString()] =
                 Approval{q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
                          col_opt_text(q.getColumn(4))};
     }
     auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM projects ORDER BY id");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     while (q.executeStep()) {
         Project p = read_project(q);
         if (auto it = plans.find(p.id); it != plans.end()) p.annual_plans = std::move(it->second);
@@ -412,12 +412,12 @@ void ProjectRepository::for_each(const std::function<void(const Project&)>& fn) 
     }
 }
 
-std::int64_t ProjectRepository::count() { return db_.sql().execAndGet("SELECT count(*) FROM projects").getInt64(); }
+std::int64_t ProjectRepository::count() { return scalar_int(db_, "SELECT count(*) FROM projects"); }
 
 void ProjectRepository::set_progress(const ProgressEntry& entry, bool entered_as_ytd) {
     WriteTransaction tx(db_);
     auto pq_stmt = db_.prepared("SELECT name, total_investment FROM projects WHERE id = ?");
-    SQLite::Statement& pq = *pq_stmt;
+    Query& pq = *pq_stmt;
     bind_i64(pq, 1, entry.project_id);
     if (!pq.executeStep()) throw NotFoundError("项目（编号 " + std::to_string(entry.project_id) + "）不存在");
     const Money total = col_money(pq.getColumn(1));
@@ -445,7 +445,7 @@ void ProjectRepository::set_progress(const ProgressEntry& entry, bool entered_as
 std::vector<ProgressEntry> ProjectRepository::progress_history(std::int64_t project_id) {
     auto q_stmt = db_.prepared("SELECT year, month, completed_month, completed_ytd, image_progress, problems "
                                "FROM progress WHERE project_id = ? ORDER BY year, month");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, project_id);
     std::vector<ProgressEntry> out;
     while (q.executeStep()) {
@@ -460,7 +460,7 @@ std::vector<ProgressEntry> ProjectRepository::progress_history(std::int64_t proj
 std::vector<ProgressEntry> ProjectRepository::progress(std::int64_t project_id, int year) {
     auto q_stmt = db_.prepared("SELECT month, completed_month, completed_ytd, image_progress, problems FROM progress "
                                "WHERE project_id = ? AND year = ? ORDER BY month");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, project_id);
     q.bind(2, year);
     std::vector<ProgressEntry> out;

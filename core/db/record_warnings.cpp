@@ -15,7 +15,7 @@ std::int64_t refresh(Database& db, const char* table) {
     std::vector<std::pair<std::int64_t, std::string>> texts;
     Repo repo(db);
     repo.for_each([&](const Record& r) { texts.emplace_back(r.id, validate::warnings_text(validate::missing_information(r))); });
-    SQLite::Statement q(db.sql(), std::string("UPDATE ") + table + " SET warnings = ? WHERE id = ? AND warnings <> ?");
+    Query q(db, std::string("UPDATE ") + table + " SET warnings = ? WHERE id = ? AND warnings <> ?");
     std::int64_t changed = 0;
     for (const auto& [id, text] : texts) {
         q.bind(1, text);
@@ -42,7 +42,7 @@ std::map<std::int64_t, std::string> stored_warnings(Database& db, const std::str
     if (table != "projects" && table != "renovations" && table != "deals")
         throw ValidationError("“" + table + "”没有资料不全提示");
     std::map<std::int64_t, std::string> out;
-    SQLite::Statement q(db.sql(), "SELECT id, warnings FROM " + table + " WHERE warnings <> ''");
+    Query q(db, "SELECT id, warnings FROM " + table + " WHERE warnings <> ''");
     while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
     return out;
 }

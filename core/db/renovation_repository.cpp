@@ -23,7 +23,7 @@ constexpr const char* kColumns =
     "equipment_investment, in_statistics, planned_start, planned_completion, actual_start, actual_completion, "
     "expected_output, expected_tax, notes, version";
 
-Renovation read_row(SQLite::Statement& q) {
+Renovation read_row(Query& q) {
     Renovation r;
     db::read_row(q, r.id, r.uid, r.enterprise, r.name, r.filing_number, r.region_id, r.zone_id, r.industry_id, r.kind,
                     r.stage, r.total_investment, r.equipment_investment, r.in_statistics, r.planned_start,
@@ -32,7 +32,7 @@ Renovation read_row(SQLite::Statement& q) {
     return r;
 }
 
-void bind_editable(SQLite::Statement& q, const Renovation& r) {
+void bind_editable(Query& q, const Renovation& r) {
     q.bind(1, r.enterprise);
     q.bind(2, r.name);
     bind_opt(q, 3, r.filing_number);
@@ -74,7 +74,7 @@ void validate_or_throw(Database& db, const Renovation& r, const validate::Refere
     auto issues = validate::validate_renovation(r, &refs);
     if (r.filing_number) {
         auto q_stmt = db.prepared("SELECT id, name FROM renovations WHERE filing_number = ? AND id <> ?");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         q.bind(1, *r.filing_number);
         bind_i64(q, 2, r.id);
         if (q.executeStep())
@@ -127,13 +127,13 @@ std::int64_t RenovationRepository::insert(Renovation& renovation) {
                                "planned_completion, actual_start, actual_completion, expected_output, expected_tax, notes, "
                                "uid, created_at, updated_at, version, warnings) "
                                "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?20,1,?21)");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_editable(q, r);
     q.bind(19, r.uid);
     q.bind(20, now);
     q.bind(21, validate::warnings_text(validate::missing_information(r)));
     q.exec();
-    r.id = db_.sql().getLastInsertRowid();
+    r.id = db_.last_insert_id();
     r.version = 1;
     save_annual_plans(db_, {"renovation_plans", "renovation_id"}, r.id, r.annual_plans, true);
     audit_insert(db_, "renovations", r.id, r.uid, fields(r));
@@ -164,7 +164,7 @@ void RenovationRepository::update(Renovation& renovation, const std::string& rea
                                    "in_statistics=?11, planned_start=?12, planned_completion=?13, actual_start=?14, "
                                    "actual_completion=?15, expected_output=?16, expected_tax=?17, notes=?18, updated_at=?19, "
                                    "version = version + 1, warnings = ?22 WHERE id = ?20 AND version = ?21");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         bind_editable(q, r);
         q.bind(19, now_iso());
         bind_i64(q, 20, r.id);
@@ -186,7 +186,7 @@ void RenovationRepository::remove(std::int64_t id) {
     ensure_no_locked_figures(db_, "renovation_progress", "renovation_id", id, "技改项目「" + before->name + "」");
     audit_delete(db_, "renovations", id, before->uid, fields(*before));
     auto q_stmt = db_.prepared("DELETE FROM renovations WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, id);
     q.exec();
     tx.commit();
@@ -194,12 +194,12 @@ void RenovationRepository::remove(std::int64_t id) {
 
 std::optional<Renovation> RenovationRepository::get(std::int64_t id) {
     auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM renovations WHERE id = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, id);
     if (!q.executeStep()) return std::nullopt;
     Renovation r = read_row(q);
     auto plans_stmt = db_.prepared("SELECT year, planned_investment FROM renovation_plans WHERE renovation_id = ? ORDER BY year");
-    SQLite::Statement& plans = *plans_stmt;
+    Query& plans = *plans_stmt;
     bind_i64(plans, 1, id);
     while (plans.executeStep()) r.annual_plans[plans.getColumn(0).getInt()] = col_money(plans.getColumn(1));
     return r;
@@ -207,7 +207,7 @@ std::optional<Renovation> RenovationRepository::get(std::int64_t id) {
 
 std::optional<Renovation> RenovationRepository::find_by_filing_number(const std::string& filing_number) {
     auto q_stmt = db_.prepared("SELECT id FROM renovations WHERE filing_number = ?");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     q.bind(1, filing_number);
     if (!q.executeStep()) return std::nullopt;
     return get(q.getColumn(0).getInt64());
@@ -228,42 +228,42 @@ std::vector<RenovationRow> RenovationRepository::list(const RenovationFilter& f)
                "instr(coalesce(v.filing_number,''), :search) > 0)";
     sql += " ORDER BY v.id";
     if (f.limit) sql += " LIMIT " + std::to_string(*f.limit);
-    RawQuery q(db_.sql(), sql);
-    if (f.region_id) q.bind(q.index(":region"), *f.region_id);
-    if (f.zone_id) q.bind(q.index(":zone"), *f.zone_id);
-    if (f.stage) q.bind(q.index(":stage"), *f.stage);
-    if (f.kind) q.bind(q.index(":kind"), *f.kind);
-    if (!f.search.empty()) q.bind(q.index(":search"), f.search);
+    Query q(db_, sql);
+    if (f.region_id) q.bind(q.parameter_index(":region"), *f.region_id);
+    if (f.zone_id) q.bind(q.parameter_index(":zone"), *f.zone_id);
+    if (f.stage) q.bind(q.parameter_index(":stage"), *f.stage);
+    if (f.kind) q.bind(q.parameter_index(":kind"), *f.kind);
+    if (!f.search.empty()) q.bind(q.parameter_index(":search"), f.search);
     std::vector<RenovationRow> out;
-    while (q.step()) {
+    while (q.executeStep()) {
         RenovationRow r;
-        r.id = q.i64(0);
-        r.uid = q.text(1);
-        r.enterprise = q.text(2);
-        r.name = q.text(3);
-        r.filing_number = q.text(4);
-        r.region = q.text(5);
-        r.zone = q.text(6);
-        r.kind = q.text(7);
-        r.stage = q.text(8);
-        r.total_investment = Money{q.i64(9)};
-        r.equipment_investment = Money{q.i64(10)};
-        r.in_statistics = q.i64(11) != 0;
-        r.region_id = q.i64(12);
-        r.zone_id = q.i64(13);
+        r.id = q.getColumn(0).getInt64();
+        r.uid = q.getColumn(1).getString();
+        r.enterprise = q.getColumn(2).getString();
+        r.name = q.getColumn(3).getString();
+        r.filing_number = q.getColumn(4).getString();
+        r.region = q.getColumn(5).getString();
+        r.zone = q.getColumn(6).getString();
+        r.kind = q.getColumn(7).getString();
+        r.stage = q.getColumn(8).getString();
+        r.total_investment = Money{q.getColumn(9).getInt64()};
+        r.equipment_investment = Money{q.getColumn(10).getInt64()};
+        r.in_statistics = q.getColumn(11).getInt64() != 0;
+        r.region_id = q.getColumn(12).getInt64();
+        r.zone_id = q.getColumn(13).getInt64();
         out.push_back(std::move(r));
     }
     return out;
 }
 
 std::int64_t RenovationRepository::count() {
-    return db_.sql().execAndGet("SELECT count(*) FROM renovations").getInt64();
+    return scalar_int(db_, "SELECT count(*) FROM renovations");
 }
 
 void RenovationRepository::set_progress(const RenovationProgress& entry, bool entered_as_ytd) {
     WriteTransaction tx(db_);
     auto pq_stmt = db_.prepared("SELECT name, total_investment FROM renovations WHERE id = ?");
-    SQLite::Statement& pq = *pq_stmt;
+    Query& pq = *pq_stmt;
     bind_i64(pq, 1, entry.renovation_id);
     if (!pq.executeStep()) throw NotFoundError("技改项目（编号 " + std::to_string(entry.renovation_id) + "）不存在");
     const Money total = col_money(pq.getColumn(1));
@@ -290,7 +290,7 @@ void RenovationRepository::set_progress(const RenovationProgress& entry, bool en
 std::vector<RenovationProgress> RenovationRepository::progress(std::int64_t renovation_id, int year) {
     auto q_stmt = db_.prepared("SELECT month, completed_month, completed_ytd FROM renovation_progress "
                                "WHERE renovation_id = ? AND year = ? ORDER BY month");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     bind_i64(q, 1, renovation_id);
     q.bind(2, year);
     std::vector<RenovationProgress> out;
@@ -306,11 +306,11 @@ void RenovationRepository::for_each(const std::function<void(const Renovation&)>
     std::map<std::int64_t, std::map<int, Money>> plans;
     {
         auto q_stmt = db_.prepared("SELECT renovation_id, year, planned_investment FROM renovation_plans");
-        SQLite::Statement& q = *q_stmt;
+        Query& q = *q_stmt;
         while (q.executeStep()) plans[q.getColumn(0).getInt64()][q.getColumn(1).getInt()] = col_money(q.getColumn(2));
     }
     auto q_stmt = db_.prepared(std::string("SELECT ") + kColumns + " FROM renovations ORDER BY id");
-    SQLite::Statement& q = *q_stmt;
+    Query& q = *q_stmt;
     while (q.executeStep()) {
         Renovation r = read_row(q);
         if (auto it = plans.find(r.id); it != plans.end()) r.annual_plans = std::move(it->second);

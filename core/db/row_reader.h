@@ -14,32 +14,32 @@
 namespace il::db {
 
 namespace row_detail {
-inline void get(const SQLite::Column& c, std::string& out) { out = c.getString(); }
-inline void get(const SQLite::Column& c, std::int64_t& out) { out = c.getInt64(); }
-inline void get(const SQLite::Column& c, int& out) { out = c.getInt(); }
-inline void get(const SQLite::Column& c, double& out) { out = c.getDouble(); }
-inline void get(const SQLite::Column& c, bool& out) { out = c.getInt64() != 0; }
-inline void get(const SQLite::Column& c, Money& out) { out = Money{c.getInt64()}; }
-inline void get(const SQLite::Column& c, Currency& out) {
+inline void get(const QueryColumn& c, std::string& out) { out = c.getString(); }
+inline void get(const QueryColumn& c, std::int64_t& out) { out = c.getInt64(); }
+inline void get(const QueryColumn& c, int& out) { out = c.getInt(); }
+inline void get(const QueryColumn& c, double& out) { out = c.getDouble(); }
+inline void get(const QueryColumn& c, bool& out) { out = c.getInt64() != 0; }
+inline void get(const QueryColumn& c, Money& out) { out = Money{c.getInt64()}; }
+inline void get(const QueryColumn& c, Currency& out) {
     out = c.getString() == "USD" ? Currency::USD : Currency::CNY;  // stored as its code; CNY otherwise
 }
-inline void get(const SQLite::Column& c, std::optional<std::string>& out) {
+inline void get(const QueryColumn& c, std::optional<std::string>& out) {
     if (c.isNull()) out.reset(); else out = c.getString();
 }
-inline void get(const SQLite::Column& c, std::optional<std::int64_t>& out) {
+inline void get(const QueryColumn& c, std::optional<std::int64_t>& out) {
     if (c.isNull()) out.reset(); else out = c.getInt64();
 }
 }  // namespace row_detail
 
 // Columns first, first + 1, … into the fields, in order.
 template <typename... Fields>
-void read_row_from(SQLite::Statement& q, int first, Fields&... fields) {
+void read_row_from(Query& q, int first, Fields&... fields) {
     int col = first;
     (row_detail::get(q.getColumn(col++), fields), ...);
 }
 
 template <typename... Fields>
-void read_row(SQLite::Statement& q, Fields&... fields) {
+void read_row(Query& q, Fields&... fields) {
     read_row_from(q, 0, fields...);
 }
 

@@ -14,7 +14,7 @@ constexpr const char* kColumns =
     "id, uid, year, coalesce(region_id, 0), coalesce(zone_id, 0), projects_count, investment, renovation_count, "
     "signed_amount, funds_in_place, foreign_capital_usd";
 
-AnnualTarget read_target(SQLite::Statement& q) {
+AnnualTarget read_target(Query& q) {
     AnnualTarget t;
     db::read_row(q, t.id, t.uid, t.year, t.region_id, t.zone_id, t.projects_count, t.investment_fen,
                     t.renovation_count, t.signed_amount_fen, t.funds_in_place_fen, t.foreign_capital_usd_cents);
@@ -22,7 +22,7 @@ AnnualTarget read_target(SQLite::Statement& q) {
 }
 
 std::optional<AnnualTarget> one(Database& db, const std::string& where, int year, std::int64_t id) {
-    SQLite::Statement q(db.sql(), std::string("SELECT ") + kColumns + " FROM targets WHERE year = ? AND " + where);
+    Query q(db, std::string("SELECT ") + kColumns + " FROM targets WHERE year = ? AND " + where);
     q.bind(1, year);
     bind_i64(q, 2, id);
     if (!q.executeStep()) return std::nullopt;
@@ -59,7 +59,7 @@ std::int64_t TargetRepository::set(AnnualTarget& target) {
         t.uid = before->uid;
         auto changes = diff_fields(fields(*before), fields(t));
         if (!changes.empty()) {
-            SQLite::Statement q(db_.sql(), "UPDATE targets SET projects_count=?, investment=?, renovation_count=?, "
+            Query q(db_, "UPDATE targets SET projects_count=?, investment=?, renovation_count=?, "
                                            "signed_amount=?, funds_in_place=?, foreign_capital_usd=? WHERE id=?");
             q.bind(1, t.projects_count);
             bind_i64(q, 2, t.investment_fen);
@@ -73,7 +73,7 @@ std::int64_t TargetRepository::set(AnnualTarget& target) {
         }
     } else {
         if (t.uid.empty()) t.uid = new_uid();
-        SQLite::Statement q(db_.sql(), "INSERT INTO targets(uid, year, region_id, zone_id, projects_count, investment, "
+        Query q(db_, "INSERT INTO targets(uid, year, region_id, zone_id, projects_count, investment, "
                                        "renovation_count, signed_amount, funds_in_place, foreign_capital_usd) "
                                        "VALUES(?,?,?,?,?,?,?,?,?,?)");
         q.bind(1, t.uid);
@@ -87,7 +87,7 @@ std::int64_t TargetRepository::set(AnnualTarget& target) {
         bind_i64(q, 9, t.funds_in_place_fen);
         bind_i64(q, 10, t.foreign_capital_usd_cents);
         q.exec();
-        t.id = db_.sql().getLastInsertRowid();
+        t.id = db_.last_insert_id();
         audit_insert(db_, "targets", t.id, t.uid, fields(t));
     }
     tx.commit();
@@ -97,12 +97,12 @@ std::int64_t TargetRepository::set(AnnualTarget& target) {
 
 void TargetRepository::remove(std::int64_t id) {
     WriteTransaction tx(db_);
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns + " FROM targets WHERE id = ?");
+    Query q(db_, std::string("SELECT ") + kColumns + " FROM targets WHERE id = ?");
     bind_i64(q, 1, id);
     if (!q.executeStep()) throw NotFoundError("年度目标（编号 " + std::to_string(id) + "）不存在");
     AnnualTarget t = read_target(q);
     audit_delete(db_, "targets", id, t.uid, fields(t));
-    SQLite::Statement del(db_.sql(), "DELETE FROM targets WHERE id = ?");
+    Query del(db_, "DELETE FROM targets WHERE id = ?");
     bind_i64(del, 1, id);
     del.exec();
     tx.commit();
@@ -116,7 +116,7 @@ std::optional<AnnualTarget> TargetRepository::for_zone(int year, std::int64_t zo
 }
 
 std::vector<AnnualTarget> TargetRepository::list(int year) {
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kColumns +
+    Query q(db_, std::string("SELECT ") + kColumns +
                                        " FROM targets WHERE year = ? ORDER BY region_id IS NULL, region_id, zone_id");
     q.bind(1, year);
     std::vector<AnnualTarget> out;

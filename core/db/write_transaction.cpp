@@ -17,16 +17,16 @@ constexpr const char* kRelease = "RELEASE il_write";
 constexpr const char* kRollbackTo = "ROLLBACK TO il_write";
 
 // The connections with a CallerUndoesWrites alive (and how many), on this thread.
-thread_local std::vector<std::pair<sqlite3*, int>> t_caller_undoes;
+thread_local std::vector<std::pair<const Database*, int>> t_caller_undoes;
 
-bool caller_undoes(sqlite3* handle) {
+bool caller_undoes(const Database* handle) {
     for (const auto& [h, n] : t_caller_undoes)
         if (h == handle) return n > 0;
     return false;
 }
 }  // namespace
 
-CallerUndoesWrites::CallerUndoesWrites(Database& db) : handle_(db.sql().getHandle()) {
+CallerUndoesWrites::CallerUndoesWrites(Database& db) : handle_(&db) {
     for (auto& [h, n] : t_caller_undoes)
         if (h == handle_) {
             ++n;
@@ -43,12 +43,15 @@ CallerUndoesWrites::~CallerUndoesWrites() {
         }
 }
 
-WriteTransaction::WriteTransaction(Database& db) : db_(db), sql_(db.sql()) {
+// On a server, BEGIN is READ COMMITTED: a writer whose UPDATE ... WHERE version = ? waits for
+// another's commit sees the new version and changes nothing (the conflict is then reported)
+// instead of failing on a serialization error.
+WriteTransaction::WriteTransaction(Database& db) : db_(db) {
     if (db.read_only()) throw DatabaseError("数据库以只读方式打开，不能修改");
-    outer_ = sqlite3_get_autocommit(sql_.getHandle()) != 0;
+    outer_ = db.autocommit();
     try {
-        if (outer_) sql_.exec("BEGIN IMMEDIATE");
-        else if (caller_undoes(sql_.getHandle())) skipped_ = true;  // nothing to undo or release here
+        if (outer_) db_.exec(db.server() ? "BEGIN" : "BEGIN IMMEDIATE");
+        else if (caller_undoes(&db)) skipped_ = true;  // nothing to undo or release here
         else db_.prepared(kSavepoint)->exec();
     } catch (const SQLite::Exception& e) {
         int code = e.getErrorCode();
@@ -61,7 +64,7 @@ WriteTransaction::~WriteTransaction() {
     if (done_ || skipped_) return;
     try {
         if (outer_) {
-            if (sqlite3_get_autocommit(sql_.getHandle()) == 0) sql_.exec("ROLLBACK");
+            if (!db_.autocommit()) db_.exec("ROLLBACK");
         } else {
             db_.prepared(kRollbackTo)->exec();
             db_.prepared(kRelease)->exec();
@@ -76,7 +79,7 @@ void WriteTransaction::commit() {
         done_ = true;
         return;
     }
-    if (outer_) sql_.exec("COMMIT");
+    if (outer_) db_.exec("COMMIT");
     else db_.prepared(kRelease)->exec();
     done_ = true;
 }

@@ -20,7 +20,6 @@ public:
 
 private:
     Database& db_;
-    SQLite::Database& sql_;
     bool outer_ = false;  // true: BEGIN IMMEDIATE ... COMMIT
     bool done_ = false;
     bool skipped_ = false;  // nested under a CallerUndoesWrites: no savepoint
@@ -39,7 +38,7 @@ public:
     CallerUndoesWrites& operator=(const CallerUndoesWrites&) = delete;
 
 private:
-    sqlite3* handle_;
+    const Database* handle_;
 };
 
 }  // namespace il::db

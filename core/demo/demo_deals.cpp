@@ -25,15 +25,15 @@ void generate_deals(Context& ctx) {
     auto& rng = ctx.rng;
     const int y = ctx.options.year;
     const YM last = YM::of(y, 12);
-    SQLite::Statement ins(ctx.db.sql(),
+    db::Query ins(ctx.db,
                           "INSERT INTO deals(uid, name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, "
                           "category_id, stage, lead_date, negotiation_date, signed_date, registered_date, started_date, "
                           "operating_date, terminated_date, signing_event, contract_type, contract_amount, contract_currency, "
                           "project_id, notes, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement fund(ctx.db.sql(),
+    db::Query fund(ctx.db,
                            "INSERT INTO deal_funds(uid, deal_id, date, amount, currency, rate_micro, amount_cny, notes) "
                            "VALUES(?,?,?,?,?,?,?,?)");
-    SQLite::Statement follow(ctx.db.sql(), "INSERT INTO deal_followups(uid, deal_id, date, author, note) VALUES(?,?,?,?,?)");
+    db::Query follow(ctx.db, "INSERT INTO deal_followups(uid, deal_id, date, author, note) VALUES(?,?,?,?,?)");
 
     static constexpr const char* origins[] = {"北京", "天津", "省内", "省外", "境外"};
     static constexpr double origin_w[] = {25, 9, 20, 34, 12};
@@ -149,7 +149,7 @@ void generate_deals(Context& ctx) {
         ins.bind(25, timestamp_text(chain[0].year(), chain[0].month(), 8, 9, 0));
         ins.bind(26, timestamp_text(latest.year(), latest.month(), 28, 17, 0));
         ins.exec();
-        const std::int64_t id = ctx.db.sql().getLastInsertRowid();
+        const std::int64_t id = ctx.db.last_insert_id();
         ++ctx.summary.deals;
 
         // Funds in place: from registration on (and for some signed deals), in 1-5 instalments.

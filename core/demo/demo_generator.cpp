@@ -7,6 +7,7 @@
 #include "core/db/record_warnings.h"
 #include "core/demo/demo_context.h"
 #include "core/util/error.h"
+#include "core/db/write_transaction.h"
 
 namespace il::demo {
 namespace detail {
@@ -44,7 +45,7 @@ std::string short_region_name(const std::string& name) {
 
 Context::Context(db::Database& d, const DemoOptions& o, ProgressSink& p) : db(d), options(o), progress(p), rng(o.seed) {
     {
-        SQLite::Statement q(db.sql(), "SELECT id, name, kind, COALESCE(code, '') FROM regions WHERE active = 1 ORDER BY sort_order, id");
+        db::Query q(db, "SELECT id, name, kind, COALESCE(code, '') FROM regions WHERE active = 1 ORDER BY sort_order, id");
         while (q.executeStep()) {
             DictRegion r{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), "", 1.0,
                          q.getColumn(3).getString()};
@@ -53,15 +54,15 @@ Context::Context(db::Database& d, const DemoOptions& o, ProgressSink& p) : db(d)
         }
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT id, region_id, name FROM zones WHERE active = 1 ORDER BY sort_order, id");
+        db::Query q(db, "SELECT id, region_id, name FROM zones WHERE active = 1 ORDER BY sort_order, id");
         while (q.executeStep()) zones.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString()});
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT id, code, name FROM industries WHERE active = 1 ORDER BY sort_order, id");
+        db::Query q(db, "SELECT id, code, name FROM industries WHERE active = 1 ORDER BY sort_order, id");
         while (q.executeStep()) industries.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
     }
     {
-        SQLite::Statement q(db.sql(),
+        db::Query q(db,
                             // items only: a group's own entry (name = group) unless it is its group's only entry
                             "SELECT id, name, group_name, strategic_emerging, is_industrial FROM categories c WHERE active = 1 "
                             "AND (name <> group_name OR NOT EXISTS (SELECT 1 FROM categories i WHERE i.group_name = c.group_name "
@@ -158,14 +159,14 @@ DemoSummary generate(db::Database& db, const DemoOptions& options, ProgressSink&
 
     {
         // Seeding runs its own transaction and leaves filled tables alone; it goes first.
-        SQLite::Statement q(db.sql(), "SELECT (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM categories)");
+        db::Query q(db, "SELECT (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM categories)");
         q.executeStep();
         if (q.getColumn(0).getInt64() == 0) {
             progress.step("导入默认字典", 0.0);
             db::seed_dictionaries_from(db, std::nullopt);
         }
     }
-    SQLite::Transaction transaction(db.sql());
+    db::WriteTransaction transaction(db);
     detail::Context ctx(db, options, progress);
     ctx.report("生成亿元以上项目", 0.01);
     detail::generate_projects(ctx);

@@ -161,18 +161,18 @@ public:
         : ctx_(ctx),
           rng_(ctx.rng),
           y_(ctx.options.year),
-          insert_project_(ctx.db.sql(),
+          insert_project_(ctx.db,
                           "INSERT INTO projects(uid, name, owner, region_id, zone_id, site, industry_id, category_id, nature, level, "
                           "stage, total_investment, planned_start, planned_completion, actual_start, actual_completion, content, "
                           "leader_name, leader_title, responsible_unit, contact_person, contact_phone, is_jingjin, is_foreign, "
                           "notes, created_at, updated_at, code) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-          insert_plan_(ctx.db.sql(), "INSERT INTO project_plans(project_id, year, planned_investment, uid) VALUES(?,?,?,?)"),
-          insert_approval_(ctx.db.sql(),
+          insert_plan_(ctx.db, "INSERT INTO project_plans(project_id, year, planned_investment, uid) VALUES(?,?,?,?)"),
+          insert_approval_(ctx.db,
                            "INSERT INTO approvals(project_id, kind, status, doc_number, doc_date, uid) VALUES(?,?,?,?,?,?)"),
-          insert_progress_(ctx.db.sql(),
+          insert_progress_(ctx.db,
                            "INSERT INTO progress(project_id, year, month, completed_month, completed_ytd, image_progress, problems, "
                            "uid, updated_at) VALUES(?,?,?,?,?,?,?,?,?)"),
-          insert_problem_(ctx.db.sql(),
+          insert_problem_(ctx.db,
                           "INSERT INTO problems(uid, project_id, description, owner_unit, status, assigned_date, supervised_date, "
                           "closed_date, notes, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)") {
         for (int i = 0; i < 5; ++i)
@@ -188,9 +188,9 @@ public:
         {
             // Names already in the ledger (demo data added to a database that has some) are not
             // used again: the named projects appear once, generated names stay unique.
-            SQLite::Statement q(ctx_.db.sql(), "SELECT name FROM projects");
+            db::Query q(ctx_.db, "SELECT name FROM projects");
             while (q.executeStep()) names_.insert(q.getColumn(0).getString());
-            SQLite::Statement c(ctx_.db.sql(), "SELECT code FROM projects WHERE code IS NOT NULL");
+            db::Query c(ctx_.db, "SELECT code FROM projects WHERE code IS NOT NULL");
             while (c.executeStep()) codes_.insert(c.getColumn(0).getString());
         }
         for (int i = 0; i < real; ++i) {
@@ -418,7 +418,7 @@ private:
             q.bind(28, code);
         }
         q.exec();
-        const std::int64_t id = ctx_.db.sql().getLastInsertRowid();
+        const std::int64_t id = ctx_.db.last_insert_id();
         ctx_.project_regions.emplace_back(id, d.region->id);
         ++(d.history ? ctx_.summary.history_projects : ctx_.summary.projects);
         ctx_.summary.total_investment_fen += total;
@@ -607,7 +607,7 @@ private:
     std::set<std::string> names_, codes_;
     std::vector<Leader> city_leaders_;
     std::map<std::int64_t, std::vector<Leader>> region_leaders_;
-    SQLite::Statement insert_project_, insert_plan_, insert_approval_, insert_progress_, insert_problem_;
+    db::Query insert_project_, insert_plan_, insert_approval_, insert_progress_, insert_problem_;
 };
 
 }  // namespace

@@ -29,13 +29,13 @@ constexpr KindWords kKinds[] = {
 void generate_renovations(Context& ctx) {
     auto& rng = ctx.rng;
     const int y = ctx.options.year;
-    SQLite::Statement ins(ctx.db.sql(),
+    db::Query ins(ctx.db,
                           "INSERT INTO renovations(uid, enterprise, name, filing_number, region_id, zone_id, industry_id, kind, stage, "
                           "total_investment, equipment_investment, in_statistics, planned_start, planned_completion, actual_start, "
                           "actual_completion, expected_output, expected_tax, notes, created_at, updated_at) "
                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement plan(ctx.db.sql(), "INSERT INTO renovation_plans(renovation_id, year, planned_investment, uid) VALUES(?,?,?,?)");
-    SQLite::Statement prog(ctx.db.sql(),
+    db::Query plan(ctx.db, "INSERT INTO renovation_plans(renovation_id, year, planned_investment, uid) VALUES(?,?,?,?)");
+    db::Query prog(ctx.db,
                            "INSERT INTO renovation_progress(renovation_id, year, month, completed_month, completed_ytd, uid, updated_at) "
                            "VALUES(?,?,?,?,?,?,?)");
     const auto manufacturing = ctx.industry_coded("C");
@@ -105,7 +105,7 @@ void generate_renovations(Context& ctx) {
         ins.bind(20, timestamp_text(created.year(), created.month(), 12, 9, 0));
         ins.bind(21, timestamp_text(y, 12, 31, 17, 30));
         ins.exec();
-        const std::int64_t id = ctx.db.sql().getLastInsertRowid();
+        const std::int64_t id = ctx.db.last_insert_id();
         ++ctx.summary.renovations;
 
         // Plans per year by the share of planned months in it; progress month by month.

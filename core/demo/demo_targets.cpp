@@ -18,7 +18,7 @@ std::map<std::int64_t, Actuals> actuals(db::Database& db, int year, const char* 
     std::map<std::int64_t, Actuals> out;
     const std::string k = key;
     {
-        SQLite::Statement q(db.sql(), "SELECT p." + k + ", COUNT(*), SUM(pp.planned_investment) FROM projects p "
+        db::Query q(db, "SELECT p." + k + ", COUNT(*), SUM(pp.planned_investment) FROM projects p "
                                       "JOIN project_plans pp ON pp.project_id = p.id AND pp.year = ? "
                                       "WHERE p." + k + " IS NOT NULL GROUP BY p." + k);
         q.bind(1, year);
@@ -29,20 +29,20 @@ std::map<std::int64_t, Actuals> actuals(db::Database& db, int year, const char* 
         }
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT r." + k + ", COUNT(*) FROM renovations r JOIN renovation_plans rp "
+        db::Query q(db, "SELECT r." + k + ", COUNT(*) FROM renovations r JOIN renovation_plans rp "
                                       "ON rp.renovation_id = r.id AND rp.year = ? WHERE r." + k + " IS NOT NULL GROUP BY r." + k);
         q.bind(1, year);
         while (q.executeStep()) out[q.getColumn(0).getInt64()].renovations = q.getColumn(1).getInt64();
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT d." + k + ", SUM(CASE WHEN d.contract_currency = 'CNY' THEN d.contract_amount "
+        db::Query q(db, "SELECT d." + k + ", SUM(CASE WHEN d.contract_currency = 'CNY' THEN d.contract_amount "
                                       "ELSE d.contract_amount * 675 / 100 END) FROM deals d "
                                       "WHERE d." + k + " IS NOT NULL AND substr(d.signed_date, 1, 4) = ? GROUP BY d." + k);
         q.bind(1, std::to_string(year));
         while (q.executeStep()) out[q.getColumn(0).getInt64()].signed_amount = q.getColumn(1).getInt64();
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT d." + k + ", SUM(f.amount_cny), SUM(CASE WHEN f.currency = 'USD' THEN f.amount ELSE 0 END) "
+        db::Query q(db, "SELECT d." + k + ", SUM(f.amount_cny), SUM(CASE WHEN f.currency = 'USD' THEN f.amount ELSE 0 END) "
                                       "FROM deals d JOIN deal_funds f ON f.deal_id = d.id "
                                       "WHERE d." + k + " IS NOT NULL AND substr(f.date, 1, 4) = ? GROUP BY d." + k);
         q.bind(1, std::to_string(year));
@@ -59,7 +59,7 @@ std::map<std::int64_t, Actuals> actuals(db::Database& db, int year, const char* 
 
 void generate_targets(Context& ctx) {
     auto& rng = ctx.rng;
-    SQLite::Statement ins(ctx.db.sql(),
+    db::Query ins(ctx.db,
                           "INSERT OR IGNORE INTO targets(uid, year, region_id, zone_id, projects_count, investment, renovation_count, "
                           "signed_amount, funds_in_place, foreign_capital_usd) VALUES(?,?,?,?,?,?,?,?,?,?)");
     // Round a target to `step` after scaling by a factor near one.

@@ -19,7 +19,7 @@ class DealPlanner : public RecordPlanner {
 public:
     DealPlanner(db::Database& db, const DictionaryLookup& dict)
         : dict_(dict), repo_(db), refs_(db::load_references(db, true)) {
-        SQLite::Statement q(db.sql(), "SELECT id, name, region_id FROM deals");
+        db::Query q(db, "SELECT id, name, region_id FROM deals");
         while (q.executeStep()) by_name_[{q.getColumn(1).getString(), q.getColumn(2).getInt64()}] = q.getColumn(0).getInt64();
     }
 

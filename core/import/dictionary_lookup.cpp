@@ -36,7 +36,7 @@ const std::vector<DictionaryLookup::Entry>* list_for(const DictionaryLookup& d, 
 }
 
 void load_aliases(db::Database& db, const char* kind, std::map<std::string, std::int64_t>& out) {
-    SQLite::Statement q(db.sql(), "SELECT alias, target_id FROM dictionary_aliases WHERE kind = ?");
+    db::Query q(db, "SELECT alias, target_id FROM dictionary_aliases WHERE kind = ?");
     q.bind(1, kind);
     while (q.executeStep()) out[normalize_label(q.getColumn(0).getString())] = q.getColumn(1).getInt64();
 }
@@ -61,22 +61,21 @@ std::string category_key(std::string_view text) {
 
 DictionaryLookup DictionaryLookup::load(db::Database& db) {
     DictionaryLookup d;
-    auto& sql = db.sql();
     {
-        SQLite::Statement q(sql, "SELECT id, name, coalesce(code,'') FROM regions ORDER BY sort_order, id");
+        db::Query q(db, "SELECT id, name, coalesce(code,'') FROM regions ORDER BY sort_order, id");
         while (q.executeStep()) d.regions.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), 0, {}});
     }
     {
-        SQLite::Statement q(sql, "SELECT id, name, region_id FROM zones ORDER BY sort_order, id");
+        db::Query q(db, "SELECT id, name, region_id FROM zones ORDER BY sort_order, id");
         while (q.executeStep())
             d.zones.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), "", q.getColumn(2).getInt64(), {}});
     }
     {
-        SQLite::Statement q(sql, "SELECT id, name, code FROM industries ORDER BY sort_order, id");
+        db::Query q(db, "SELECT id, name, code FROM industries ORDER BY sort_order, id");
         while (q.executeStep()) d.industries.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), 0, {}});
     }
     {
-        SQLite::Statement q(sql, "SELECT id, name, group_name FROM categories ORDER BY sort_order, id");
+        db::Query q(db, "SELECT id, name, group_name FROM categories ORDER BY sort_order, id");
         while (q.executeStep())
             d.categories.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), "", 0, q.getColumn(2).getString()});
     }

@@ -57,19 +57,21 @@ private:
 // temporary tables, so it is left alone when the connection has any.
 class ImportSettings {
 public:
-    explicit ImportSettings(db::Database& db) : sql_(db.sql()) {
-        cache_ = sql_.execAndGet("PRAGMA cache_size").getInt();
-        const long long page = sql_.execAndGet("PRAGMA page_size").getInt64();
+    explicit ImportSettings(db::Database& db) {
+        if (db.server()) return;  // the server's own settings
+        sql_ = &db.sql();
+        cache_ = sql_->execAndGet("PRAGMA cache_size").getInt();
+        const long long page = sql_->execAndGet("PRAGMA page_size").getInt64();
         const long long cache_kib = cache_ < 0 ? -static_cast<long long>(cache_) : cache_ * page / 1024;
         if (cache_kib < kImportCacheKiB) {
-            sql_.exec("PRAGMA cache_size = -" + std::to_string(kImportCacheKiB));
+            sql_->exec("PRAGMA cache_size = -" + std::to_string(kImportCacheKiB));
             cache_changed_ = true;
         }
-        temp_store_ = sql_.execAndGet("PRAGMA temp_store").getInt();
-        if (temp_store_ != 2 && sqlite3_get_autocommit(sql_.getHandle()) != 0 &&
-            sql_.execAndGet("SELECT count(*) FROM temp.sqlite_master").getInt() == 0) {
+        temp_store_ = sql_->execAndGet("PRAGMA temp_store").getInt();
+        if (temp_store_ != 2 && sqlite3_get_autocommit(sql_->getHandle()) != 0 &&
+            sql_->execAndGet("SELECT count(*) FROM temp.sqlite_master").getInt() == 0) {
             try {
-                sql_.exec("PRAGMA temp_store = MEMORY");
+                sql_->exec("PRAGMA temp_store = MEMORY");
                 temp_store_changed_ = true;
             } catch (const SQLite::Exception&) {
                 // a statement of the caller's is still reading: SQLite refuses, the import goes on as before
@@ -78,9 +80,9 @@ public:
     }
     ~ImportSettings() {
         try {
-            if (cache_changed_) sql_.exec("PRAGMA cache_size = " + std::to_string(cache_));
-            if (temp_store_changed_ && sqlite3_get_autocommit(sql_.getHandle()) != 0)
-                sql_.exec("PRAGMA temp_store = " + std::to_string(temp_store_));
+            if (cache_changed_) sql_->exec("PRAGMA cache_size = " + std::to_string(cache_));
+            if (temp_store_changed_ && sqlite3_get_autocommit(sql_->getHandle()) != 0)
+                sql_->exec("PRAGMA temp_store = " + std::to_string(temp_store_));
         } catch (...) {
         }
     }
@@ -88,7 +90,7 @@ public:
     ImportSettings& operator=(const ImportSettings&) = delete;
 
 private:
-    SQLite::Database& sql_;
+    SQLite::Database* sql_ = nullptr;
     int cache_ = 0;
     int temp_store_ = 0;
     bool cache_changed_ = false;
@@ -179,7 +181,7 @@ ImportResult apply_import(db::Database& db, ImportPlan& plan, const ImportOption
         throw Cancelled();
     };
     ImportSettings settings(db);  // before tx: restored after the commit or the rollback
-    SQLite::Transaction tx(db.sql());
+    db::WriteTransaction tx(db);
     write_additions(db, plan);
     // Rejected records leave plan.records afterwards, in one pass that keeps the order (moving a
     // record costs: building a second vector of all of them was a few percent of the write).

@@ -6,7 +6,7 @@
 
 namespace il::import {
 namespace {
-Preset from_row(SQLite::Statement& q) {
+Preset from_row(db::Query& q) {
     Preset p;
     p.id = q.getColumn(0).getInt64();
     p.uid = q.getColumn(1).getString();
@@ -31,7 +31,7 @@ void save_preset_decisions(db::Database& db, const std::string& name, const Valu
     auto p = load_preset(db, name);
     if (!p) throw NotFoundError("没有名为“" + name + "”的导入方案");
     p->mapping["values"] = decisions_to_json(values);
-    SQLite::Statement q(db.sql(), "UPDATE import_presets SET mapping = ? WHERE id = ?");
+    db::Query q(db, "UPDATE import_presets SET mapping = ? WHERE id = ?");
     q.bind(1, p->mapping.dump());
     q.bind(2, static_cast<int64_t>(p->id));
     q.exec();
@@ -51,7 +51,7 @@ Preset save_preset(db::Database& db, const std::string& name, const std::string&
     if (values) p.mapping["values"] = decisions_to_json(*values);
     else if (existing && existing->mapping.contains("values")) p.mapping["values"] = existing->mapping["values"];
     if (existing) {
-        SQLite::Statement q(db.sql(), "UPDATE import_presets SET kind = ?, signature = ?, mapping = ? WHERE id = ?");
+        db::Query q(db, "UPDATE import_presets SET kind = ?, signature = ?, mapping = ? WHERE id = ?");
         q.bind(1, kind_name(p.kind));
         q.bind(2, p.signature);
         q.bind(3, p.mapping.dump());
@@ -61,40 +61,40 @@ Preset save_preset(db::Database& db, const std::string& name, const std::string&
         p.uid = existing->uid;
     } else {
         p.uid = new_uid();
-        SQLite::Statement q(db.sql(), "INSERT INTO import_presets(uid, name, kind, signature, mapping) VALUES(?,?,?,?,?)");
+        db::Query q(db, "INSERT INTO import_presets(uid, name, kind, signature, mapping) VALUES(?,?,?,?,?)");
         q.bind(1, p.uid);
         q.bind(2, p.name);
         q.bind(3, kind_name(p.kind));
         q.bind(4, p.signature);
         q.bind(5, p.mapping.dump());
         q.exec();
-        p.id = db.sql().getLastInsertRowid();
+        p.id = db.last_insert_id();
     }
     return p;
 }
 
 std::optional<Preset> load_preset(db::Database& db, const std::string& name) {
-    SQLite::Statement q(db.sql(), std::string(kColumns) + " WHERE name = ?");
+    db::Query q(db, std::string(kColumns) + " WHERE name = ?");
     q.bind(1, name);
     if (q.executeStep()) return from_row(q);
     return std::nullopt;
 }
 
 std::vector<Preset> list_presets(db::Database& db) {
-    SQLite::Statement q(db.sql(), std::string(kColumns) + " ORDER BY name");
+    db::Query q(db, std::string(kColumns) + " ORDER BY name");
     std::vector<Preset> out;
     while (q.executeStep()) out.push_back(from_row(q));
     return out;
 }
 
 void delete_preset(db::Database& db, const std::string& name) {
-    SQLite::Statement q(db.sql(), "DELETE FROM import_presets WHERE name = ?");
+    db::Query q(db, "DELETE FROM import_presets WHERE name = ?");
     q.bind(1, name);
     if (q.exec() == 0) throw NotFoundError("没有名为“" + name + "”的导入方案");
 }
 
 std::optional<Preset> preset_for_signature(db::Database& db, RecordKind kind, const std::string& signature) {
-    SQLite::Statement q(db.sql(), std::string(kColumns) + " WHERE kind = ? AND signature = ? ORDER BY id DESC LIMIT 1");
+    db::Query q(db, std::string(kColumns) + " WHERE kind = ? AND signature = ? ORDER BY id DESC LIMIT 1");
     q.bind(1, kind_name(kind));
     q.bind(2, signature);
     if (q.executeStep()) return from_row(q);

@@ -30,7 +30,7 @@ class ProjectPlanner : public RecordPlanner {
 public:
     ProjectPlanner(db::Database& db, const DictionaryLookup& dict)
         : db_(db), dict_(dict), repo_(db), refs_(db::load_references(db)) {
-        SQLite::Statement q(db.sql(), "SELECT id, coalesce(code,''), name, region_id FROM projects");
+        db::Query q(db, "SELECT id, coalesce(code,''), name, region_id FROM projects");
         while (q.executeStep()) {
             std::int64_t id = q.getColumn(0).getInt64();
             std::string code = q.getColumn(1).getString();

@@ -24,7 +24,7 @@ class RenovationPlanner : public RecordPlanner {
 public:
     RenovationPlanner(db::Database& db, const DictionaryLookup& dict)
         : dict_(dict), repo_(db), refs_(db::load_references(db)) {
-        SQLite::Statement q(db.sql(), "SELECT id, coalesce(filing_number,''), enterprise, name, region_id FROM renovations");
+        db::Query q(db, "SELECT id, coalesce(filing_number,''), enterprise, name, region_id FROM renovations");
         while (q.executeStep()) {
             std::int64_t id = q.getColumn(0).getInt64();
             std::string filing = q.getColumn(1).getString();

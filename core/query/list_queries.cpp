@@ -33,12 +33,12 @@ Column by_num(Column c) {
     return c;
 }
 
-std::string col_text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
+std::string col_text(db::Query& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
 
 // Reads every row of `q` into the table: column i of the statement fills table column i
 // (text or number by the column's kind); sort_by_num text columns take their number from the
 // statement column given in `num_source` (index -> statement column).
-void fill(Table& t, SQLite::Statement& q, const std::map<int, int>& num_source = {}, int ref_column = -1) {
+void fill(Table& t, db::Query& q, const std::map<int, int>& num_source = {}, int ref_column = -1) {
     const auto n = t.columns.size();
     std::vector<int> num_column(n, -1);  // statement column of a text column's number, -1 if none
     for (const auto& [c, sc] : num_source) num_column[static_cast<std::size_t>(c)] = sc;
@@ -92,7 +92,7 @@ Table load_projects(db::Database& db, const Period& period) {
         hidden(text("updated_at", IL_N_("Updated"), 150)),
         text("warnings", IL_N_("Missing information"), 140, true, false),
     };
-    SQLite::Statement q(db.sql(), R"sql(
+    db::Query q(db, R"sql(
         SELECT p.id, COALESCE(p.code,''), p.name, p.owner, r.name, COALESCE(z.name,''), COALESCE(c.name,''),
                p.stage, p.level, p.nature, p.total_investment,
                COALESCE(pl.planned_investment, 0),
@@ -133,7 +133,7 @@ Table load_renovations(db::Database& db, const Period& period) {
         text("in_statistics", IL_N_("In statistics"), 70, false, true),
         text("warnings", IL_N_("Missing information"), 140, true, false),
     };
-    SQLite::Statement q(db.sql(), R"sql(
+    db::Query q(db, R"sql(
         SELECT v.id, v.enterprise, v.name, COALESCE(v.filing_number,''), r.name, COALESCE(z.name,''), v.kind, v.stage,
                v.total_investment, v.equipment_investment, COALESCE(pl.planned_investment, 0),
                COALESCE((SELECT pr.completed_ytd FROM renovation_progress pr WHERE pr.renovation_id = v.id
@@ -172,7 +172,7 @@ Table load_deals(db::Database& db, const Period& period) {
     std::string start = std::to_string(period.year) + "-01-01";
     char end[16];
     std::snprintf(end, sizeof end, "%04d-%02d-31", period.year, period.month);
-    SQLite::Statement q(db.sql(), R"sql(
+    db::Query q(db, R"sql(
         SELECT d.id, d.name, d.investor, d.origin, r.name, COALESCE(z.name,''), COALESCE(c.name,''), d.stage,
                d.signing_event, CASE d.contract_currency WHEN 'CNY' THEN d.contract_amount ELSE 0 END,
                COALESCE((SELECT SUM(f.amount_cny) FROM deal_funds f WHERE f.deal_id = d.id
@@ -202,7 +202,7 @@ Table load_problems(db::Database& db) {
         text("assigned_date", IL_N_("Assigned on"), 90),
         text("closed_date", IL_N_("Closed on"), 90),
     };
-    SQLite::Statement q(db.sql(), R"sql(
+    db::Query q(db, R"sql(
         SELECT pb.id, p.name, r.name, pb.description, pb.owner_unit, pb.status,
                COALESCE(pb.assigned_date,''), COALESCE(pb.closed_date,''), r.sort_order * 100000 + r.id, p.id
         FROM problems pb

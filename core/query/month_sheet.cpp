@@ -123,7 +123,7 @@ Money MonthSheet::total_ytd() const {
 MonthSheet load_month_sheet(db::Database& db, const Period& period, std::optional<std::int64_t> region_id) {
     MonthSheet sheet;
     sheet.period = period;
-    SQLite::Statement q(db.sql(), R"sql(
+    db::Query q(db, R"sql(
         SELECT p.id, r.name, p.name, p.stage, p.total_investment, COALESCE(pl.planned_investment, 0),
                COALESCE((SELECT pr.completed_ytd FROM progress pr WHERE pr.project_id = p.id AND pr.year = ?1
                          AND pr.month < ?2 ORDER BY pr.month DESC LIMIT 1), 0),

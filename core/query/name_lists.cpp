@@ -3,7 +3,7 @@
 namespace il::query {
 namespace {
 NameList read(db::Database& db, const std::string& sql) {
-    SQLite::Statement q(db.sql(), sql);
+    db::Query q(db, sql);
     NameList out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
     return out;
@@ -28,7 +28,7 @@ NameList category_names(db::Database& db, bool a) {
 
 namespace il::query {
 std::vector<std::pair<std::int64_t, std::int64_t>> zone_regions(db::Database& db) {
-    SQLite::Statement q(db.sql(), "SELECT id, region_id FROM zones");
+    db::Query q(db, "SELECT id, region_id FROM zones");
     std::vector<std::pair<std::int64_t, std::int64_t>> out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
     return out;
@@ -37,7 +37,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> zone_regions(db::Database& db
 
 namespace il::query {
 std::optional<std::int64_t> project_mentioned(db::Database& db, const std::string& text) {
-    SQLite::Statement q(db.sql(), "SELECT id, name, COALESCE(code,'') FROM projects");
+    db::Query q(db, "SELECT id, name, COALESCE(code,'') FROM projects");
     std::optional<std::int64_t> best;
     std::size_t best_len = 0;
     while (q.executeStep()) {

@@ -6,7 +6,7 @@ namespace il::query {
 
 std::array<Money, 12> monthly_completed(db::Database& db, int year) {
     std::array<Money, 12> out{};
-    SQLite::Statement q(db.sql(), "SELECT month, SUM(completed_month) FROM progress WHERE year = ? GROUP BY month");
+    db::Query q(db, "SELECT month, SUM(completed_month) FROM progress WHERE year = ? GROUP BY month");
     q.bind(1, year);
     while (q.executeStep()) {
         int m = q.getColumn(0).getInt();
@@ -16,13 +16,13 @@ std::array<Money, 12> monthly_completed(db::Database& db, int year) {
 }
 
 std::optional<Period> latest_period(db::Database& db) {
-    SQLite::Statement q(db.sql(), "SELECT year, month FROM progress ORDER BY year DESC, month DESC LIMIT 1");
+    db::Query q(db, "SELECT year, month FROM progress ORDER BY year DESC, month DESC LIMIT 1");
     if (!q.executeStep()) return std::nullopt;
     return Period{q.getColumn(0).getInt(), q.getColumn(1).getInt()};
 }
 
 std::vector<RecentChange> recent_changes(db::Database& db, int limit) {
-    SQLite::Statement q(db.sql(), R"sql(
+    db::Query q(db, R"sql(
         SELECT a.at, a.who, a.action, a.table_name, COALESCE(a.field,''), COALESCE(a.old_value,''),
                COALESCE(a.new_value,''), COALESCE(a.record_id, 0),
                COALESCE(CASE a.table_name WHEN 'projects' THEN (SELECT name FROM projects WHERE id = a.record_id)

@@ -42,20 +42,20 @@ Scope resolve_scope(db::Database& db, const std::string& scope) {
     Scope s;
     if (scope.empty()) return s;
     s.name = scope;
-    SQLite::Statement r(db.sql(), "SELECT id FROM regions WHERE name = ?");
+    db::Query r(db, "SELECT id FROM regions WHERE name = ?");
     r.bind(1, scope);
     if (r.executeStep()) {
         s.region_id = r.getColumn(0).getInt64();
         return s;
     }
-    SQLite::Statement z(db.sql(), "SELECT id FROM zones WHERE name = ?");
+    db::Query z(db, "SELECT id FROM zones WHERE name = ?");
     z.bind(1, scope);
     if (z.executeStep()) {
         s.zone_id = z.getColumn(0).getInt64();
         return s;
     }
     std::string names;
-    SQLite::Statement all(db.sql(), "SELECT name FROM regions UNION ALL SELECT name FROM zones");
+    db::Query all(db, "SELECT name FROM regions UNION ALL SELECT name FROM zones");
     while (all.executeStep()) names += (names.empty() ? "" : "、") + all.getColumn(0).getString();
     throw ValidationError("范围“" + scope + "”既不是县（市、区）也不是开发区（可用：" + (names.empty() ? "无" : names) + "）");
 }
@@ -86,12 +86,12 @@ private:
 class ReportingCache {
 public:
     explicit ReportingCache(db::Database& db) : db_(db) {
-        before_ = db_.sql().execAndGet("PRAGMA cache_size").getInt64();
-        db_.sql().exec("PRAGMA cache_size = -131072");
+        before_ = db::scalar_int(db_, "PRAGMA cache_size");
+        db_.exec("PRAGMA cache_size = -131072");
     }
     ~ReportingCache() {
         try {
-            db_.sql().exec("PRAGMA cache_size = " + std::to_string(before_));
+            db_.exec("PRAGMA cache_size = " + std::to_string(before_));
         } catch (...) {  // never throws out of a destructor; the next open sets it again anyway
         }
     }
@@ -160,7 +160,7 @@ std::vector<std::string> report_warnings(db::Database& db, const Period& period,
     Scope scope = resolve_scope(db, scope_name);
     std::vector<std::string> out;
     // Monthly figures of the period's 1-N月: 亿元以上项目 and 技改 progress, deals' funds in place.
-    SQLite::Statement q(db.sql(),
+    db::Query q(db,
                         "SELECT EXISTS (SELECT 1 FROM progress g JOIN projects p ON p.id = g.project_id"
                         "        WHERE g.year = ?1 AND g.month <= ?2"
                         "          AND (?3 IS NULL OR p.region_id = ?3) AND (?4 IS NULL OR p.zone_id = ?4))"
@@ -190,7 +190,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& peri
     // The rules live in core/stats (shared with the GUI and `check`); here they are limited to
     // the report's scope and phrased with the project's region.
     Scope scope = resolve_scope(db, scope_name);
-    SQLite::Statement where(db.sql(),
+    db::Query where(db,
                             "SELECT r.name, p.region_id, p.zone_id FROM projects p JOIN regions r ON r.id = p.region_id"
                             " WHERE p.id = ?");
     std::vector<CheckFinding> out;
@@ -329,7 +329,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
         std::error_code ec;
         fs::path abs = fs::absolute(request.out, ec);
         SQLite::Transaction tx(db.sql());
-        SQLite::Statement ins(db.sql(),
+        db::Query ins(db,
                               "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who, "
                               "file_path, sha256) VALUES(?,?,?,?,?,?,?,?,?)");
         std::string now = now_iso();
@@ -356,7 +356,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
 }
 
 std::vector<ReportRun> list_report_runs(db::Database& db, int limit) {
-    SQLite::Statement q(db.sql(),
+    db::Query q(db,
                         "SELECT uid, template_id, template_version, period, scope, generated_at, who, file_path, sha256 "
                         "FROM report_runs ORDER BY generated_at DESC, id DESC LIMIT ?");
     q.bind(1, limit);

@@ -64,7 +64,7 @@ void rank(std::vector<GroupFigures>& groups, RankBy by) {
     for (std::size_t i = 0; i < groups.size(); ++i) groups[i].rank = ranks[i];
 }
 
-std::optional<std::string> text_or_null(SQLite::Column c) {
+std::optional<std::string> text_or_null(db::QueryColumn c) {
     if (c.isNull()) return std::nullopt;
     return c.getString();
 }
@@ -104,7 +104,7 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
         if (options.region_id) sql += " AND p.region_id = :region";
         if (options.zone_id) sql += " AND p.zone_id = :zone";
         sql += " ORDER BY p.id";
-        SQLite::Statement q(db.sql(), sql);
+        db::Query q(db, sql);
         q.bind(":period", period.key());
         q.bind(":year", y);
         q.bind(":last_year", period.last_year());
@@ -137,7 +137,7 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
     // Groups in dictionary order.
     std::unordered_map<std::int64_t, std::size_t> region_at, zone_at, category_at;
     {
-        SQLite::Statement q(db.sql(), "SELECT id, name FROM regions WHERE active = 1 OR id IN (SELECT region_id FROM projects) "
+        db::Query q(db, "SELECT id, name FROM regions WHERE active = 1 OR id IN (SELECT region_id FROM projects) "
                                       "ORDER BY sort_order, id");
         while (q.executeStep()) {
             const auto id = q.getColumn(0).getInt64();
@@ -150,7 +150,7 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
         }
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT id, name, region_id FROM zones WHERE active = 1 OR id IN "
+        db::Query q(db, "SELECT id, name, region_id FROM zones WHERE active = 1 OR id IN "
                                       "(SELECT zone_id FROM projects WHERE zone_id IS NOT NULL) ORDER BY sort_order, id");
         while (q.executeStep()) {
             const auto id = q.getColumn(0).getInt64();
@@ -166,7 +166,7 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
         }
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT id, name FROM categories WHERE active = 1 OR id IN "
+        db::Query q(db, "SELECT id, name FROM categories WHERE active = 1 OR id IN "
                                       "(SELECT category_id FROM projects WHERE category_id IS NOT NULL) ORDER BY sort_order, id");
         while (q.executeStep()) {
             category_at[q.getColumn(0).getInt64()] = out.categories.size();
@@ -191,7 +191,7 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
     }
     // Targets of the year.
     {
-        SQLite::Statement q(db.sql(), "SELECT region_id, zone_id, projects_count, investment FROM targets WHERE year = ?1");
+        db::Query q(db, "SELECT region_id, zone_id, projects_count, investment FROM targets WHERE year = ?1");
         q.bind(1, y);
         while (q.executeStep()) {
             GroupFigures* g = nullptr;

@@ -28,7 +28,7 @@ std::string wan(std::int64_t fen) {
 
 namespace {
 
-void bind_scope(SQLite::Statement& q, int first, const CheckScope& scope) {
+void bind_scope(db::Query& q, int first, const CheckScope& scope) {
     if (scope.region_id) q.bind(first, *scope.region_id);
     else q.bind(first);
     if (scope.zone_id) q.bind(first + 1, *scope.zone_id);
@@ -67,7 +67,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
         // Only the filters given, so that a region's or a zone's projects are sought on its index.
         if (scope.region_id) sql += " WHERE p.region_id = ?1";
         if (scope.zone_id) sql += std::string(scope.region_id ? " AND" : " WHERE") + " p.zone_id = ?2";
-        SQLite::Statement t(db.sql(), sql);
+        db::Query t(db, sql);
         if (scope.region_id) t.bind(1, *scope.region_id);
         if (scope.zone_id) t.bind(2, *scope.zone_id);
         while (t.executeStep()) {
@@ -102,12 +102,12 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
         return it == slot_by_key.end() ? nullptr : &facts[static_cast<std::size_t>(it->second)];
     };
     auto name_of = [&db](std::int64_t id) {
-        SQLite::Statement n(db.sql(), "SELECT name FROM projects WHERE id = ?");
+        db::Query n(db, "SELECT name FROM projects WHERE id = ?");
         n.bind(1, id);
         return n.executeStep() ? n.getColumn(0).getString() : std::string();
     };
     auto start_of = [&db](std::int64_t id) {
-        SQLite::Statement n(db.sql(), "SELECT actual_start FROM projects WHERE id = ?");
+        db::Query n(db, "SELECT actual_start FROM projects WHERE id = ?");
         n.bind(1, id);
         return n.executeStep() ? n.getColumn(0).getString() : std::string();
     };
@@ -148,7 +148,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
     if (!scope.region_id && !scope.zone_id) {
         // The whole area: one pass per year over the covering index progress_period in month
         // order (no window, no sort, no table rows).
-        SQLite::Statement q(db.sql(),
+        db::Query q(db,
                             "SELECT project_id, month, completed_month, completed_ytd FROM progress "
                             "WHERE year = ?1 AND month <= ?2 ORDER BY month, project_id");
         for (const int year : {period.last_year(), period.year}) {
@@ -161,7 +161,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
         }
     } else {
         // A region or a zone: its projects' entries of the two years, sought by primary key.
-        SQLite::Statement q(db.sql(),
+        db::Query q(db,
                             "SELECT year, month, completed_month, completed_ytd FROM progress "
                             "WHERE project_id = ?1 AND year BETWEEN ?2 AND ?3 AND month <= ?4 ORDER BY year, month");
         q.bind(2, period.last_year());
@@ -175,7 +175,7 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
         }
     }
     // Under way without a start date (seeks on projects_stage_start).
-    SQLite::Statement s(db.sql(), std::string("SELECT p.id, p.name, p.stage FROM projects p WHERE p.stage IN ('新开工', '续建') "
+    db::Query s(db, std::string("SELECT p.id, p.name, p.stage FROM projects p WHERE p.stage IN ('新开工', '续建') "
                                               "AND (p.actual_start IS NULL OR length(p.actual_start) < 7) AND") +
                                       kScopeFilter);
     bind_scope(s, 4, scope);

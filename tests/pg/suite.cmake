@@ -4,8 +4,17 @@
 get_target_property(_il_core_defs investledger_core COMPILE_DEFINITIONS)
 if("IL_HAVE_POSTGRESQL=1" IN_LIST _il_core_defs AND NOT WIN32)
   file(GLOB PG_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
+  # The repository suites of core_tests once more, each test's ledger a fresh schema on the
+  # server (tests/support/test_ledger.h): the same assertions hold on both engines.
+  set(_il_both_engines audit_snapshot deal_repository dictionary_reference dictionary_repository ledger_check
+      office_settings period_lock problem_repository project_repository renovation_repository stale_record
+      target_repository)
+  foreach(_t IN LISTS _il_both_engines)
+    list(APPEND PG_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/../core/db/${_t}_test.cpp)
+  endforeach()
   add_executable(pg_tests ${PG_TEST_SOURCES} ${CMAKE_CURRENT_LIST_DIR}/../test_main.cpp)
   target_link_libraries(pg_tests PRIVATE investledger_core doctest::doctest)
+  target_compile_definitions(pg_tests PRIVATE IL_TEST_ON_SERVER=1)
   add_test(NAME pg_storage COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/with_cluster.sh $<TARGET_FILE:pg_tests>)
   set_tests_properties(pg_storage PROPERTIES TIMEOUT 300)
   # the demo ledger to the server and back (`migrate-to`): every row and the report set equal

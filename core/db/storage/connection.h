@@ -1,7 +1,7 @@
 #pragma once
 // One storage interface, two engines: the embedded SQLite file (the default) and a PostgreSQL
 // server. Engine-neutral code (copying a ledger between engines, the server schema) talks to a
-// Connection; placeholders are always `?` and bound by index from 1, whatever the engine.
+// Connection; placeholders are `?`, `?N` or `:name` and bound by index from 1, whatever the engine.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -24,11 +24,14 @@ class Statement {
 public:
     virtual ~Statement() = default;
     virtual void bind(int index, const SqlValue& value) = 0;  // index from 1
+    virtual int parameter_index(const std::string& name) = 0; // ":name" → its index, 0 if unused
     virtual bool step() = 0;                                  // true while a row is there
     virtual int column_count() = 0;
     virtual std::string column_name(int col) = 0;             // col from 0
     virtual SqlValue value(int col) = 0;
     virtual void reset() = 0;                                 // run again with new bindings
+    virtual void rerun() = 0;                                 // run again with the same bindings
+    virtual void clear_bindings() = 0;                        // every parameter NULL
     virtual std::int64_t changes() = 0;                       // rows written by the last run
 
     bool is_null(int col) { return std::holds_alternative<std::monostate>(value(col)); }
@@ -45,6 +48,7 @@ public:
     virtual void begin() = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;
+    virtual bool in_transaction() = 0;
     // Names of the ledger's tables in creation order (parents before children).
     virtual std::vector<std::string> tables() = 0;
 };

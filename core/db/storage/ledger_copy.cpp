@@ -59,6 +59,16 @@ std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSin
                                 " 行（未作修改）");
         copied.push_back(c);
     }
+    if (to.engine() == Engine::postgresql) {
+        // the identity columns number the next row after the copied ones, not from 1 again
+        auto ids = to.prepare("SELECT table_name, column_name FROM information_schema.columns"
+                              " WHERE table_schema = current_schema() AND is_identity = 'YES'");
+        std::vector<std::pair<std::string, std::string>> identity;
+        while (ids->step()) identity.emplace_back(ids->text(0), ids->text(1));
+        for (const auto& [table, column] : identity)
+            to.exec("SELECT setval(pg_get_serial_sequence('" + quote_identifier(table) + "', '" + column + "'), coalesce(max(" +
+                    quote_identifier(column) + "), 0) + 1, false) FROM " + quote_identifier(table));
+    }
     tx.commit();
     progress.step("完成", 1.0);
     return copied;

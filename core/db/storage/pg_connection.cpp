@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <map>
 
 #include "core/db/storage/placeholders.h"
 
@@ -42,7 +43,7 @@ class PgStatement : public Statement {
 public:
     PgStatement(PGconn* conn, const std::string& sql) : conn_(conn) {
         int n = 0;
-        sql_ = to_numbered_placeholders(sql, &n);
+        sql_ = to_numbered_placeholders(sql, &n, &names_);
         params_.assign(static_cast<std::size_t>(n), std::monostate{});
     }
     ~PgStatement() override { clear(); }
@@ -50,6 +51,10 @@ public:
         if (index < 1 || index > static_cast<int>(params_.size()))
             throw DatabaseError("参数序号 " + std::to_string(index) + " 超出范围：" + sql_);
         params_[static_cast<std::size_t>(index - 1)] = v;
+    }
+    int parameter_index(const std::string& name) override {
+        auto it = names_.find(name);
+        return it == names_.end() ? 0 : it->second;
     }
     bool step() override {
         if (!res_) run();
@@ -78,6 +83,10 @@ public:
     }
     void reset() override {
         clear();
+        clear_bindings();
+    }
+    void rerun() override { clear(); }
+    void clear_bindings() override {
         for (auto& p : params_) p = std::monostate{};
     }
     std::int64_t changes() override {
@@ -95,19 +104,23 @@ private:
     void run() {
         std::vector<std::string> text(params_.size());
         std::vector<const char*> values(params_.size(), nullptr);
+        // integers, reals and bytes say what they are (so `? IS NULL` or `? + 1` need no cast);
+        // text is left for the server to infer from where it is used, as SQLite would compare it
+        std::vector<Oid> types(params_.size(), 0);
         for (std::size_t i = 0; i < params_.size(); ++i) {
             const SqlValue& v = params_[i];
             if (std::holds_alternative<std::monostate>(v)) continue;
-            if (auto* n = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*n);
+            if (auto* n = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*n), types[i] = kInt8;
             else if (auto* d = std::get_if<double>(&v)) {
+                types[i] = kFloat8;
                 char buf[64];
                 std::snprintf(buf, sizeof buf, "%.17g", *d);
                 text[i] = buf;
             } else if (auto* s = std::get_if<std::string>(&v)) text[i] = *s;
-            else text[i] = hex_bytea(std::get<Blob>(v));
+            else text[i] = hex_bytea(std::get<Blob>(v)), types[i] = kBytea;
             values[i] = text[i].c_str();
         }
-        res_ = PQexecParams(conn_, sql_.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+        res_ = PQexecParams(conn_, sql_.c_str(), static_cast<int>(values.size()), types.data(), values.data(), nullptr,
                             nullptr, 0);
         auto st = PQresultStatus(res_);
         if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
@@ -122,6 +135,7 @@ private:
     PGconn* conn_;
     std::string sql_;
     std::vector<SqlValue> params_;
+    std::map<std::string, int> names_;
     PGresult* res_ = nullptr;
     int row_ = -1;
 };
@@ -147,6 +161,7 @@ public:
     void begin() override { exec("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
     void commit() override { exec("COMMIT"); }
     void rollback() override { exec("ROLLBACK"); }
+    bool in_transaction() override { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
     std::vector<std::string> tables() override {
         // il_tables (written by the server schema) keeps the SQLite creation order
         std::vector<std::string> out;

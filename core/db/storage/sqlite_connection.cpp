@@ -18,6 +18,7 @@ public:
             q_.bind(index, b.data(), static_cast<int>(b.size()));
         }
     }
+    int parameter_index(const std::string& name) override { return q_.getIndex(name.c_str()); }
     bool step() override {
         bool row = q_.executeStep();
         if (!row) changes_ = db_.getChanges();
@@ -42,6 +43,8 @@ public:
         q_.reset();
         q_.clearBindings();
     }
+    void rerun() override { q_.reset(); }
+    void clear_bindings() override { q_.clearBindings(); }
     std::int64_t changes() override { return changes_; }
 
 private:
@@ -59,6 +62,7 @@ std::unique_ptr<Statement> SqliteConnection::prepare(const std::string& sql) {
 void SqliteConnection::begin() { db_.exec("BEGIN IMMEDIATE"); }
 void SqliteConnection::commit() { db_.exec("COMMIT"); }
 void SqliteConnection::rollback() { db_.exec("ROLLBACK"); }
+bool SqliteConnection::in_transaction() { return sqlite3_get_autocommit(db_.getHandle()) == 0; }
 
 std::vector<std::string> SqliteConnection::tables() {
     std::vector<std::string> out;

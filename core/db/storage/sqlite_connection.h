@@ -16,6 +16,7 @@ public:
     void begin() override;
     void commit() override;
     void rollback() override;
+    bool in_transaction() override;
     std::vector<std::string> tables() override;
 
 private:

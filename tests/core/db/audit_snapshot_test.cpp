@@ -6,6 +6,7 @@
 
 #include "core/db/audit.h"
 #include "core/db/database.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 
@@ -18,11 +19,11 @@ std::string reference_json(const db::FieldValues& values) {
 }
 
 std::string logged_snapshot(const db::FieldValues& values) {
-    auto db = db::Database::open_memory("tester");
+    auto db = il::test::open_test_ledger("tester");
     db::audit_insert(*db, "projects", 7, "uid-7", values);
     db::audit_delete(*db, "projects", 7, "uid-7", values);
-    auto ins = db->sql().execAndGet("SELECT new_value FROM audit_log WHERE action = 'insert'").getString();
-    auto del = db->sql().execAndGet("SELECT old_value FROM audit_log WHERE action = 'delete'").getString();
+    auto ins = il::db::scalar_text(*db, "SELECT new_value FROM audit_log WHERE action = 'insert'");
+    auto del = il::db::scalar_text(*db, "SELECT old_value FROM audit_log WHERE action = 'delete'");
     CHECK(ins == del);
     return ins;
 }
@@ -49,7 +50,7 @@ TEST_CASE("audit snapshots are byte for byte the json nlohmann would write") {
 }
 
 TEST_CASE("an insert snapshot reads back field by field") {
-    auto db = db::Database::open_memory("tester");
+    auto db = il::test::open_test_ledger("tester");
     db::audit_insert(*db, "projects", 9, "uid-9", {{"name", "润泽信息港"}, {"owner", ""}, {"notes", "a\"b"}});
     auto trail = db::audit_trail(*db, "projects", 9);
     REQUIRE(trail.size() == 2);

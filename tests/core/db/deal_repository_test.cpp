@@ -3,6 +3,7 @@
 #include "core/db/deal_repository.h"
 #include "core/db/project_repository.h"
 #include "ledger_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::db;
@@ -29,7 +30,7 @@ Deal sample(const test::SmallLedger& s) {
 }  // namespace
 
 TEST_CASE("deal with USD funds at a rate, CNY funds and follow-ups") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     DealRepository repo(*db);
     Deal d = sample(s);
@@ -73,13 +74,13 @@ TEST_CASE("deal with USD funds at a rate, CNY funds and follow-ups") {
     CHECK(after.funds[0].currency == Currency::CNY);
     CHECK(after.funds[0].notes == "首笔到位");
     CHECK(after.followups.size() == 2);
-    CHECK(db->sql().execAndGet("SELECT count(*) FROM audit_log WHERE table_name='deal_funds' AND action='delete'").getInt() > 0);
+    CHECK(static_cast<int>(il::db::scalar_int(*db, "SELECT count(*) FROM audit_log WHERE table_name='deal_funds' AND action='delete'")) > 0);
     repo.remove(d.id);
-    CHECK(db->sql().execAndGet("SELECT count(*) FROM deal_funds").getInt() == 0);
+    CHECK(static_cast<int>(il::db::scalar_int(*db, "SELECT count(*) FROM deal_funds")) == 0);
 }
 
 TEST_CASE("deal validation") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     DealRepository repo(*db);
     Deal d = sample(s);
@@ -113,7 +114,7 @@ TEST_CASE("deal validation") {
 }
 
 TEST_CASE("a deal linked to a project; deleting the project unlinks it") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     ProjectRepository projects(*db);
     Project p = test::sample_project(s);

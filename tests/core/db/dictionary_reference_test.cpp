@@ -6,13 +6,14 @@
 #include "core/db/dictionary_reference.h"
 #include "core/util/error.h"
 #include "ledger_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::db;
 
 
 TEST_CASE("dictionary references: by name, code or id; unknown ones name the field") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     CHECK(resolve_region(*d, "固安县") == s.gu_an);
     CHECK(resolve_region(*d, "131022") == s.gu_an);  // 区划代码

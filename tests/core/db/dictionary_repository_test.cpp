@@ -3,12 +3,13 @@
 #include "core/db/dictionary_repository.h"
 #include "core/db/project_repository.h"
 #include "ledger_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::db;
 
 TEST_CASE("dictionaries: list, find, add, rename without touching records") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     DictionaryRepository dict(*db);
     CHECK(dict.regions().size() == 2);
@@ -51,7 +52,7 @@ TEST_CASE("dictionaries: list, find, add, rename without touching records") {
 }
 
 TEST_CASE("dictionaries: a region's or zone's short name is stored, audited, and optional") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     DictionaryRepository dict(*db);
     CHECK(dict.region(s.gu_an)->short_name.empty());  // none unless given

@@ -4,6 +4,7 @@
 #include "core/db/project_repository.h"
 #include "core/db/renovation_repository.h"
 #include "ledger_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::db;
@@ -17,7 +18,7 @@ bool has(const CheckSummary& s, const std::string& table, const std::string& fie
 }  // namespace
 
 TEST_CASE("check: a ledger written through the repositories is clean") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     ProjectRepository repo(*db);
     Project p = test::sample_project(s);
@@ -31,7 +32,7 @@ TEST_CASE("check: a ledger written through the repositories is clean") {
 }
 
 TEST_CASE("check: finds what was written behind the repositories' back") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     ProjectRepository repo(*db);
     Project p = test::sample_project(s);
@@ -39,7 +40,7 @@ TEST_CASE("check: finds what was written behind the repositories' back") {
     p.annual_plans.clear();
     repo.insert(p);
     repo.set_progress({p.id, 2017, 1, {}, Money::from_wan(300), "", ""}, true);
-    auto& sql = db->sql();
+    auto& sql = *db;
     // a decreasing year-to-date, a wrong month figure, a ytd above the total
     sql.exec("INSERT INTO progress(project_id, year, month, completed_month, completed_ytd, uid, updated_at) "
              "VALUES(" + std::to_string(p.id) + ", 2017, 2, 0, 200000000, 'u2', '')");
@@ -72,7 +73,7 @@ TEST_CASE("check: finds what was written behind the repositories' back") {
 }
 
 TEST_CASE("check: warnings before a submission, the ledger still clean") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     ProjectRepository repo(*db);
     // A 2017 plan of 0 with completion in 2017; another project planned as it should be.

@@ -2,11 +2,12 @@
 
 #include "core/db/office_settings.h"
 #include "core/util/error.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 
 TEST_CASE("office settings: typed load and save, the thresholds' rules in core") {
-    auto db = db::Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = db::OfficeSettings::load(*db);
     CHECK(s.footer_unit.empty());
     CHECK(s.thresholds.yellow_bp == 1000);

@@ -10,6 +10,7 @@
 #include "core/db/audit.h"
 #include "core/db/period_lock.h"
 #include "core/util/sha256.h"
+#include "tests/support/test_ledger.h"
 
 namespace fs = std::filesystem;
 using namespace il::db;
@@ -36,7 +37,7 @@ std::string slurp(const fs::path& p) {
 }
 
 void record_run(Database& db, const std::string& template_id, const std::string& period, const fs::path& file) {
-    SQLite::Statement q(db.sql(),
+    il::db::Query q(db,
                         "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who,"
                         " file_path, sha256) VALUES(lower(hex(randomblob(16))), ?, '1', ?, '', 'now', 'test', ?, ?)");
     q.bind(1, template_id);
@@ -48,7 +49,7 @@ void record_run(Database& db, const std::string& template_id, const std::string&
 }  // namespace
 
 TEST_CASE("lock, is_locked, unlock with reason and audit") {
-    auto db = Database::open_memory("张三");
+    auto db = il::test::open_test_ledger("张三");
     PeriodLocks locks(*db);
     CHECK_FALSE(locks.is_locked(2026, 10));
     CHECK_NOTHROW(ensure_period_unlocked(*db, 2026, 10));
@@ -67,7 +68,7 @@ TEST_CASE("lock, is_locked, unlock with reason and audit") {
     CHECK_THROWS_AS(locks.unlock(2026, 9, "x"), il::NotFoundError);
     locks.unlock(2026, 10, "市局要求更正固安县数据");
     CHECK_FALSE(locks.is_locked(2026, 10));
-    SQLite::Statement q(db->sql(), "SELECT who, reason FROM audit_log WHERE action = 'unlock'");
+    il::db::Query q(*db, "SELECT who, reason FROM audit_log WHERE action = 'unlock'");
     REQUIRE(q.executeStep());
     CHECK(q.getColumn(0).getString() == "张三");
     CHECK(q.getColumn(1).getString().find("市局要求更正固安县数据") != std::string::npos);
@@ -76,7 +77,7 @@ TEST_CASE("lock, is_locked, unlock with reason and audit") {
 }
 
 TEST_CASE("PeriodLocked message names the period") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     PeriodLocks(*db).lock(2026, 6, "");
     try {
         ensure_period_unlocked(*db, 2026, 6);
@@ -88,7 +89,7 @@ TEST_CASE("PeriodLocked message names the period") {
 
 TEST_CASE("locking archives the generated report; a locked period hands out the same bytes") {
     LockTempDir tmp;
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     fs::path report = tmp.path / "月报-2026-10.xlsx";
     std::ofstream(report, std::ios::binary) << "submitted report bytes v1";
     record_run(*db, "monthly", "2026-10", report);
@@ -129,12 +130,12 @@ TEST_CASE("locking archives the generated report; a locked period hands out the 
 
 TEST_CASE("a corrupted archive is detected, not handed out") {
     LockTempDir tmp;
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     fs::path report = tmp.path / "r.xlsx";
     std::ofstream(report, std::ios::binary) << "bytes";
     record_run(*db, "monthly", "2026-03", report);
     PeriodLocks(*db).lock(2026, 3, "");
-    db->sql().exec("UPDATE report_archive SET content = X'00'");
+    db->exec("UPDATE report_archive SET content = X'00'");
     fs::path out = tmp.path / "out.xlsx";
     CHECK_THROWS_AS(reproduce_locked_report(*db, "monthly", {2026, 3}, "", out), il::DatabaseError);
     CHECK_FALSE(fs::exists(out));
@@ -142,12 +143,12 @@ TEST_CASE("a corrupted archive is detected, not handed out") {
 
 TEST_CASE("a workbook of several templates is archived once under the joined template ids") {
     LockTempDir tmp;
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     fs::path book = tmp.path / il::u8path("全套.xlsx");
     std::ofstream(book, std::ios::binary) << "workbook with two sheets";
     std::string sha = il::sha256_file(book);
     for (const char* t : {"01-projects", "02-progress"}) {
-        SQLite::Statement q(db->sql(),
+        il::db::Query q(*db,
                             "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at,"
                             " who, file_path, sha256) VALUES(lower(hex(randomblob(16))), ?, '1', '2026-09', '固安县',"
                             " '2026-10-05T10:00:00+08:00', 't', ?, ?)");

@@ -7,6 +7,7 @@
 #include "core/db/project_repository.h"
 #include "core/db/write_transaction.h"
 #include "ledger_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::db;
@@ -23,7 +24,7 @@ Problem sample_problem(std::int64_t project_id) {
 }  // namespace
 
 TEST_CASE("problems: get reads one problem, nullopt when missing") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     ProblemRepository problems(*d);
@@ -40,7 +41,7 @@ TEST_CASE("problems: get reads one problem, nullopt when missing") {
 }
 
 TEST_CASE("problems: resolve with a closed date, refused without one") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     ProblemRepository problems(*d);
@@ -73,7 +74,7 @@ TEST_CASE("problems: resolve with a closed date, refused without one") {
 }
 
 TEST_CASE("problems: remove deletes one problem with an audit entry") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     ProblemRepository problems(*d);
@@ -96,7 +97,7 @@ TEST_CASE("problems: remove deletes one problem with an audit entry") {
 }
 
 TEST_CASE("problems: remove refuses a stale version and rolls back with the caller") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     ProblemRepository problems(*d);

@@ -12,16 +12,17 @@
 #include "core/db/write_transaction.h"
 #include "ledger_fixture.h"
 #include "tests/support/process.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::db;
 
 namespace {
-std::int64_t audit_count(Database& d) { return d.sql().execAndGet("SELECT count(*) FROM audit_log").getInt64(); }
+std::int64_t audit_count(Database& d) { return il::db::scalar_int(d, "SELECT count(*) FROM audit_log"); }
 }  // namespace
 
 TEST_CASE("project insert, get, update with audit and version") {
-    auto d = Database::open_memory("张三");
+    auto d = il::test::open_test_ledger("张三");
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project p = test::sample_project(s);
@@ -79,7 +80,7 @@ TEST_CASE("project insert, get, update with audit and version") {
 }
 
 TEST_CASE("a stale edit is refused and changes nothing") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project p = test::sample_project(s);
@@ -95,7 +96,7 @@ TEST_CASE("a stale edit is refused and changes nothing") {
 }
 
 TEST_CASE("invalid projects are refused with every issue and nothing stored") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project p = test::sample_project(s);
@@ -119,7 +120,7 @@ TEST_CASE("invalid projects are refused with every issue and nothing stored") {
 }
 
 TEST_CASE("duplicate project code is a field issue") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project a = test::sample_project(s, "甲"), b = test::sample_project(s, "乙");
@@ -140,7 +141,7 @@ TEST_CASE("duplicate project code is a field issue") {
 }
 
 TEST_CASE("remove deletes the project, its children, and audits it") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project p = test::sample_project(s);
@@ -148,13 +149,13 @@ TEST_CASE("remove deletes the project, its children, and audits it") {
     repo.set_progress({p.id, 2017, 1, Money::from_wan(10), {}, "", ""}, false);
     repo.remove(p.id);
     CHECK_FALSE(repo.get(p.id));
-    CHECK(d->sql().execAndGet("SELECT count(*) FROM progress").getInt() == 0);
-    CHECK(d->sql().execAndGet("SELECT count(*) FROM audit_log WHERE action='delete'").getInt() > 0);
+    CHECK(static_cast<int>(il::db::scalar_int(*d, "SELECT count(*) FROM progress")) == 0);
+    CHECK(static_cast<int>(il::db::scalar_int(*d, "SELECT count(*) FROM audit_log WHERE action='delete'")) > 0);
     CHECK_THROWS_AS(repo.remove(p.id), NotFoundError);
 }
 
 TEST_CASE("list joins names and filters") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project a = test::sample_project(s, "中安信碳纤维（二期）");
@@ -196,7 +197,7 @@ TEST_CASE("list joins names and filters") {
 }
 
 TEST_CASE("monthly progress: month and year-to-date derive each other") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project p = test::sample_project(s);
@@ -262,7 +263,7 @@ TEST_CASE("monthly progress: month and year-to-date derive each other") {
         CHECK(repo.progress_at(p.id, 2018, 1)->completed_month == Money::from_wan(40));
     }
     SUBCASE("a locked month is refused") {
-        d->sql().exec("INSERT INTO period_locks(year, month, locked_at, who) VALUES(2017, 3, '2017-04-05', 'x')");
+        d->exec("INSERT INTO period_locks(year, month, locked_at, who) VALUES(2017, 3, '2017-04-05', 'x')");
         CHECK_THROWS_AS(repo.set_progress({p.id, 2017, 3, Money::from_wan(1), {}, "", ""}, false), PeriodLocked);
         // changing February would change March's month figure: refused too
         CHECK_THROWS_AS(repo.set_progress({p.id, 2017, 2, {}, Money::from_wan(260), "", ""}, true), PeriodLocked);
@@ -274,11 +275,11 @@ TEST_CASE("monthly progress: month and year-to-date derive each other") {
     SUBCASE("unknown project") {
         CHECK_THROWS_AS(repo.set_progress({p.id + 100, 2017, 1, {}, {}, "", ""}, true), NotFoundError);
     }
-    CHECK(d->sql().execAndGet("SELECT count(*) FROM audit_log WHERE table_name='progress'").getInt() > 0);
+    CHECK(static_cast<int>(il::db::scalar_int(*d, "SELECT count(*) FROM audit_log WHERE table_name='progress'")) > 0);
 }
 
 TEST_CASE("problems: add, update with lifecycle and version") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     ProblemRepository problems(*d);
@@ -311,7 +312,7 @@ TEST_CASE("problems: add, update with lifecycle and version") {
 }
 
 TEST_CASE("writes nest inside a caller's transaction and roll back with it") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     {
@@ -349,11 +350,11 @@ TEST_CASE("storage on a file survives reopening") {
 }
 
 TEST_CASE("list of many projects is one quick query") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     // bulk rows straight into the table (the repository's insert is tested above)
-    d->sql().exec("BEGIN");
-    SQLite::Statement q(d->sql(), "INSERT INTO projects(uid, name, region_id, zone_id, category_id, total_investment, "
+    d->exec("BEGIN");
+    il::db::Query q(*d, "INSERT INTO projects(uid, name, region_id, zone_id, category_id, total_investment, "
                                   "created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, '', '')");
     const int n = 100000;
     for (int i = 0; i < n; ++i) {
@@ -366,7 +367,7 @@ TEST_CASE("list of many projects is one quick query") {
         q.bind(6, static_cast<int64_t>(i) * 1000000);
         q.exec();
     }
-    d->sql().exec("COMMIT");
+    d->exec("COMMIT");
     ProjectRepository repo(*d);
     // CPU time, not wall time: the CI machine is shared by many jobs.
     std::clock_t c0 = std::clock();
@@ -391,11 +392,11 @@ TEST_CASE("a write while another program holds the write lock waits, then fails 
     fast.busy_timeout_ms = 200;
     auto a = Database::open(file, fast);
     auto b = Database::open(file, fast);
-    a->sql().exec("BEGIN IMMEDIATE");
+    a->exec("BEGIN IMMEDIATE");
     ProjectRepository repo(*b);
     Project p = test::sample_project(s);
     CHECK_THROWS_AS(repo.insert(p), DatabaseError);
-    a->sql().exec("ROLLBACK");
+    a->exec("ROLLBACK");
     CHECK(repo.count() == 0);
     repo.insert(p);  // the lock is free again
     CHECK(repo.count() == 1);
@@ -405,7 +406,7 @@ TEST_CASE("a write while another program holds the write lock waits, then fails 
 }
 
 TEST_CASE("a new record is logged as one snapshot line, shown field by field") {
-    auto d = Database::open_memory("张三");
+    auto d = il::test::open_test_ledger("张三");
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project p = test::sample_project(s);
@@ -413,8 +414,7 @@ TEST_CASE("a new record is logged as one snapshot line, shown field by field") {
     repo.insert(p);
     // one line for the record, not one per field (an import of 10,000 rows writes 10,000, not 250,000)
     CHECK(audit_count(*d) == before + 1);
-    auto line = d->sql().execAndGet("SELECT coalesce(field, '') || '|' || new_value FROM audit_log ORDER BY id DESC LIMIT 1")
-                    .getString();
+    auto line = il::db::scalar_text(*d, "SELECT coalesce(field, '') || '|' || new_value FROM audit_log ORDER BY id DESC LIMIT 1");
     CHECK(line.rfind("|{", 0) == 0);
     auto trail = audit_trail(*d, "projects", p.id);
     bool name_seen = false;
@@ -435,7 +435,7 @@ TEST_CASE("a new record is logged as one snapshot line, shown field by field") {
 }
 
 TEST_CASE("a batch keeps the dictionaries as loaded at its first write") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     Project first = test::sample_project(s);
     Project second = test::sample_project(s);
@@ -445,7 +445,7 @@ TEST_CASE("a batch keeps the dictionaries as loaded at its first write") {
     ProjectRepository batch(*d);
     batch.keep_references_loaded();
     batch.insert(first);
-    d->sql().exec("INSERT INTO regions(id, name, uid) VALUES (900, '新设区', 'r900')");
+    d->exec("INSERT INTO regions(id, name, uid) VALUES (900, '新设区', 'r900')");
     second.region_id = 900;
     second.zone_id.reset();
     // the batch validates against the dictionaries it loaded: the region added since is unknown
@@ -456,7 +456,7 @@ TEST_CASE("a batch keeps the dictionaries as loaded at its first write") {
 }
 
 TEST_CASE("a record with figures in a locked month cannot be deleted") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project p = test::sample_project(s);
@@ -492,7 +492,7 @@ TEST_CASE("a record with figures in a locked month cannot be deleted") {
 }
 
 TEST_CASE("progress_history: every stored month of a project, all years, oldest first") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     ProjectRepository repo(*d);
     Project p = test::sample_project(s);

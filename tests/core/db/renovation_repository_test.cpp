@@ -2,6 +2,7 @@
 
 #include "core/db/renovation_repository.h"
 #include "ledger_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::db;
@@ -26,7 +27,7 @@ Renovation sample(const test::SmallLedger& s) {
 }  // namespace
 
 TEST_CASE("renovation insert, get, update, stale edit, remove") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     RenovationRepository repo(*d);
     Renovation r = sample(s);
@@ -57,7 +58,7 @@ TEST_CASE("renovation insert, get, update, stale edit, remove") {
 }
 
 TEST_CASE("renovation validation through the repository") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     RenovationRepository repo(*d);
     Renovation r = sample(s);
@@ -78,7 +79,7 @@ TEST_CASE("renovation validation through the repository") {
 }
 
 TEST_CASE("renovation monthly figures derive like projects") {
-    auto d = Database::open_memory();
+    auto d = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*d);
     RenovationRepository repo(*d);
     Renovation r = sample(s);

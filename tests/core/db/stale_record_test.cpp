@@ -1,45 +1,28 @@
-// No lost update between two programs: two connections to one file (as a GUI and a CLI would
-// have), each reads the same project; the second save on the stale copy is refused.
+// No lost update between two programs: two connections to one ledger (as a GUI and a CLI would
+// have, or two users of a server ledger), each reads the same project; the second save on the
+// stale copy is refused. Built into core_tests (a file) and pg_tests (a server schema).
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <random>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include "core/db/period_lock.h"
 #include "core/db/project_repository.h"
 #include "ledger_fixture.h"
+#include "tests/support/test_ledger.h"
 
-namespace fs = std::filesystem;
 using namespace il;
 using namespace il::db;
 
-namespace {
-struct StaleTempDir {
-    fs::path path;
-    StaleTempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("il-stale-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~StaleTempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-}  // namespace
-
 TEST_CASE("an edit on a stale copy made through another connection throws StaleRecord") {
-    StaleTempDir tmp;
-    fs::path file = tmp.path / "ledger.db";
-    OpenOptions a_opt, b_opt;
-    a_opt.user = "甲";
-    b_opt.user = "乙";
-    auto a = Database::open(file, a_opt);
+    test::SharedTestLedger ledger;
+    auto a = ledger.connect("甲");
     auto s = test::fill_small_ledger(*a);
     Project p = test::sample_project(s);
     ProjectRepository(*a).insert(p);
 
-    auto b = Database::open(file, b_opt);
+    auto b = ledger.connect("乙");
     auto copy_a = ProjectRepository(*a).get(p.id);
     auto copy_b = ProjectRepository(*b).get(p.id);
     REQUIRE(copy_a);
@@ -66,13 +49,12 @@ TEST_CASE("an edit on a stale copy made through another connection throws StaleR
 }
 
 TEST_CASE("a lock made by one connection stops the other's progress edit") {
-    StaleTempDir tmp;
-    fs::path file = tmp.path / "ledger.db";
-    auto a = Database::open(file);
+    test::SharedTestLedger ledger;
+    auto a = ledger.connect();
     auto s = test::fill_small_ledger(*a);
     Project p = test::sample_project(s);
     ProjectRepository(*a).insert(p);
-    auto b = Database::open(file);
+    auto b = ledger.connect();
     ProjectRepository(*b).set_progress({p.id, 2017, 3, Money::from_wan(10), {}, "", ""}, false);
     PeriodLocks(*a).lock(2017, 3, "已上报");
     CHECK_THROWS_AS(ProjectRepository(*b).set_progress({p.id, 2017, 3, Money::from_wan(20), {}, "", ""}, false),
@@ -80,4 +62,47 @@ TEST_CASE("a lock made by one connection stops the other's progress edit") {
     CHECK(ProjectRepository(*a).progress_at(p.id, 2017, 3)->completed_month == Money::from_wan(10));
     PeriodLocks(*a).unlock(2017, 3, "更正");
     CHECK_NOTHROW(ProjectRepository(*b).set_progress({p.id, 2017, 3, Money::from_wan(20), {}, "", ""}, false));
+}
+
+TEST_CASE("two writers saving the same project at the same moment: one wins, the other is told, nothing lost") {
+    test::SharedTestLedger ledger;
+    auto setup = ledger.connect();
+    auto s = test::fill_small_ledger(*setup);
+    Project p = test::sample_project(s);
+    ProjectRepository(*setup).insert(p);
+    constexpr int kWriters = 2, kRounds = 10;
+    std::vector<std::unique_ptr<Database>> conns;
+    for (int w = 0; w < kWriters; ++w) {
+        OpenOptions o;
+        o.busy_timeout_ms = 20000;  // SQLite: wait for the other's write lock instead of failing
+        conns.push_back(ledger.connect("用户" + std::to_string(w), o));
+    }
+    for (int round = 0; round < kRounds; ++round) {
+        // both read the same version, then both save at once
+        std::vector<Project> copies;
+        for (auto& c : conns) copies.push_back(*ProjectRepository(*c).get(p.id));
+        std::atomic<int> ready{0}, saved{0}, refused{0}, other{0};
+        std::vector<std::thread> threads;
+        for (int w = 0; w < kWriters; ++w)
+            threads.emplace_back([&, w] {
+                copies[w].notes = "第" + std::to_string(round) + "轮 用户" + std::to_string(w);
+                ++ready;
+                while (ready < kWriters) std::this_thread::yield();
+                try {
+                    ProjectRepository(*conns[w]).update(copies[w]);
+                    ++saved;
+                } catch (const StaleRecord&) {
+                    ++refused;
+                } catch (...) {
+                    ++other;
+                }
+            });
+        for (auto& t : threads) t.join();
+        CHECK(other == 0);
+        CHECK(saved == 1);  // exactly one save went in ...
+        CHECK(refused == kWriters - 1);  // ... and the other was refused, not silently overwritten
+        auto now = ProjectRepository(*setup).get(p.id);
+        CHECK(now->version == p.version + round + 1);
+        CHECK(now->notes.rfind("第" + std::to_string(round) + "轮", 0) == 0);
+    }
 }

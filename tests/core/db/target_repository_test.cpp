@@ -2,12 +2,13 @@
 
 #include "core/db/target_repository.h"
 #include "ledger_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::db;
 
 TEST_CASE("annual targets per region and zone: set replaces, validation refuses") {
-    auto db = Database::open_memory();
+    auto db = il::test::open_test_ledger();
     auto s = test::fill_small_ledger(*db);
     TargetRepository repo(*db);
     AnnualTarget t;
@@ -43,5 +44,5 @@ TEST_CASE("annual targets per region and zone: set replaces, validation refuses"
     CHECK_THROWS_AS(repo.set(unknown), RecordInvalid);
     repo.remove(id);
     CHECK(repo.list(2017).size() == 1);
-    CHECK(db->sql().execAndGet("SELECT count(*) FROM audit_log WHERE table_name='targets'").getInt() > 0);
+    CHECK(static_cast<int>(il::db::scalar_int(*db, "SELECT count(*) FROM audit_log WHERE table_name='targets'")) > 0);
 }
