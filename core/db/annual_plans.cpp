@@ -14,7 +14,7 @@ void save_annual_plans(Database& db, const PlanTable& where, std::int64_t owner_
         std::string years = "[";
         for (const auto& [y, m] : plans) years += (years.size() > 1 ? "," : "") + std::to_string(y);
         years += "]";
-        auto del = db.prepared("DELETE FROM " + table + " WHERE " + owner + " = ? AND year NOT IN (SELECT value FROM json_each(?))");
+        auto del = db.prepared("DELETE FROM " + table + " WHERE " + owner + " = ? AND year NOT IN " + json_array_values(db, true));
         bind_i64(*del, 1, owner_id);
         del->bind(2, years);
         del->exec();

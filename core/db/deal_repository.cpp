@@ -404,7 +404,7 @@ std::vector<DealRow> DealRepository::list(const DealFilter& f) {
         "coalesce(d.project_id, 0) FROM deals d "
         "LEFT JOIN regions r ON r.id = d.region_id LEFT JOIN zones z ON z.id = d.zone_id "
         "LEFT JOIN (SELECT deal_id, sum(amount_cny) AS cny, sum(CASE WHEN currency = 'USD' THEN amount ELSE 0 END) AS usd "
-        "FROM deal_funds GROUP BY deal_id) fu ON fu.deal_id = d.id WHERE 1";
+        "FROM deal_funds GROUP BY deal_id) fu ON fu.deal_id = d.id WHERE 1 = 1";
     if (f.region_id) sql += " AND d.region_id = :region";
     if (f.zone_id) sql += " AND d.zone_id = :zone";
     if (f.stage) sql += " AND d.stage = :stage";

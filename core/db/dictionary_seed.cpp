@@ -45,7 +45,7 @@ void add_aliases(Database& db, const char* kind, std::int64_t id, const json& en
     auto it = entry.find("aliases");
     if (it == entry.end()) return;
     if (!it->is_array()) throw ValidationError("字典文件 " + where + " 的 \"aliases\" 应为文字数组");
-    Query q(db, "INSERT OR IGNORE INTO dictionary_aliases(uid, kind, alias, target_id) VALUES(?,?,?,?)");
+    Query q(db, "INSERT INTO dictionary_aliases(uid, kind, alias, target_id) VALUES(?,?,?,?) ON CONFLICT DO NOTHING");
     for (const auto& a : *it) {
         if (!a.is_string() || a.get<std::string>().empty())
             throw ValidationError("字典文件 " + where + " 的 \"aliases\" 应为非空文字");

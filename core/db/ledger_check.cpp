@@ -78,7 +78,7 @@ void check_unplanned_completion(Database& db, CheckSummary& s) {
                "JOIN projects p ON p.id = g.project_id "
                "LEFT JOIN project_plans pl ON pl.project_id = g.project_id AND pl.year = g.year "
                "WHERE COALESCE(pl.planned_investment, 0) = 0 "
-               "GROUP BY g.project_id, g.year HAVING MAX(g.completed_ytd) > 0 ORDER BY g.project_id, g.year");
+               "GROUP BY g.project_id, p.name, g.year HAVING MAX(g.completed_ytd) > 0 ORDER BY g.project_id, g.year");
     while (q.executeStep()) {
         const int year = static_cast<int>(q.getColumn(2).getInt64());
         s.findings.push_back({"project_plans", q.getColumn(0).getInt64(), named("项目", q.getColumn(1).getString(), q.getColumn(0).getInt64()), "planned_investment",
@@ -107,14 +107,14 @@ void check_zone_regions(Database& db, CheckSummary& s) {
 
 CheckSummary check_ledger(Database& db) {
     CheckSummary s;
-    {
+    if (!db.server()) {  // a server keeps its own pages and foreign keys whole
         Query q(db, "PRAGMA integrity_check");
         while (q.executeStep()) {
             std::string msg = q.getColumn(0).getString();
             if (msg != "ok") s.findings.push_back({"database", 0, "数据库文件", "", "完整性检查：" + msg});
         }
     }
-    {
+    if (!db.server()) {
         Query q(db, "PRAGMA foreign_key_check");
         while (q.executeStep()) {
             std::string table = q.getColumn(0).getString();

@@ -71,8 +71,8 @@ int PeriodLocks::lock(int year, int month, const std::string& reason) {
     ins.bind(4, db_.user());
     ins.bind(5, reason);
     ins.exec();
-    std::int64_t rowid = db_.last_insert_id();
-    audit_insert(db_, "period_locks", rowid, "", {{"period", Period{year, month}.key()}, {"reason", reason}});
+    // the table's key is the period (no row id on a server): the audit line names it as yyyymm
+    audit_insert(db_, "period_locks", std::int64_t{year} * 100 + month, "", {{"period", Period{year, month}.key()}, {"reason", reason}});
 
     // Archive the latest generated file of each report of the period, if it is still as generated.
     // One workbook may hold several templates (one report_runs row each, same file and checksum):
@@ -142,7 +142,7 @@ std::optional<PeriodLockInfo> PeriodLocks::get(int year, int month) {
 std::vector<PeriodLockInfo> PeriodLocks::list() {
     Query q(db_,
                         "SELECT l.year, l.month, l.locked_at, l.who, l.reason,"
-                        " (SELECT count(*) FROM report_archive a WHERE a.period = printf('%04d-%02d', l.year, l.month))"
+                        " (SELECT count(*) FROM report_archive a WHERE a.period = CAST(l.year AS TEXT) || CASE WHEN l.month < 10 THEN '-0' ELSE '-' END || CAST(l.month AS TEXT))"
                         " FROM period_locks l ORDER BY l.year, l.month");
     std::vector<PeriodLockInfo> out;
     while (q.executeStep()) {

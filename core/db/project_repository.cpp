@@ -130,8 +130,8 @@ void save_children(Database& db, const Project& p, bool is_new) {
     save_annual_plans(db, {"project_plans", "project_id"}, p.id, p.annual_plans, is_new);
     {
         if (!is_new) {  // a new record has no children to remove
-            auto del_stmt = db.prepared("DELETE FROM approvals WHERE project_id = ? AND kind NOT IN "
-                                        "(SELECT value FROM json_each(?))");
+            auto del_stmt = db.prepared("DELETE FROM approvals WHERE project_id = ? AND kind NOT IN " +
+                                        json_array_values(db, false));
             Query& del = *del_stmt;
             std::string kinds = "[";
             for (const auto& a : p.approvals) kinds += (kinds.size() > 1 ? ",\"" : "\"") + a.kind + "\"";
@@ -344,7 +344,7 @@ std::vector<ProjectRow> ProjectRepository::list(const ProjectFilter& f) {
         "coalesce(c.name,''), p.stage, p.level, p.nature, p.total_investment, p.region_id, coalesce(p.zone_id, 0), "
         "coalesce(p.category_id, 0) FROM projects p "
         "LEFT JOIN regions r ON r.id = p.region_id LEFT JOIN zones z ON z.id = p.zone_id "
-        "LEFT JOIN categories c ON c.id = p.category_id WHERE 1";
+        "LEFT JOIN categories c ON c.id = p.category_id WHERE 1 = 1";
     if (f.region_id) sql += " AND p.region_id = :region";
     if (f.zone_id) sql += " AND p.zone_id = :zone";
     if (f.category_id) sql += " AND p.category_id = :category";

@@ -218,7 +218,7 @@ std::vector<RenovationRow> RenovationRepository::list(const RenovationFilter& f)
         "SELECT v.id, v.uid, v.enterprise, v.name, coalesce(v.filing_number,''), coalesce(r.name,''), "
         "coalesce(z.name,''), v.kind, v.stage, v.total_investment, v.equipment_investment, v.in_statistics, "
         "v.region_id, coalesce(v.zone_id, 0) "
-        "FROM renovations v LEFT JOIN regions r ON r.id = v.region_id LEFT JOIN zones z ON z.id = v.zone_id WHERE 1";
+        "FROM renovations v LEFT JOIN regions r ON r.id = v.region_id LEFT JOIN zones z ON z.id = v.zone_id WHERE 1 = 1";
     if (f.region_id) sql += " AND v.region_id = :region";
     if (f.zone_id) sql += " AND v.zone_id = :zone";
     if (f.stage) sql += " AND v.stage = :stage";

@@ -30,6 +30,11 @@ inline std::optional<std::int64_t> col_opt_i64(const QueryColumn& c) {
 inline Money col_money(const QueryColumn& c) { return Money{c.getInt64()}; }
 
 std::string opt_text(const std::optional<std::string>& v);
+
+class Database;
+// `(SELECT … )` of the values of a JSON array bound as one text parameter, for `x IN …` with a
+// list of any length (SQLite's json_each, PostgreSQL's json_array_elements_text).
+std::string json_array_values(const Database& db, bool integers);
 std::string opt_id_text(const std::optional<std::int64_t>& v);
 
 }  // namespace il::db

@@ -128,7 +128,8 @@ private:
             const char* state = PQresultErrorField(res_, PG_DIAG_SQLSTATE);
             std::string code = state ? state : "";
             clear();
-            throw DatabaseError("数据库服务器拒绝了语句（" + code + "）：" + msg);
+            // the statement too: what the server refused is what an administrator needs to see
+            throw DatabaseError("数据库服务器拒绝了语句（" + code + "）：" + msg + "语句：" + sql_.substr(0, 300));
         }
     }
 

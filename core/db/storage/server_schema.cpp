@@ -33,6 +33,13 @@ bool literal_default(const std::string& d) {
 
 }  // namespace
 
+// SQLite built-ins the ledger's own SQL uses that PostgreSQL spells differently, under SQLite's
+// names, so that one text of a statement runs on both (search in the lists: instr).
+std::string sqlite_compatibility_sql() {
+    return "CREATE OR REPLACE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+           " AS 'SELECT strpos($1, $2)';\n";
+}
+
 std::string server_schema_sql() {
     auto model = Database::open_memory();  // the current schema, built by the migrations
     SQLite::Database& db = model->sql();
@@ -109,7 +116,8 @@ std::string server_schema_sql() {
     ddl << "CREATE TABLE il_tables (position integer PRIMARY KEY, name text NOT NULL UNIQUE);\n"
         << "INSERT INTO il_tables VALUES " << order.str() << ";\n"
         << "CREATE TABLE il_schema (version integer NOT NULL);\n"
-        << "INSERT INTO il_schema VALUES (" << current_schema_version() << ");\n";
+        << "INSERT INTO il_schema VALUES (" << current_schema_version() << ");\n"
+        << sqlite_compatibility_sql();
     return ddl.str();
 }
 

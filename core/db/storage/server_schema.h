@@ -10,8 +10,12 @@
 
 namespace il::db::storage {
 
-// The DDL for the current schema version (CREATE TABLE/INDEX statements, PostgreSQL dialect).
+// The DDL for the current schema version (CREATE TABLE/INDEX statements, PostgreSQL dialect),
+// with the compatibility functions below.
 std::string server_schema_sql();
+
+// SQLite built-ins the ledger's SQL uses, as PostgreSQL functions of the same name.
+std::string sqlite_compatibility_sql();
 
 // The schema version a server database holds, 0 when it has no ledger schema yet.
 int server_schema_version(Connection& server);

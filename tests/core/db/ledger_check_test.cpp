@@ -52,10 +52,13 @@ TEST_CASE("check: finds what was written behind the repositories' back") {
     // a renovation with equipment above total
     sql.exec("INSERT INTO renovations(uid, enterprise, name, region_id, total_investment, equipment_investment, "
              "created_at, updated_at) VALUES('r1', '企业', '改造', " + std::to_string(s.gu_an) + ", 10, 20, '', '')");
-    // a dangling reference (foreign keys off for this one write)
-    sql.exec("PRAGMA foreign_keys = OFF");
-    sql.exec("INSERT INTO problems(uid, project_id, description, created_at, updated_at) VALUES('pb', 999, 'x', '', '')");
-    sql.exec("PRAGMA foreign_keys = ON");
+    // a dangling reference (foreign keys off for this one write; a server cannot be made to take one)
+    const bool file = db->engine() == il::db::storage::Engine::sqlite;
+    if (file) {
+        sql.exec("PRAGMA foreign_keys = OFF");
+        sql.exec("INSERT INTO problems(uid, project_id, description, created_at, updated_at) VALUES('pb', 999, 'x', '', '')");
+        sql.exec("PRAGMA foreign_keys = ON");
+    }
 
     auto sum = check_ledger(*db);
     CHECK_FALSE(sum.clean());
@@ -68,7 +71,7 @@ TEST_CASE("check: finds what was written behind the repositories' back") {
     for (const auto& w : sum.missing) warned = warned || (w.table == "projects" && w.field == "actual_completion");
     CHECK(warned);
     CHECK(has(sum, "renovations", "equipment_investment"));
-    CHECK(has(sum, "problems", ""));                 // foreign_key_check
+    if (file) CHECK(has(sum, "problems", ""));       // foreign_key_check
     for (const auto& f : sum.findings) CHECK_FALSE(f.reason.empty());
 }
 

@@ -10,6 +10,7 @@
 #include "core/db/audit.h"
 #include "core/db/period_lock.h"
 #include "core/util/sha256.h"
+#include "core/util/uid.h"
 #include "tests/support/test_ledger.h"
 
 namespace fs = std::filesystem;
@@ -39,11 +40,12 @@ std::string slurp(const fs::path& p) {
 void record_run(Database& db, const std::string& template_id, const std::string& period, const fs::path& file) {
     il::db::Query q(db,
                         "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who,"
-                        " file_path, sha256) VALUES(lower(hex(randomblob(16))), ?, '1', ?, '', 'now', 'test', ?, ?)");
+                        " file_path, sha256) VALUES(?5, ?1, '1', ?2, '', 'now', 'test', ?3, ?4)");
     q.bind(1, template_id);
     q.bind(2, period);
     q.bind(3, file.string());
     q.bind(4, il::sha256_file(file));
+    q.bind(5, il::new_uid());
     q.exec();
 }
 }  // namespace
@@ -135,7 +137,12 @@ TEST_CASE("a corrupted archive is detected, not handed out") {
     std::ofstream(report, std::ios::binary) << "bytes";
     record_run(*db, "monthly", "2026-03", report);
     PeriodLocks(*db).lock(2026, 3, "");
-    db->exec("UPDATE report_archive SET content = X'00'");
+    {
+        il::db::Query damage(*db, "UPDATE report_archive SET content = ?");
+        const unsigned char zero = 0;
+        damage.bind(1, &zero, 1);
+        damage.exec();
+    }
     fs::path out = tmp.path / "out.xlsx";
     CHECK_THROWS_AS(reproduce_locked_report(*db, "monthly", {2026, 3}, "", out), il::DatabaseError);
     CHECK_FALSE(fs::exists(out));
@@ -150,9 +157,10 @@ TEST_CASE("a workbook of several templates is archived once under the joined tem
     for (const char* t : {"01-projects", "02-progress"}) {
         il::db::Query q(*db,
                             "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at,"
-                            " who, file_path, sha256) VALUES(lower(hex(randomblob(16))), ?, '1', '2026-09', '固安县',"
-                            " '2026-10-05T10:00:00+08:00', 't', ?, ?)");
+                            " who, file_path, sha256) VALUES(?4, ?1, '1', '2026-09', '固安县',"
+                            " '2026-10-05T10:00:00+08:00', 't', ?2, ?3)");
         q.bind(1, t);
+        q.bind(4, il::new_uid());
         q.bind(2, il::path_utf8(book));
         q.bind(3, sha);
         q.exec();
