@@ -1,5 +1,6 @@
 #include "core/db/storage/server_roles.h"
 
+#include "core/db/storage/server_functions.h"
 #include "core/db/storage/server_schema.h"
 #include "core/util/error.h"
 
@@ -49,6 +50,7 @@ CREATE TABLE IF NOT EXISTS il_office_users (login text NOT NULL, region_id bigin
 GRANT USAGE ON SCHEMA public TO il_office, il_city;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO il_office, il_city;
 GRANT INSERT ON audit_log TO il_office, il_city;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO il_office, il_city;
 )SQL";
     for (const auto& s : scoped_tables()) {
         const std::string t = s.table;
@@ -65,6 +67,9 @@ GRANT INSERT ON audit_log TO il_office, il_city;
 void init_server(Connection& server) {
     if (server_schema_version(server) == 0) create_server_schema(server);
     Transaction tx(server);
+    // again on a server made before they existed (CREATE OR REPLACE: the same on a new one),
+    // before the grants, which name them
+    server.exec(server_functions_sql());
     server.exec(server_roles_sql());
     tx.commit();
 }

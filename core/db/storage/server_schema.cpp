@@ -9,6 +9,7 @@
 
 #include "core/db/database.h"
 #include "core/db/storage/placeholders.h"
+#include "core/db/storage/server_functions.h"
 #include "core/util/error.h"
 
 namespace il::db::storage {
@@ -32,13 +33,6 @@ bool literal_default(const std::string& d) {
 }
 
 }  // namespace
-
-// SQLite built-ins the ledger's own SQL uses that PostgreSQL spells differently, under SQLite's
-// names, so that one text of a statement runs on both (search in the lists: instr).
-std::string sqlite_compatibility_sql() {
-    return "CREATE OR REPLACE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
-           " AS 'SELECT strpos($1, $2)';\n";
-}
 
 std::string server_schema_sql() {
     auto model = Database::open_memory();  // the current schema, built by the migrations
@@ -116,8 +110,10 @@ std::string server_schema_sql() {
     ddl << "CREATE TABLE il_tables (position integer PRIMARY KEY, name text NOT NULL UNIQUE);\n"
         << "INSERT INTO il_tables VALUES " << order.str() << ";\n"
         << "CREATE TABLE il_schema (version integer NOT NULL);\n"
-        << "INSERT INTO il_schema VALUES (" << current_schema_version() << ");\n"
-        << sqlite_compatibility_sql();
+        << "INSERT INTO il_schema VALUES (" << current_schema_version() << ");\n";
+    // what report templates call (il_ytd, il_light …, SQLite's group_concat): a server made by
+    // `server init` or `migrate-to` runs them as they are
+    ddl << server_functions_sql();
     return ddl.str();
 }
 

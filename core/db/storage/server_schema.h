@@ -11,11 +11,8 @@
 namespace il::db::storage {
 
 // The DDL for the current schema version (CREATE TABLE/INDEX statements, PostgreSQL dialect),
-// with the compatibility functions below.
+// followed by the functions report templates use (server_functions.h).
 std::string server_schema_sql();
-
-// SQLite built-ins the ledger's SQL uses, as PostgreSQL functions of the same name.
-std::string sqlite_compatibility_sql();
 
 // The schema version a server database holds, 0 when it has no ledger schema yet.
 int server_schema_version(Connection& server);
