@@ -2,8 +2,11 @@
 -- not completed before the year), its stage as it was in the report month.
 -- Amounts in 分 (the engine shows 万元). Parameters: :year :month :period :scope_region_id :scope_zone_id.
 WITH open_problems AS (
+  -- in the order they were recorded, on SQLite and PostgreSQL alike (group_concat takes its
+  -- rows as they come; an ordered subquery is how both engines fix that order)
   SELECT project_id, group_concat(description, '；') AS text
-  FROM problems WHERE status <> '销号' GROUP BY project_id
+  FROM (SELECT project_id, description FROM problems WHERE status <> '销号' ORDER BY project_id, id) AS open_rows
+  GROUP BY project_id
 )
 SELECT r.name AS region,
        p.name, p.owner, p.site,

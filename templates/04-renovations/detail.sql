@@ -1,6 +1,7 @@
 -- 技改项目 of the report year: not 取消, with a plan for the year or progress in it.
 SELECT r.name AS region, v.enterprise, v.name, COALESCE(v.filing_number, '') AS filing_number, v.kind, v.stage,
-       CASE WHEN v.in_statistics THEN '是' ELSE '否' END AS in_statistics,
+       -- (<> 0: PostgreSQL takes no integer as a truth value)
+       CASE WHEN v.in_statistics <> 0 THEN '是' ELSE '否' END AS in_statistics,
        v.total_investment, v.equipment_investment,
        COALESCE(pl.planned_investment, 0) AS plan,
        COALESCE(c.completed_ytd, 0) AS ytd,
