@@ -94,10 +94,22 @@ TEST_CASE("server roles: an office reads and writes only its regions, the city r
     // its own region: writable
     office->exec("UPDATE progress SET problems = '征地' WHERE project_id = " + std::to_string(gy_project));
     CHECK(count(*admin, "SELECT count(*) FROM progress WHERE problems = '征地'") == 1);
+    // the report functions run as the caller (SECURITY INVOKER): the office's 1-N月 of another
+    // region's project is nothing, as its rows are; its own are there
+    const std::string other = std::to_string(count(*admin, "SELECT min(id) FROM projects WHERE region_id = " + std::to_string(s.gu_an)));
+    const std::int64_t june_ytd = count(*admin, "SELECT completed_ytd FROM progress WHERE year = 2017 AND month = 6 AND project_id = " + other);
+    REQUIRE(june_ytd > 0);
+    CHECK(count(*admin, "SELECT il_ytd(" + other + ", 2017, 6)") == june_ytd);
+    CHECK(count(*office, "SELECT il_ytd(" + other + ", 2017, 6)") == 0);
+    CHECK(count(*office, "SELECT il_since_start(" + std::to_string(gy_project) + ", 2017, 6)") == june_ytd);
+    CHECK(count(*office, "SELECT count(*) FROM projects WHERE il_counts_in_year(stage, actual_completion, 2017) = 1 "
+                         "AND il_light(il_stage_at(stage, actual_start, actual_completion, '2017-06'), planned_start, "
+                         "actual_start, 0, il_ytd(id, 2017, 6), '2017-06') IS NOT NULL") == 1);
 
     auto city = connect_postgresql(url_for("city_user"), "city-pass");
     CHECK(count(*city, "SELECT count(*) FROM projects") == 3);
     CHECK(count(*city, "SELECT count(*) FROM progress") == 3);
+    CHECK(count(*city, "SELECT sum(il_ytd(id, 2017, 6)) FROM projects") == 3 * june_ytd);
     CHECK(sqlstate_of(*city, "UPDATE projects SET name = '市里改名'") == "42501");
     CHECK(count(*admin, "SELECT count(*) FROM projects WHERE name LIKE '%改名%'") == 0);
 

@@ -15,6 +15,8 @@ if("IL_HAVE_POSTGRESQL=1" IN_LIST _il_core_defs AND NOT WIN32)
   add_executable(pg_tests ${PG_TEST_SOURCES} ${CMAKE_CURRENT_LIST_DIR}/../test_main.cpp)
   target_link_libraries(pg_tests PRIVATE investledger_core doctest::doctest)
   target_compile_definitions(pg_tests PRIVATE IL_TEST_ON_SERVER=1)
+  # the shipped templates, whose SQL pg_report_sql_test runs on both engines
+  target_compile_definitions(pg_tests PRIVATE IL_TEMPLATES_DIR="${PROJECT_SOURCE_DIR}/templates")
   add_test(NAME pg_storage COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/with_cluster.sh $<TARGET_FILE:pg_tests>)
   set_tests_properties(pg_storage PROPERTIES TIMEOUT 300)
   # the demo ledger to the server and back (`migrate-to`): every row and the report set equal
