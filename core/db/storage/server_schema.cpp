@@ -17,7 +17,10 @@ namespace il::db::storage {
 namespace {
 std::string pg_type(const std::string& sqlite_type) {
     if (sqlite_type == "INTEGER") return "bigint";
-    if (sqlite_type == "TEXT") return "text";
+    // SQLite compares text byte by byte (BINARY); "C" does too, whatever locale the server's
+    // database was made with (zh_CN would sort names by pinyin): ORDER BY name, comparisons and
+    // reports come out as on SQLite
+    if (sqlite_type == "TEXT") return "text COLLATE \"C\"";
     if (sqlite_type == "BLOB") return "bytea";
     if (sqlite_type == "REAL") return "double precision";
     throw DatabaseError("服务器表结构：未知的列类型 " + sqlite_type);

@@ -1,8 +1,9 @@
 #pragma once
 // The ledger's schema on a PostgreSQL server, derived from the SQLite schema the migrations
 // build (core/db/migrations): one definition of the tables, two dialects. Column types map
-// INTEGER -> bigint, TEXT -> text, BLOB -> bytea, REAL -> double precision; primary keys,
-// NOT NULL, literal defaults, foreign keys and the indexes (partial ones too) carry over.
+// INTEGER -> bigint, TEXT -> text COLLATE "C" (SQLite's byte order), BLOB -> bytea, REAL ->
+// double precision; primary keys, NOT NULL, literal defaults, foreign keys and the indexes
+// (partial ones too) carry over.
 // il_tables keeps the creation order, il_schema the schema version.
 #include <string>
 
