@@ -197,8 +197,9 @@ struct Run {
 };
 
 // Every shipped template query, for each run, on both engines.
-Tally compare_templates(const std::vector<Run>& runs, std::size_t* queries = nullptr) {
+Tally compare_templates(const std::vector<Run>& runs, std::size_t* queries = nullptr, st::Connection* server = nullptr) {
     Ledgers& l = ledgers();
+    if (!server) server = l.server.get();
     rp::TemplateCatalog catalog({std::filesystem::path(IL_TEMPLATES_DIR)});
     Tally tally;
     std::size_t n = 0;
@@ -213,7 +214,7 @@ Tally compare_templates(const std::vector<Run>& runs, std::size_t* queries = nul
                 const rp::ResultTable lite = rp::run_read_only_query(l.local->sql(), sheet.sql, params, label);
                 Rows pg;
                 try {
-                    pg = run_on_server(*l.server, sheet.sql, params, label);
+                    pg = run_on_server(*server, sheet.sql, params, label);
                 } catch (const std::exception& e) {
                     tally.differences.push_back(label + ": the server refused it: " + e.what());
                     continue;
@@ -299,6 +300,29 @@ TEST_CASE("report SQL on the server: a wrong function or other thresholds on the
     for (const auto& d : other.differences) CHECK_MESSAGE(d.find("07-warnings") == 0, d);
     l.server->exec("UPDATE settings SET value = '7.50' WHERE key = 'warn_yellow_points'");
     CHECK(compare_templates(june).differences.empty());
+}
+
+TEST_CASE("report SQL on the server: a database made with a Chinese locale orders rows as SQLite does") {
+    Ledgers& l = ledgers();
+    const std::string url = std::getenv("IL_TEST_PG_URL");
+    auto admin = st::connect_postgresql(url);
+    admin->exec("DROP DATABASE IF EXISTS il_test_zh");
+    admin->exec("CREATE DATABASE il_test_zh TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'zh' "
+                "LOCALE 'C.UTF-8'");
+    {
+        auto zh = st::connect_postgresql(url.substr(0, url.rfind('/')) + "/il_test_zh");
+        // the database's own order is by pinyin (甲 jiǎ before 乙 yǐ); SQLite's by code point
+        auto order = zh->prepare("SELECT '甲' < '乙', '甲' < '乙' COLLATE \"C\"");
+        REQUIRE(order->step());
+        REQUIRE(order->i64(0) == 1);
+        REQUIRE(order->i64(1) == 0);
+        st::create_server_schema(*zh);
+        st::SqliteConnection from(l.local->sql());
+        il::NullProgress none;
+        st::copy_ledger(from, *zh, none);
+        report_differences(compare_templates({{{2017, 6}, ""}, {{2016, 12}, l.region}}, nullptr, zh.get()));
+    }
+    admin->exec("DROP DATABASE il_test_zh");
 }
 
 TEST_CASE("report SQL on the server: il_stage_at and il_counts_in_year are stage_at and counts_in_year") {
