@@ -84,4 +84,24 @@ void WriteTransaction::commit() {
     done_ = true;
 }
 
+ReadTransaction::ReadTransaction(Database& db) : db_(db) {
+    if (!db.autocommit()) return;
+    db.exec(db.server() ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+    own_ = true;
+}
+
+ReadTransaction::~ReadTransaction() {
+    if (!own_) return;
+    try {
+        if (!db_.autocommit()) db_.exec("ROLLBACK");
+    } catch (...) {
+    }
+}
+
+void ReadTransaction::end() {
+    if (!own_) return;
+    own_ = false;
+    db_.exec("COMMIT");
+}
+
 }  // namespace il::db

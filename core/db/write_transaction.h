@@ -25,6 +25,22 @@ private:
     bool skipped_ = false;  // nested under a CallerUndoesWrites: no savepoint
 };
 
+// One consistent view of the ledger for a series of reads (the sheets of a report set): BEGIN
+// (deferred) on SQLite, a REPEATABLE READ READ ONLY transaction on a server, where anything but
+// reading is refused by the server itself. Inside a caller's transaction it does nothing.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+    void end();  // reading done (COMMIT: nothing was written)
+
+private:
+    Database& db_;
+    bool own_ = false;
+};
+
 // While one is alive, nested WriteTransactions on that connection (inside the caller's
 // transaction) open no savepoint of their own: the caller undoes everything itself when any of
 // its writes throws (an import rolls the row back), so their savepoints would only journal the

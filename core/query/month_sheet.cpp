@@ -132,7 +132,7 @@ MonthSheet load_month_sheet(db::Database& db, const Period& period, std::optiona
         JOIN regions r ON r.id = p.region_id
         LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = ?1
         LEFT JOIN progress cur ON cur.project_id = p.id AND cur.year = ?1 AND cur.month = ?2
-        WHERE p.stage NOT IN ('取消','谋划') AND (?3 IS NULL OR p.region_id = ?3)
+        WHERE p.stage NOT IN ('取消','谋划') AND (CAST(?3 AS INTEGER) IS NULL OR p.region_id = ?3)
         ORDER BY r.sort_order, r.id, p.id)sql");
     q.bind(1, period.year);
     q.bind(2, period.month);

@@ -1,10 +1,12 @@
 #include "core/report/report_generator.h"
 
 #include <chrono>
+#include <optional>
 
 #include <sqlite3.h>
 
 #include "core/db/period_lock.h"
+#include "core/db/write_transaction.h"
 #include "core/model/money.h"
 #include "core/report/sql_query.h"
 #include "core/report/xlsx_writer.h"
@@ -113,7 +115,8 @@ SqlParams report_params(db::Database& db, const Period& period, const std::strin
     Scope scope = resolve_scope(db, scope_name);
     // Besides the parameters, the SQL uses core's rules as functions (stage in the month, counts
     // in the year, 1-N月, warning lights with the thresholds set now): sql_functions.h.
-    stats::register_sql_functions(db, stats::WarnThresholds::from_settings(db));
+    // (On a server they are server functions reading the thresholds from the settings.)
+    if (!db.server()) stats::register_sql_functions(db, stats::WarnThresholds::from_settings(db));
     Period prev = period.previous_month();
     SqlParams p;
     p["year"] = std::int64_t{period.year};
@@ -163,17 +166,19 @@ std::vector<std::string> report_warnings(db::Database& db, const Period& period,
     db::Query q(db,
                         "SELECT EXISTS (SELECT 1 FROM progress g JOIN projects p ON p.id = g.project_id"
                         "        WHERE g.year = ?1 AND g.month <= ?2"
-                        "          AND (?3 IS NULL OR p.region_id = ?3) AND (?4 IS NULL OR p.zone_id = ?4))"
+                        "          AND (CAST(?3 AS INTEGER) IS NULL OR p.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR p.zone_id = ?4))"
                         "    OR EXISTS (SELECT 1 FROM renovation_progress g JOIN renovations r ON r.id = g.renovation_id"
                         "        WHERE g.year = ?1 AND g.month <= ?2"
-                        "          AND (?3 IS NULL OR r.region_id = ?3) AND (?4 IS NULL OR r.zone_id = ?4))"
+                        "          AND (CAST(?3 AS INTEGER) IS NULL OR r.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR r.zone_id = ?4))"
                         "    OR EXISTS (SELECT 1 FROM deal_funds f JOIN deals d ON d.id = f.deal_id"
-                        "        WHERE substr(f.date, 1, 7) BETWEEN printf('%04d-01', ?1) AND printf('%04d-%02d', ?1, ?2)"
-                        "          AND (?3 IS NULL OR d.region_id = ?3) AND (?4 IS NULL OR d.zone_id = ?4))");
+                        "        WHERE substr(f.date, 1, 7) BETWEEN ?5 AND ?6"
+                        "          AND (CAST(?3 AS INTEGER) IS NULL OR d.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR d.zone_id = ?4))");
     q.bind(1, period.year);
     q.bind(2, period.month);
     if (scope.region_id) q.bind(3, *scope.region_id);
     if (scope.zone_id) q.bind(4, *scope.zone_id);
+    q.bind(5, Period{period.year, 1}.key());
+    q.bind(6, period.key());
     q.executeStep();
     if (q.getColumn(0).getInt64() == 0)
         out.push_back("报告期 " + period.key() + (scope.name.empty() ? "" : "（" + scope.name + "）") +
@@ -279,8 +284,9 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
     FormatCache formats(wb);
     const double n_templates = static_cast<double>(templates.size());
     {
-        ReportingCache cache(db);
-        SQLite::Transaction tx(db.sql());
+        std::optional<ReportingCache> cache;
+        if (!db.server()) cache.emplace(db);
+        db::ReadTransaction tx(db);
         for (std::size_t i = 0; i < templates.size(); ++i) {
             const double from = 0.1 + 0.8 * static_cast<double>(i) / n_templates, span = 0.8 / n_templates;
             const auto& t = templates[i];
@@ -293,8 +299,9 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                 progress.step("查询数据：" + t.id + " " + t.name, sheet_from);
                 ResultTable table;
                 try {
-                    QueryInterrupt interrupt(db.sql().getHandle(), progress);
-                    table = run_read_only_query(db.sql(), t.sheets[s].sql, params, label);
+                    std::optional<QueryInterrupt> interrupt;  // a server query is cancelled between sheets
+                    if (!db.server()) interrupt.emplace(db.sql().getHandle(), progress);
+                    table = run_read_only_query(db, t.sheets[s].sql, params, label);
                 } catch (const Cancelled&) {
                     throw;
                 } catch (...) {
@@ -311,7 +318,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                 result.sheets.push_back(render_sheet(wb, formats, t.sheets[s], table, ctx, label, on_rows));
             }
         }
-        tx.commit();
+        tx.end();
     }
     stop_if_cancelled(progress);
     progress.step("写入文件", 0.9);
@@ -328,7 +335,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
     if (request.record && !db.read_only()) {
         std::error_code ec;
         fs::path abs = fs::absolute(request.out, ec);
-        SQLite::Transaction tx(db.sql());
+        db::WriteTransaction tx(db);
         db::Query ins(db,
                               "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who, "
                               "file_path, sha256) VALUES(?,?,?,?,?,?,?,?,?)");

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include "core/db/database.h"
+#include "core/report/server_query.h"
 #include "core/util/error.h"
 
 namespace il::report {
@@ -183,6 +185,12 @@ ResultTable run_read_only_query(SQLite::Database& database, const std::string& s
         t.rows.push_back(std::move(row));
     }
     return t;
+}
+
+ResultTable run_read_only_query(db::Database& db, const std::string& sql, const SqlParams& params,
+                                const std::string& file_label) {
+    if (auto* server = db.server()) return run_server_query(*server, sql, params, file_label);
+    return run_read_only_query(db.sql(), sql, params, file_label);
 }
 
 }  // namespace il::report

@@ -10,6 +10,10 @@
 
 #include <SQLiteCpp/Database.h>
 
+namespace il::db {
+class Database;
+}
+
 namespace il::report {
 
 using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
@@ -28,6 +32,10 @@ using SqlParams = std::map<std::string, SqlValue>;
 // read-only statement, binds the named parameters it uses and returns all rows.
 // Throws TemplateError naming the file, the line and the problem.
 ResultTable run_read_only_query(SQLite::Database& db, const std::string& sql, const SqlParams& params,
+                                const std::string& file_label);
+
+// The same on a ledger of either engine: SQLite as above, a server through run_server_query.
+ResultTable run_read_only_query(db::Database& db, const std::string& sql, const SqlParams& params,
                                 const std::string& file_label);
 
 // Only prepares and checks (read-only, one statement, known parameters): for validating a template.

@@ -35,7 +35,7 @@ void bind_scope(db::Query& q, int first, const CheckScope& scope) {
     else q.bind(first + 1);
 }
 
-constexpr const char* kScopeFilter = " (?4 IS NULL OR p.region_id = ?4) AND (?5 IS NULL OR p.zone_id = ?5) ";
+constexpr const char* kScopeFilter = " (CAST(?4 AS INTEGER) IS NULL OR p.region_id = ?4) AND (CAST(?5 AS INTEGER) IS NULL OR p.zone_id = ?5) ";
 
 }  // namespace
 

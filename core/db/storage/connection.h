@@ -57,6 +57,8 @@ public:
 class Transaction {
 public:
     explicit Transaction(Connection& c) : c_(c) { c_.begin(); }
+    // Begun with the engine's own statement (a read-only snapshot: "BEGIN ... READ ONLY").
+    Transaction(Connection& c, const std::string& begin_sql) : c_(c) { c_.exec(begin_sql); }
     ~Transaction() {
         if (!done_) try { c_.rollback(); } catch (...) {}
     }

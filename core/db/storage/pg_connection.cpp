@@ -5,6 +5,7 @@
 #ifdef IL_HAVE_POSTGRESQL
 #include <libpq-fe.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -45,6 +46,14 @@ public:
         int n = 0;
         sql_ = to_numbered_placeholders(sql, &n, &names_);
         params_.assign(static_cast<std::size_t>(n), std::monostate{});
+        // SQLite lets a statement leave out ?1 and use ?4; the server must be told a type for
+        // the numbers it does not see (a bigint NULL: any type would do)
+        unused_.assign(static_cast<std::size_t>(n), true);
+        for (std::size_t i = 0; i + 1 < sql_.size(); ++i)
+            if (sql_[i] == '$' && sql_[i + 1] >= '0' && sql_[i + 1] <= '9') {
+                int k = std::atoi(sql_.c_str() + i + 1);
+                if (k >= 1 && k <= n) unused_[static_cast<std::size_t>(k - 1)] = false;
+            }
     }
     ~PgStatement() override { clear(); }
     void bind(int index, const SqlValue& v) override {
@@ -70,7 +79,17 @@ public:
         switch (PQftype(res_, col)) {
             case kInt2: case kInt4: case kInt8: return static_cast<std::int64_t>(std::strtoll(s, nullptr, 10));
             case kBool: return static_cast<std::int64_t>(s[0] == 't' ? 1 : 0);
-            case kFloat4: case kFloat8: case kNumeric: return std::strtod(s, nullptr);
+            case kFloat4: case kFloat8: return std::strtod(s, nullptr);
+            case kNumeric: {
+                // SUM over bigint is numeric: a whole number stays an integer, as SQLite's sum is
+                if (std::strpbrk(s, ".eEN") == nullptr) {
+                    errno = 0;
+                    char* end = nullptr;
+                    long long n = std::strtoll(s, &end, 10);
+                    if (errno == 0 && end && *end == '\0') return static_cast<std::int64_t>(n);
+                }
+                return std::strtod(s, nullptr);
+            }
             case kBytea: {
                 std::size_t len = 0;
                 unsigned char* p = PQunescapeBytea(reinterpret_cast<const unsigned char*>(s), &len);
@@ -109,6 +128,7 @@ private:
         std::vector<Oid> types(params_.size(), 0);
         for (std::size_t i = 0; i < params_.size(); ++i) {
             const SqlValue& v = params_[i];
+            if (unused_[i]) types[i] = kInt8;
             if (std::holds_alternative<std::monostate>(v)) continue;
             if (auto* n = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*n), types[i] = kInt8;
             else if (auto* d = std::get_if<double>(&v)) {
@@ -137,6 +157,7 @@ private:
     std::string sql_;
     std::vector<SqlValue> params_;
     std::map<std::string, int> names_;
+    std::vector<bool> unused_;  // numbers the text skips
     PGresult* res_ = nullptr;
     int row_ = -1;
 };
