@@ -4,6 +4,7 @@
 
 #include "cli/cli_context.h"
 #include "cli/server_login.h"
+#include "core/db/ledger_open.h"
 #include "core/db/storage/pg_connection.h"
 #include "core/db/sqlite_error_text.h"
 #include "core/platform/command_line.h"
@@ -22,11 +23,7 @@ std::unique_ptr<db::Database> CliContext::open(bool create, bool read_only) cons
     options.create = create;
     options.read_only = read_only;
     options.user = user;
-    if (db::storage::is_postgresql_url(db_path)) {
-        if (!db::storage::postgresql_available())
-            throw DatabaseError("本程序构建时未包含 PostgreSQL 支持（libpq），无法连接数据库服务器");
-        return db::Database::open_server(connect_server(db_path), options);
-    }
+    if (db::storage::is_postgresql_url(db_path)) return db::open_ledger(db_path, options, prompt_password);
     auto path = resolved_db_path();
     if (create && !path.parent_path().empty()) std::filesystem::create_directories(path.parent_path());
     auto db = db::Database::open(path, options);

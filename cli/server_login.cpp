@@ -9,13 +9,12 @@
 #include <unistd.h>
 #endif
 
-#include "core/db/storage/pg_connection.h"
+#include "core/db/ledger_open.h"
 #include "core/util/error.h"
 
 namespace il::cli {
 using namespace il::db::storage;
 
-namespace {
 // The server password, typed without echo; only when ~/.pgpass did not have it. Never stored.
 std::string prompt_password(const std::string& url) {
 #ifdef _WIN32
@@ -44,17 +43,6 @@ std::string prompt_password(const std::string& url) {
     return pw;
 }
 
-}  // namespace
-
-std::unique_ptr<Connection> connect_server(const std::string& url) {
-    bool needs_password = false;
-    try {
-        return connect_postgresql(url, "", &needs_password);
-    } catch (const DatabaseError&) {
-        if (!needs_password) throw;
-    }
-    return connect_postgresql(url, prompt_password(url));
-}
-
+std::unique_ptr<Connection> connect_server(const std::string& url) { return db::connect_server(url, prompt_password); }
 
 }  // namespace il::cli

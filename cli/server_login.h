@@ -8,6 +8,9 @@
 
 namespace il::cli {
 
+// The password typed at the terminal without echo; throws when there is no terminal.
+std::string prompt_password(const std::string& url);
+
 // Throws il::DatabaseError naming the server and the reason (no pass file entry and no terminal).
 std::unique_ptr<db::storage::Connection> connect_server(const std::string& url);
 

@@ -5,6 +5,7 @@
 
 #include "core/db/backup.h"
 #include "core/db/migration_steps.h"
+#include "core/db/storage/pg_connection.h"
 #include "core/db/storage/server_schema.h"
 #include "core/platform/network_share.h"
 #include "core/util/clock.h"
@@ -172,6 +173,15 @@ std::unique_ptr<Database> Database::open_server(std::unique_ptr<storage::Connect
         d->user_ = q.getColumn(0).getString();
     }
     return d;
+}
+
+std::unique_ptr<Database> Database::open_again(const OpenOptions& options) const {
+    if (!server_) {
+        if (path_.empty()) throw DatabaseError("内存中的台账不能再打开一次");
+        return open(path_, options);
+    }
+    if (server_url_.empty()) throw DatabaseError("不知道服务器台账的地址，不能再连接一次");
+    return open_server(storage::connect_postgresql(server_url_, server_password_), options);
 }
 
 std::optional<std::string> Database::setting(const std::string& key) {

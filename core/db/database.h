@@ -45,6 +45,16 @@ public:
     // `password` (a prompt), never stored. user: who makes changes (default: the login role).
     static std::unique_ptr<Database> open_server(std::unique_ptr<storage::Connection> server, const OpenOptions& options = {});
 
+    // Another connection to the same ledger (a worker thread's reader), with its own options.
+    std::unique_ptr<Database> open_again(const OpenOptions& options) const;
+    // A server ledger's address (postgresql://…), empty for a file; what titles and messages show.
+    const std::string& server_url() const { return server_url_; }
+    // For open_again (ledger_open.cpp): the address and the password typed, in memory only.
+    void remember_server(std::string url, std::string password) {
+        server_url_ = std::move(url);
+        server_password_ = std::move(password);
+    }
+
     storage::Engine engine() const { return server_ ? storage::Engine::postgresql : storage::Engine::sqlite; }
     // The server connection, or null for an SQLite ledger.
     storage::Connection* server() { return server_.get(); }
@@ -111,6 +121,7 @@ private:
     std::unique_ptr<HolderRegistration> holder_;  // declared before db_: removed after the close
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<storage::Connection> server_;  // instead of db_ for a server ledger
+    std::string server_url_, server_password_;
     std::filesystem::path path_;
     std::string user_;
     bool read_only_ = false;

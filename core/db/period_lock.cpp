@@ -60,9 +60,25 @@ void store_archive(Database& db, const std::string& template_id, const std::stri
 }
 }  // namespace
 
+namespace {
+// On a server two users' transactions run side by side (READ COMMITTED): a monthly write that
+// found its month open could otherwise commit just after another user locked it. Writes of
+// figures hold the periods' advisory lock shared, locking and unlocking hold it alone, each until
+// its transaction ends; a write that waited sees the lock committed meanwhile. (SQLite has one
+// writer at a time: nothing to do.)
+constexpr const char* kPeriodLockKey = "7301020417";  // any constant: the ledger's one such lock
+void hold_periods(Database& db, bool exclusive) {
+    if (!db.server()) return;
+    Query q(db, std::string(exclusive ? "SELECT pg_advisory_xact_lock(" : "SELECT pg_advisory_xact_lock_shared(") +
+                    kPeriodLockKey + ")");
+    q.executeStep();
+}
+}  // namespace
+
 int PeriodLocks::lock(int year, int month, const std::string& reason) {
     check_period(year, month);
     WriteTransaction tx(db_);
+    hold_periods(db_, true);
     if (is_locked(year, month)) throw ValidationError(label(year, month) + "已经封账");
     Query ins(db_, "INSERT INTO period_locks(year, month, locked_at, who, reason) VALUES(?,?,?,?,?)");
     ins.bind(1, year);
@@ -116,6 +132,7 @@ void PeriodLocks::unlock(int year, int month, const std::string& reason) {
     while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.pop_back();
     if (trimmed.empty()) throw ValidationError("解除封账必须填写原因");
     WriteTransaction tx(db_);
+    hold_periods(db_, true);
     if (!is_locked(year, month)) throw NotFoundError(label(year, month) + "没有封账");
     Query del(db_, "DELETE FROM period_locks WHERE year = ? AND month = ?");
     del.bind(1, year);
@@ -158,13 +175,16 @@ std::vector<PeriodLockInfo> PeriodLocks::list() {
     return out;
 }
 
+
 void ensure_period_unlocked(Database& db, int year, int month) {
+    hold_periods(db, false);
     if (PeriodLocks(db).is_locked(year, month))
         throw PeriodLocked(label(year, month) + "已封账（已上报），不能修改该月数据。如确需修改，请先解除封账并填写原因。");
 }
 
 void ensure_no_locked_figures(Database& db, const std::string& figures_table, const std::string& key_column,
                               std::int64_t key, const std::string& record) {
+    hold_periods(db, false);
     auto stmt = db.prepared("SELECT f.year, f.month FROM " + figures_table + " f JOIN period_locks l ON l.year = f.year AND "
                             "l.month = f.month WHERE f." + key_column + " = ? ORDER BY f.year, f.month LIMIT 1");
     Query& q = *stmt;

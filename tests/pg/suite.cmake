@@ -23,4 +23,8 @@ if("IL_HAVE_POSTGRESQL=1" IN_LIST _il_core_defs AND NOT WIN32)
   add_test(NAME pg_migrate_roundtrip COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/with_cluster.sh
     bash ${CMAKE_CURRENT_LIST_DIR}/migrate_roundtrip.sh $<TARGET_FILE:investledger-cli>)
   set_tests_properties(pg_migrate_roundtrip PROPERTIES TIMEOUT 900)
+  # the CLI working on the server ledger itself: reports equal the file's, edits, locks, import, roles
+  add_test(NAME pg_server_ledger_cli COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/with_cluster.sh
+    bash ${CMAKE_CURRENT_LIST_DIR}/server_ledger_cli.sh $<TARGET_FILE:investledger-cli>)
+  set_tests_properties(pg_server_ledger_cli PROPERTIES TIMEOUT 900)
 endif()

@@ -40,6 +40,20 @@ std::string hex_bytea(const Blob& b) {
     return s;
 }
 
+// What the user is told when the server refuses a statement: the common refusals in words, the
+// server's own text and SQLSTATE for the administrator.
+[[noreturn]] void refused(const std::string& code, const std::string& msg, const std::string& sql) {
+    std::string why;
+    if (code == "42501") why = "您的登录没有这项权限：县级用户只能修改本单位县市区的记录，市级用户只能查看。";
+    else if (code == "23505") why = "与已有记录重复。";
+    else if (code == "23503") why = "引用的记录不存在或仍被其他记录引用。";
+    else if (code == "40001" || code == "40P01") why = "与其他用户同时修改发生冲突，请重试。";
+    std::string text = "数据库服务器拒绝了语句（" + code + "）：" + why + msg;
+    // the statement too: what the server refused is what an administrator needs to see
+    if (!sql.empty()) text += "语句：" + sql.substr(0, 300);
+    throw DatabaseError(text);
+}
+
 class PgStatement : public Statement {
 public:
     PgStatement(PGconn* conn, const std::string& sql) : conn_(conn) {
@@ -148,8 +162,7 @@ private:
             const char* state = PQresultErrorField(res_, PG_DIAG_SQLSTATE);
             std::string code = state ? state : "";
             clear();
-            // the statement too: what the server refused is what an administrator needs to see
-            throw DatabaseError("数据库服务器拒绝了语句（" + code + "）：" + msg + "语句：" + sql_.substr(0, 300));
+            refused(code, msg, sql_);
         }
     }
 
@@ -174,8 +187,7 @@ public:
         const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
         std::string code = state ? state : "";
         PQclear(r);
-        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
-            throw DatabaseError("数据库服务器拒绝了语句（" + code + "）：" + msg);
+        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) refused(code, msg, "");
     }
     std::unique_ptr<Statement> prepare(const std::string& sql) override {
         return std::make_unique<PgStatement>(conn_, sql);

@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS il_office_users (login text NOT NULL, region_id bigin
 GRANT USAGE ON SCHEMA public TO il_office, il_city;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO il_office, il_city;
 GRANT INSERT ON audit_log TO il_office, il_city;
+GRANT INSERT ON report_runs TO il_office, il_city;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO il_office, il_city;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO il_office, il_city;
 )SQL";
     for (const auto& s : scoped_tables()) {
@@ -90,7 +92,8 @@ void grant_server_role(Connection& server, const std::string& login, ServerRole 
     auto clear = server.prepare("DELETE FROM il_office_users WHERE login = ?");
     clear->bind(1, login);
     clear->step();
-    server.exec("REVOKE il_office, il_city FROM " + ident);
+    // (a login that had neither role gets a warning per role from the server: not worth showing)
+    server.exec("SET LOCAL client_min_messages = error; REVOKE il_office, il_city FROM " + ident);
     if (role == ServerRole::city) {
         if (!region_names.empty()) throw ValidationError("市级用户可查看所有县市区，不需要 --region");
         server.exec("GRANT il_city TO " + ident);

@@ -4,11 +4,13 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 #include <vector>
 
 #include "core/db/period_lock.h"
 #include "core/db/project_repository.h"
+#include "core/db/write_transaction.h"
 #include "ledger_fixture.h"
 #include "tests/support/test_ledger.h"
 
@@ -105,4 +107,38 @@ TEST_CASE("two writers saving the same project at the same moment: one wins, the
         CHECK(now->version == p.version + round + 1);
         CHECK(now->notes.rfind("第" + std::to_string(round) + "轮", 0) == 0);
     }
+}
+
+TEST_CASE("a lock waits for a monthly write under way on another connection, and is then seen by it") {
+    // Without the wait a write that found its month open could commit after the lock: the
+    // locked month would change. (SQLite: one writer at a time; a server: the periods' lock.)
+    test::SharedTestLedger ledger;
+    auto a = ledger.connect("甲");
+    auto s = test::fill_small_ledger(*a);
+    Project p = test::sample_project(s);
+    ProjectRepository(*a).insert(p);
+    OpenOptions patient;
+    patient.busy_timeout_ms = 20000;
+    auto b = ledger.connect("乙", patient);
+    auto locker = ledger.connect("丙", patient);
+
+    std::atomic<bool> locked{false};
+    std::thread lock_thread;
+    {
+        WriteTransaction writing(*b);  // 乙's monthly write has begun and found 2017-05 open
+        ensure_period_unlocked(*b, 2017, 5);
+        ProjectRepository(*b).set_progress({p.id, 2017, 5, Money::from_wan(10), {}, "", ""}, false);
+        lock_thread = std::thread([&] {
+            PeriodLocks(*locker).lock(2017, 5, "已上报");
+            locked = true;
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        CHECK_FALSE(locked.load());  // 丙's lock waits for 乙's write to end
+        writing.commit();
+    }
+    lock_thread.join();
+    CHECK(locked.load());
+    CHECK(ProjectRepository(*a).progress_at(p.id, 2017, 5)->completed_month == Money::from_wan(10));
+    CHECK_THROWS_AS(ProjectRepository(*b).set_progress({p.id, 2017, 5, Money::from_wan(20), {}, "", ""}, false),
+                    PeriodLocked);
 }
