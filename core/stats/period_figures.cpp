@@ -83,7 +83,8 @@ PeriodFigures compute_period_figures(db::Database& db, Period period, const Figu
     // Every project with its figures for the period, by the rules of sql_functions.h (the ones
     // the report templates use): stage in the month, whether it counts for the year, 1-N月 of this
     // year and the last (the latest month reported up to N), 自开工累计.
-    register_sql_functions(db, thresholds);
+    // (A server has them as server functions: core/db/storage/server_functions.h.)
+    if (!db.server()) register_sql_functions(db, thresholds);
     {
         std::string sql =
             "SELECT p.id, p.name, p.region_id, p.zone_id, p.category_id, COALESCE(c.strategic_emerging, 0), "

@@ -14,6 +14,16 @@ std::int64_t row_count(Connection& c, const std::string& table) {
     return q->i64(0);
 }
 
+void move_identity_sequences(Connection& server) {
+    auto ids = server.prepare("SELECT table_name, column_name FROM information_schema.columns"
+                              " WHERE table_schema = current_schema() AND is_identity = 'YES'");
+    std::vector<std::pair<std::string, std::string>> identity;
+    while (ids->step()) identity.emplace_back(ids->text(0), ids->text(1));
+    for (const auto& [table, column] : identity)
+        server.exec("SELECT setval(pg_get_serial_sequence('" + quote_identifier(table) + "', '" + column + "'), coalesce(max(" +
+                    quote_identifier(column) + "), 0) + 1, false) FROM " + quote_identifier(table));
+}
+
 std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSink& progress) {
     std::vector<std::string> tables = from.tables();
     std::vector<std::string> target_tables = to.tables();
@@ -59,16 +69,7 @@ std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSin
                                 " 行（未作修改）");
         copied.push_back(c);
     }
-    if (to.engine() == Engine::postgresql) {
-        // the identity columns number the next row after the copied ones, not from 1 again
-        auto ids = to.prepare("SELECT table_name, column_name FROM information_schema.columns"
-                              " WHERE table_schema = current_schema() AND is_identity = 'YES'");
-        std::vector<std::pair<std::string, std::string>> identity;
-        while (ids->step()) identity.emplace_back(ids->text(0), ids->text(1));
-        for (const auto& [table, column] : identity)
-            to.exec("SELECT setval(pg_get_serial_sequence('" + quote_identifier(table) + "', '" + column + "'), coalesce(max(" +
-                    quote_identifier(column) + "), 0) + 1, false) FROM " + quote_identifier(table));
-    }
+    if (to.engine() == Engine::postgresql) move_identity_sequences(to);
     tx.commit();
     progress.step("完成", 1.0);
     return copied;

@@ -19,6 +19,10 @@ struct TableCopy {
 // The rows a ledger table holds (`migrate-to` refuses a server ledger that already has projects).
 std::int64_t row_count(Connection& c, const std::string& table);
 
+// On a server, moves each identity column's sequence past the ids its table holds (rows written
+// with their ids, as a copy writes them): the next INSERT numbers on from there.
+void move_identity_sequences(Connection& server);
+
 // Copies `from` into `to`, replacing what `to`'s ledger tables hold (a new SQLite file holds the
 // seeded dictionaries, a new server schema nothing). Both must be at the same schema version;
 // the counts are checked after writing. Throws DatabaseError naming the table and row on a

@@ -7,6 +7,7 @@
 #include "core/import/import_run.h"
 #include "core/util/clock.h"
 #include "tests/core/import/import_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::import;
@@ -21,13 +22,13 @@ ImportOptions deal_options(std::vector<std::pair<std::string, std::string>> sets
     return o;
 }
 std::int64_t funds_cny(db::Database& db, const std::string& deal) {
-    SQLite::Statement q(db.sql(), "SELECT coalesce(sum(f.amount_cny),0) FROM deal_funds f JOIN deals d ON d.id = f.deal_id WHERE d.name = ?");
+    il::db::Query q(db, "SELECT coalesce(sum(f.amount_cny),0) FROM deal_funds f JOIN deals d ON d.id = f.deal_id WHERE d.name = ?");
     q.bind(1, deal);
     q.executeStep();
     return q.getColumn(0).getInt64();
 }
 std::int64_t deal_id(db::Database& db, const std::string& deal) {
-    SQLite::Statement q(db.sql(), "SELECT id FROM deals WHERE name = ?");
+    il::db::Query q(db, "SELECT id FROM deals WHERE name = ?");
     q.bind(1, deal);
     REQUIRE(q.executeStep());
     return q.getColumn(0).getInt64();
@@ -109,7 +110,7 @@ TEST_CASE("deal funds: imported per window, idempotent, corrected figures change
     REQUIRE(apply_import(*db, p3, o).updated == 1);
     CHECK(funds_cny(*db, "甲招商") == Money::from_wan(3300).fen);
     CHECK(count_rows(*db, "deal_funds") == 2);
-    SQLite::Statement a(db->sql(), "SELECT count(*) FROM audit_log WHERE table_name = 'deal_funds' AND action = 'update'");
+    il::db::Query a(*db, "SELECT count(*) FROM audit_log WHERE table_name = 'deal_funds' AND action = 'update'");
     a.executeStep();
     CHECK(a.getColumn(0).getInt64() >= 1);
 }
@@ -232,7 +233,7 @@ TEST_CASE("deal funds: 累计 and 1-N月 of the same period from separate files 
             apply_import(*db, p, o);
         }
         CHECK(funds_cny(*db, "甲") == Money::from_wan(3000).fen);
-        SQLite::Statement before(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date < '2017-01-01'");
+        il::db::Query before(*db, "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date < '2017-01-01'");
         before.executeStep();
         CHECK(before.getColumn(0).getInt64() == Money::from_wan(1800).fen);  // not counted in 2017
         // and both files again change nothing
@@ -277,10 +278,10 @@ TEST_CASE("deal funds: monthly files (1-3月 and 累计, 1-6月 and 累计) in a
     CHECK(plan_import(*db, h1.workbook(), o).count(Outcome::Unchanged) == 1);
     CHECK(plan_import(*db, q1.workbook(), o).count(Outcome::Unchanged) == 1);
     // the first quarter's figures are kept as the first quarter's
-    SQLite::Statement q(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date <= '2017-03-31'");
+    il::db::Query q(*db, "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date <= '2017-03-31'");
     q.executeStep();
     CHECK(q.getColumn(0).getInt64() == Money::from_wan(500).fen);
-    SQLite::Statement h(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date BETWEEN '2017-01-01' AND '2017-06-30'");
+    il::db::Query h(*db, "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date BETWEEN '2017-01-01' AND '2017-06-30'");
     h.executeStep();
     CHECK(h.getColumn(0).getInt64() == Money::from_wan(250).fen);  // what a 1-6月 report sums
 }
@@ -325,7 +326,7 @@ TEST_CASE("deal funds: a year's ledger and a half-year's ledger of the same year
         apply_import(*db, p, o);
     }
     auto sum = [&](const char* from, const char* to) {
-        SQLite::Statement q(db->sql(), "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date >= ? AND date <= ?");
+        il::db::Query q(*db, "SELECT coalesce(sum(amount_cny),0) FROM deal_funds WHERE date >= ? AND date <= ?");
         q.bind(1, from);
         q.bind(2, to);
         q.executeStep();

@@ -9,6 +9,7 @@
 #include "core/db/project_repository.h"
 #include "core/import/import_run.h"
 #include "tests/core/import/import_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::import;
@@ -28,7 +29,7 @@ const CellChange* change_of(const PlannedRecord& r, const std::string& field) {
     return nullptr;
 }
 std::int64_t audit_count(db::Database& db, const std::string& table, const std::string& field) {
-    SQLite::Statement q(db.sql(), "SELECT count(*) FROM audit_log WHERE table_name = ? AND field = ? AND action = 'update'");
+    il::db::Query q(db, "SELECT count(*) FROM audit_log WHERE table_name = ? AND field = ? AND action = 'update'");
     q.bind(1, table);
     q.bind(2, field);
     q.executeStep();

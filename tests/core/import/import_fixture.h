@@ -6,17 +6,18 @@
 #include "core/db/database.h"
 #include "core/db/dictionary_seed.h"
 #include "tests/core/import/sheet_builder.h"
+#include "tests/support/test_ledger.h"
 
 namespace il::import::test {
 
 inline std::unique_ptr<db::Database> seeded_db() {
-    auto db = db::Database::open_memory("tester");
+    auto db = il::test::open_test_ledger("tester");
     db::seed_dictionaries(*db, db::default_dictionaries_json());
     return db;
 }
 
 inline std::int64_t count_rows(db::Database& db, const std::string& table) {
-    return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
+    return il::db::scalar_int(db, "SELECT count(*) FROM " + table);
 }
 
 // The official form: title, 填报单位 / 单位 line, two-row header with a merged group, the

@@ -4,6 +4,7 @@
 #include "core/db/renovation_repository.h"
 #include "core/import/import_run.h"
 #include "tests/core/import/import_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::import;

@@ -5,6 +5,7 @@
 #include "core/import/import_run.h"
 #include "core/import/presets.h"
 #include "tests/core/import/import_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::import;
@@ -12,7 +13,7 @@ using namespace il::import::test;
 
 namespace {
 std::int64_t region_id(db::Database& db, const std::string& name) {
-    SQLite::Statement q(db.sql(), "SELECT id FROM regions WHERE name = ?");
+    il::db::Query q(db, "SELECT id FROM regions WHERE name = ?");
     q.bind(1, name);
     REQUIRE(q.executeStep());
     return q.getColumn(0).getInt64();

@@ -14,6 +14,7 @@
 #include "core/util/progress.h"
 #include "tests/core/import/import_fixture.h"
 #include "tests/core/import/xlsx_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::import;
@@ -57,7 +58,7 @@ std::string fingerprint(db::Database& db) {
     std::string s;
     for (const char* t : {"projects", "project_plans", "progress", "audit_log", "import_presets"})
         s += std::string(t) + "=" + std::to_string(count_rows(db, t)) + ";";
-    s += "sum=" + db.sql().execAndGet("SELECT coalesce(sum(total_investment), 0) FROM projects").getString();
+    s += "sum=" + il::db::scalar_text(db, "SELECT coalesce(sum(total_investment), 0) FROM projects");
     return s;
 }
 }  // namespace
@@ -101,8 +102,7 @@ TEST_CASE("Writing an import reports every kWriteChunk records; a cancel during 
     CHECK_THROWS_AS(apply_import(*db, plan, o, rec), Cancelled);
     CHECK(rec.count_starting("写入第 ") == 3);
     CHECK(fingerprint(*db) == before);
-    CHECK_FALSE(db->sql().getHandle() == nullptr);
-    CHECK(sqlite3_get_autocommit(db->sql().getHandle()) != 0);  // no transaction left open
+    CHECK(db->autocommit());  // no transaction left open
 
     // A cancel at any poll: either nothing at all, or the whole import.
     bool completed = false;

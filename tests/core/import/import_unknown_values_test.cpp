@@ -8,6 +8,7 @@
 #include "core/import/import_run.h"
 #include "core/import/presets.h"
 #include "tests/core/import/import_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::import;
@@ -33,7 +34,7 @@ SheetBuilder county_ledger() {
 }
 
 std::string category_of(db::Database& db, const std::string& project) {
-    SQLite::Statement q(db.sql(), "SELECT c.name, c.group_name FROM projects p JOIN categories c ON c.id = p.category_id WHERE p.name = ?");
+    il::db::Query q(db, "SELECT c.name, c.group_name FROM projects p JOIN categories c ON c.id = p.category_id WHERE p.name = ?");
     q.bind(1, project);
     if (!q.executeStep()) return "";
     return q.getColumn(0).getString() + "/" + q.getColumn(1).getString();
@@ -132,14 +133,14 @@ TEST_CASE("--map and --add-missing import every good row; missing information is
     CHECK(category_of(*db, "己项目") == "数字经济/其他");
     CHECK(category_of(*db, "庚项目") == "数字经济/其他");
     CHECK(category_of(*db, "辛项目") == "战略性新兴产业/战略性新兴产业");
-    CHECK(db->sql().execAndGet("SELECT level FROM projects WHERE name = '辛项目'").getString() == "市重点");
-    CHECK(db->sql().execAndGet("SELECT nature FROM projects WHERE name = '庚项目'").getString() == "新建");
+    CHECK(il::db::scalar_text(*db, "SELECT level FROM projects WHERE name = '辛项目'") == "市重点");
+    CHECK(il::db::scalar_text(*db, "SELECT nature FROM projects WHERE name = '庚项目'") == "新建");
 
     // 竣工 without 实际竣工时间 and no 项目代码: written, with the warnings stored on the record
-    std::string w = db->sql().execAndGet("SELECT warnings FROM projects WHERE name = '丙项目'").getString();
+    std::string w = il::db::scalar_text(*db, "SELECT warnings FROM projects WHERE name = '丙项目'");
     CHECK(w.find("缺实际竣工时间") != std::string::npos);
     CHECK(w.find("缺项目代码") != std::string::npos);
-    CHECK(db->sql().execAndGet("SELECT warnings FROM projects WHERE name = '甲项目'").getString().empty());
+    CHECK(il::db::scalar_text(*db, "SELECT warnings FROM projects WHERE name = '甲项目'").empty());
     CHECK(plan.warned() == 7);
 }
 
@@ -210,5 +211,5 @@ TEST_CASE("add-missing zones lie in the row's region; a dry run writes no entry"
     ImportPlan real = plan_import(*db, b.workbook(), o);
     apply_import(*db, real, o);
     CHECK(count_rows(*db, "zones") == before + 1);
-    CHECK(db->sql().execAndGet("SELECT r.name FROM zones z JOIN regions r ON r.id = z.region_id WHERE z.name = '香河机器人产业港'").getString() == "香河县");
+    CHECK(il::db::scalar_text(*db, "SELECT r.name FROM zones z JOIN regions r ON r.id = z.region_id WHERE z.name = '香河机器人产业港'") == "香河县");
 }

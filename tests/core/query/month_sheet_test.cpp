@@ -2,12 +2,13 @@
 
 #include "core/query/month_sheet.h"
 #include "query_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::query;
 
 TEST_CASE("month sheet: loads projects in scope with last month's 1-N月 figure") {
-    auto db = db::Database::open_memory();
+    auto db = il::test::open_test_ledger();
     query_test::fill_small_ledger(*db);
     MonthSheet s = load_month_sheet(*db, Period{2017, 3});
     REQUIRE(s.rows.size() == 3);
@@ -23,7 +24,7 @@ TEST_CASE("month sheet: loads projects in scope with last month's 1-N月 figure"
 }
 
 TEST_CASE("month sheet: typing one figure derives the other; bad input is marked with the reason") {
-    auto db = db::Database::open_memory();
+    auto db = il::test::open_test_ledger();
     query_test::fill_small_ledger(*db);
     MonthSheet s = load_month_sheet(*db, Period{2017, 3});
     SheetRow& r = s.rows[2];  // 华夏AMOLED, prev 15000万, total 2,000,000万, plan 120,000万
@@ -53,7 +54,7 @@ TEST_CASE("month sheet: typing one figure derives the other; bad input is marked
 }
 
 TEST_CASE("month sheet: pasting a tab-separated block from Excel") {
-    auto db = db::Database::open_memory();
+    auto db = il::test::open_test_ledger();
     query_test::fill_small_ledger(*db);
     MonthSheet s = load_month_sheet(*db, Period{2017, 3});
     int n = s.paste(0, SheetColumn::Month, "100\t\t主体施工\t无\r\n200\r\nx\ty\r\n9\r\n");

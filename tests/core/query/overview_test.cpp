@@ -5,12 +5,13 @@
 #include "core/stats/warning_list.h"
 #include "core/util/error.h"
 #include "query_fixture.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::query;
 
 TEST_CASE("overview: monthly curve and latest period") {
-    auto db = db::Database::open_memory();
+    auto db = il::test::open_test_ledger();
     query_test::fill_small_ledger(*db);
     auto months = monthly_completed(*db, 2017);
     CHECK(months[0] == Money::from_fen(10000000000));
@@ -30,7 +31,7 @@ void with_starts(db::Database& db) {
 }  // namespace
 
 TEST_CASE("overview: regions, stages and red/yellow projects come from core/stats") {
-    auto db = db::Database::open_memory();
+    auto db = il::test::open_test_ledger();
     with_starts(*db);
     // 1-6月: 序时进度 50%. 华夏 12.5% of plan (37.5 points behind: red over 30), 润泽 50% (green),
     // 新奥 planned to start 2017-02 and not started, 4 months late (red from 3).
@@ -113,7 +114,7 @@ TEST_CASE("warned projects: furthest behind first within a region, then by name"
 #include "core/query/name_lists.h"
 
 TEST_CASE("name lists and the project a finding mentions") {
-    auto db = db::Database::open_memory();
+    auto db = il::test::open_test_ledger();
     query_test::fill_small_ledger(*db);
     auto regions = region_names(*db);
     REQUIRE(regions.size() == 2);

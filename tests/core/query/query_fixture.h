@@ -3,10 +3,15 @@
 #include <string>
 
 #include "core/db/database.h"
+#include "core/db/storage/ledger_copy.h"
 
 namespace il::query_test {
 
-inline void exec(db::Database& db, const std::string& sql) { db.sql().exec(sql); }
+inline void exec(db::Database& db, const std::string& sql) {
+    db.exec(sql);
+    // the rows come with their ids: a server's id sequences move past them
+    if (auto* server = db.server()) db::storage::move_identity_sequences(*server);
+}
 
 inline void fill_small_ledger(db::Database& db) {
     exec(db, R"sql(

@@ -13,6 +13,7 @@
 #include "core/report/report_generator.h"
 #include "core/util/error.h"
 #include "tests/core/report/report_test_util.h"
+#include "tests/support/test_ledger.h"
 
 namespace fs = std::filesystem;
 using namespace il::report;
@@ -70,7 +71,7 @@ TEST_CASE("Amounts are summed exactly and rounded once: cells hold the exact amo
         CHECK(by_groups == by_rows);
     }
     // Against the database: the exact 1-6月 sum of the projects in the report.
-    SQLite::Statement q(db->sql(), "SELECT SUM(completed_ytd) FROM progress WHERE year = 2017 AND month = 6");
+    il::db::Query q(*db, "SELECT SUM(completed_ytd) FROM progress WHERE year = 2017 AND month = 6");
     REQUIRE(q.executeStep());
     CHECK(fen(v["H6"]) == q.getColumn(0).getInt64());
 }
@@ -112,9 +113,9 @@ TEST_CASE("Warnings: a period without monthly figures, no office name; the repor
     CHECK(w[0].find("2030-06") != std::string::npos);
     CHECK(w[0].find("没有任何月度调度数据") != std::string::npos);
     // A scope without figures of its own in the period is warned about too.
-    db->sql().exec("DELETE FROM progress WHERE project_id IN (SELECT id FROM projects WHERE region_id = 3)");
-    db->sql().exec("DELETE FROM deal_funds WHERE deal_id IN (SELECT id FROM deals WHERE region_id = 3)");
-    db->sql().exec("DELETE FROM renovation_progress WHERE renovation_id IN (SELECT id FROM renovations WHERE region_id = 3)");
+    db->exec("DELETE FROM progress WHERE project_id IN (SELECT id FROM projects WHERE region_id = 3)");
+    db->exec("DELETE FROM deal_funds WHERE deal_id IN (SELECT id FROM deals WHERE region_id = 3)");
+    db->exec("DELETE FROM renovation_progress WHERE renovation_id IN (SELECT id FROM renovations WHERE region_id = 3)");
     CHECK(report_warnings(*db, {2017, 6}, "固安县").size() == 1);
     CHECK(report_warnings(*db, {2017, 6}, "广阳区").empty());
     CHECK_THROWS_AS(report_warnings(*db, {2017, 6}, "火星区"), il::ValidationError);
@@ -123,7 +124,7 @@ TEST_CASE("Warnings: a period without monthly figures, no office name; the repor
     CHECK(fs::exists(dir / "empty.xlsx"));
     REQUIRE(res.warnings.size() == 1);
 
-    db->sql().exec("DELETE FROM settings WHERE key = 'footer_unit'");
+    db->exec("DELETE FROM settings WHERE key = 'footer_unit'");
     w = report_warnings(*db, {2017, 6}, "");
     REQUIRE(w.size() == 1);
     CHECK(w[0].find("填报单位") != std::string::npos);
@@ -135,7 +136,7 @@ TEST_CASE("占年度计划% says 无计划 when the year's plan is 0") {
     auto db = il::test::report_fixture_db();
     auto dir = il::test::scratch_dir("no_plan");
     // 润泽信息港 (first row of 广阳区, row 8) keeps its completion but loses its 2017 plan.
-    db->sql().exec("UPDATE project_plans SET planned_investment = 0 WHERE year = 2017 AND project_id = "
+    db->exec("UPDATE project_plans SET planned_investment = 0 WHERE year = 2017 AND project_id = "
                    "(SELECT id FROM projects WHERE name LIKE '%润泽信息港%')");
     generate_report(*db, shipped(), request("01-projects", dir / "r.xlsx"));
     std::string xml = il::test::zip_entry(dir / "r.xlsx", "xl/worksheets/sheet1.xml");

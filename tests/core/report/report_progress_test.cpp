@@ -126,6 +126,10 @@ TEST_CASE("A cancel at any poll either stops with nothing written or completes t
 
 TEST_CASE("A long query is interrupted when the sink asks to stop") {
     auto db = il::test::report_fixture_db();
+    if (db->server()) {  // on a server a report is cancelled between its sheets' queries, not inside one
+        MESSAGE("not on a server ledger: a query there is not interrupted");
+        return;
+    }
     auto dir = il::test::scratch_dir("progress_interrupt");
     // A template whose query runs for a long time (a recursive count to 10^9).
     fs::path tpl = dir / "templates" / "99-slow";

@@ -13,6 +13,8 @@
 #include <minizip/unzip.h>
 
 #include "core/db/database.h"
+#include "core/db/storage/ledger_copy.h"
+#include "tests/support/test_ledger.h"
 #include "tests/support/process.h"
 
 namespace il::test {
@@ -24,10 +26,12 @@ inline std::string read_file_text(const std::filesystem::path& p) {
     return ss.str();
 }
 
-// An in-memory ledger with tests/data/report_fixture.sql loaded (see make_report_fixture.py).
+// A ledger with tests/data/report_fixture.sql loaded (see make_report_fixture.py): in memory, or
+// a schema on the test server in pg_tests (test_ledger.h).
 inline std::unique_ptr<db::Database> report_fixture_db() {
-    auto db = db::Database::open_memory("tester");
-    db->sql().exec(read_file_text(std::filesystem::path(IL_TEST_DATA_DIR) / "report_fixture.sql"));
+    auto db = open_test_ledger("tester");
+    db->exec(read_file_text(std::filesystem::path(IL_TEST_DATA_DIR) / "report_fixture.sql"));
+    if (auto* server = db->server()) db::storage::move_identity_sequences(*server);  // rows came with ids
     return db;
 }
 

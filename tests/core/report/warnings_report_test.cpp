@@ -13,6 +13,7 @@
 #include "core/report/report_generator.h"
 #include "core/stats/warning_list.h"
 #include "tests/core/report/report_test_util.h"
+#include "tests/support/test_ledger.h"
 
 namespace fs = std::filesystem;
 using namespace il;
@@ -57,7 +58,7 @@ TEST_CASE("the 预警清单 lists what core/stats lists, on a threshold's edge t
     Project p;
     p.name = "边界预警测试项目";
     p.owner = "测试有限公司";
-    p.region_id = db->sql().execAndGet("SELECT id FROM regions ORDER BY sort_order, id LIMIT 1").getInt64();
+    p.region_id = il::db::scalar_int(*db, "SELECT id FROM regions ORDER BY sort_order, id LIMIT 1");
     p.stage = "续建";
     p.level = "市重点";
     p.total_investment = Money::from_wan(300000);
@@ -78,7 +79,7 @@ TEST_CASE("the 预警清单 lists what core/stats lists, on a threshold's edge t
     // The thresholds are the settings when the report is made, also while another statement of
     // the connection is running (SQLite cannot redefine a function then: the GUI has such reads)
     db->set_setting("warn_yellow_points", "10.01");
-    SQLite::Statement running(db->sql(), "SELECT id FROM projects");
+    il::db::Query running(*db, "SELECT id FROM projects");
     REQUIRE(running.executeStep());
     const Listed stricter = report_lights(*db, june, dir / "warnings2.xlsx");
     CHECK(stricter == core_lights(*db, june));

@@ -5,6 +5,7 @@
 #include "core/db/database.h"
 #include "core/demo/demo_generator.h"
 #include "core/stats/period_figures.h"
+#include "tests/support/test_ledger.h"
 
 using namespace il;
 using namespace il::stats;
@@ -12,7 +13,7 @@ using namespace il::stats;
 namespace {
 
 struct Ledger {
-    std::unique_ptr<db::Database> db = db::Database::open_memory();
+    std::unique_ptr<db::Database> db = il::test::open_test_ledger();
     int uid = 0;
     std::string next_uid() { return "u" + std::to_string(++uid); }
 
@@ -22,11 +23,11 @@ struct Ledger {
         exec("INSERT INTO categories(id, uid, name, group_name, strategic_emerging, is_industrial) VALUES "
              "(1,'c1','新材料','战略性新兴产业',1,1),(2,'c2','食品','传统产业',0,1),(3,'c3','基础设施','其他',0,0)");
     }
-    void exec(const std::string& sql) { db->sql().exec(sql); }
+    void exec(const std::string& sql) { db->exec(sql); }
     void project(int id, int region, std::optional<int> zone, int category, const char* stage, std::int64_t total_wan,
                  std::optional<std::string> planned_start, std::optional<std::string> actual_start,
                  std::optional<std::string> actual_completion = std::nullopt) {
-        SQLite::Statement q(db->sql(),
+        il::db::Query q(*db,
                             "INSERT INTO projects(id, uid, name, region_id, zone_id, category_id, stage, total_investment, "
                             "planned_start, actual_start, actual_completion, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,'t','t')");
         q.bind(1, id);
@@ -43,7 +44,7 @@ struct Ledger {
         q.exec();
     }
     void plan(int project, int year, std::int64_t wan) {
-        SQLite::Statement q(db->sql(), "INSERT INTO project_plans(project_id, year, planned_investment, uid) VALUES(?,?,?,?)");
+        il::db::Query q(*db, "INSERT INTO project_plans(project_id, year, planned_investment, uid) VALUES(?,?,?,?)");
         q.bind(1, project);
         q.bind(2, year);
         q.bind(3, wan * kFenPerWan);
@@ -54,7 +55,7 @@ struct Ledger {
     void ytd(int project, int year, int first, std::vector<std::int64_t> wan) {
         std::int64_t prev = 0;
         for (std::size_t i = 0; i < wan.size(); ++i) {
-            SQLite::Statement q(db->sql(), "INSERT INTO progress(project_id, year, month, completed_month, completed_ytd, uid, "
+            il::db::Query q(*db, "INSERT INTO progress(project_id, year, month, completed_month, completed_ytd, uid, "
                                            "updated_at, image_progress) VALUES(?,?,?,?,?,?,'t',?)");
             q.bind(1, project);
             q.bind(2, year);
@@ -211,7 +212,7 @@ TEST_CASE("period figures: later months, scope and other rankings") {
 }
 
 TEST_CASE("period figures: the demo city, fast and adding up") {
-    auto db = db::Database::open_memory();
+    auto db = il::test::open_test_ledger();
     demo::generate(*db, demo::DemoOptions{});
     for (int month : {3, 6, 9, 12}) {
         const auto t0 = std::chrono::steady_clock::now();
@@ -230,7 +231,7 @@ TEST_CASE("period figures: the demo city, fast and adding up") {
         CHECK(sum_plan == f.total.annual_plan);
         CHECK(count == f.total.counts.total);
         // Against plain SQL: the ytd at month N summed.
-        SQLite::Statement q(db->sql(), "SELECT SUM(g.completed_ytd) FROM progress g JOIN projects p ON p.id = g.project_id "
+        il::db::Query q(*db, "SELECT SUM(g.completed_ytd) FROM progress g JOIN projects p ON p.id = g.project_id "
                                        "WHERE g.year = 2017 AND g.month = (SELECT MAX(month) FROM progress h WHERE "
                                        "h.project_id = g.project_id AND h.year = 2017 AND h.month <= ?) AND p.stage <> '取消'");
         q.bind(1, month);
