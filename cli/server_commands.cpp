@@ -9,6 +9,7 @@
 #include "core/db/storage/pg_connection.h"
 #include "core/db/storage/server_roles.h"
 #include "core/db/storage/server_schema.h"
+#include "core/db/storage/server_upgrade.h"
 #include "core/db/storage/sqlite_connection.h"
 #include "core/util/utf8_path.h"
 
@@ -131,6 +132,16 @@ void register_server_commands(CLI::App& app, CliContext& ctx) {
         init_server(*c);
         std::cout << "已初始化服务器台账：表结构版本 " << server_schema_version(*c)
                   << "，角色 il_office（本县市区读写）、il_city（全市只读）\n";
+    });
+    auto* upgrade = server->add_subcommand(
+        "upgrade", "把旧版程序建立的服务器台账升级到本程序的数据库版本（与台账文件相同的升级步骤；一次完成，失败则不变）");
+    upgrade->callback([server_url] {
+        auto c = connect_server(server_url());
+        NullProgress none;
+        const int before = server_schema_version(*c);
+        const int from = upgrade_server_schema(*c, fs::temp_directory_path(), none);
+        if (before == server_schema_version(*c)) std::cout << "服务器台账已是数据库版本 " << from << "，无需升级\n";
+        else std::cout << "已升级服务器台账：数据库版本 " << from << " → " << server_schema_version(*c) << "\n";
     });
     auto* grant = server->add_subcommand("grant", "把服务器上已有的登录用户设为县级（--region，可多次）或市级用户");
     auto login = std::make_shared<std::string>();

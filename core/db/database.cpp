@@ -165,7 +165,7 @@ std::unique_ptr<Database> Database::open_server(std::unique_ptr<storage::Connect
                             "，本程序支持到版本 " + std::to_string(latest) + "）。请升级程序。");
     if (version < latest)
         throw DatabaseError("服务器上的台账是数据库版本 " + std::to_string(version) + "，本程序需要版本 " +
-                            std::to_string(latest) + "：请管理员先升级服务器上的表结构");
+                            std::to_string(latest) + "：请管理员先运行 investledger-cli --db <服务器地址> server upgrade");
     if (!options.user.empty()) d->user_ = options.user;
     else {
         Query q(*d, "SELECT current_user");

@@ -18,6 +18,7 @@ PY=/usr/bin/python3
 "$CLI" --db "$W/县台账.db" demo --seed 20170630 --quiet
 "$CLI" --db "$W/县台账.db" migrate-to "$S" > /dev/null
 "$CLI" --db "$S" server init > /dev/null
+"$CLI" --db "$S" server upgrade | grep -q "无需升级" || fail "server upgrade on a current server did not say there is nothing to do"
 
 # 1. the quarterly report set from the server is the file's, cell for cell
 "$CLI" --db "$S" report --all --period 2017-06 --date 2017-07-05 --out "$W/server.xlsx" > "$W/report.log"

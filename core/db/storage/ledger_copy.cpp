@@ -24,7 +24,12 @@ void move_identity_sequences(Connection& server) {
                     quote_identifier(column) + "), 0) + 1, false) FROM " + quote_identifier(table));
 }
 
-std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSink& progress) {
+std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSink& progress,
+                                   const std::function<void()>& prepare_target,
+                                   const std::function<void()>& finish_target) {
+    Transaction source_snapshot(from);  // one consistent view of the source while copying
+    Transaction tx(to);
+    if (prepare_target) prepare_target();
     std::vector<std::string> tables = from.tables();
     std::vector<std::string> target_tables = to.tables();
     for (const auto& t : tables)
@@ -32,8 +37,6 @@ std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSin
             throw DatabaseError("目标数据库没有表 " + t + "（表结构版本不同？），未作修改");
 
     std::vector<TableCopy> copied;
-    Transaction source_snapshot(from);  // one consistent view of the source while copying
-    Transaction tx(to);
     // children before parents, so that foreign keys hold at every step
     for (auto it = target_tables.rbegin(); it != target_tables.rend(); ++it) to.exec("DELETE FROM " + quote_identifier(*it));
     std::size_t done = 0;
@@ -70,6 +73,7 @@ std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSin
         copied.push_back(c);
     }
     if (to.engine() == Engine::postgresql) move_identity_sequences(to);
+    if (finish_target) finish_target();
     tx.commit();
     progress.step("完成", 1.0);
     return copied;

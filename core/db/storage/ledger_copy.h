@@ -3,6 +3,7 @@
 // table, in creation order (parents first), as the values they are. The target is written in
 // one transaction: it ends with exactly the source's rows, or, on any error, as it was.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ void move_identity_sequences(Connection& server);
 // seeded dictionaries, a new server schema nothing). Both must be at the same schema version;
 // the counts are checked after writing. Throws DatabaseError naming the table and row on a
 // value the target refuses.
-std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSink& progress);
+// prepare_target runs first inside the target's transaction (an upgrade puts the new schema
+// there), finish_target after the rows, before the commit.
+std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSink& progress,
+                                   const std::function<void()>& prepare_target = {},
+                                   const std::function<void()>& finish_target = {});
 
 }  // namespace il::db::storage

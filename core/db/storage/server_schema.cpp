@@ -37,9 +37,12 @@ bool literal_default(const std::string& d) {
 
 }  // namespace
 
-std::string server_schema_sql() {
-    auto model = Database::open_memory();  // the current schema, built by the migrations
-    SQLite::Database& db = model->sql();
+std::string server_schema_sql() { return server_schema_sql(current_schema_version()); }
+
+std::string server_schema_sql(int version) {
+    // the schema of that version as the migrations build it
+    SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate_to(db, version);
     std::ostringstream ddl;
     SQLite::Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
     int position = 0;
@@ -113,7 +116,7 @@ std::string server_schema_sql() {
     ddl << "CREATE TABLE il_tables (position integer PRIMARY KEY, name text NOT NULL UNIQUE);\n"
         << "INSERT INTO il_tables VALUES " << order.str() << ";\n"
         << "CREATE TABLE il_schema (version integer NOT NULL);\n"
-        << "INSERT INTO il_schema VALUES (" << current_schema_version() << ");\n";
+        << "INSERT INTO il_schema VALUES (" << version << ");\n";
     // what report templates call (il_ytd, il_light …, SQLite's group_concat): a server made by
     // `server init` or `migrate-to` runs them as they are
     ddl << server_functions_sql();

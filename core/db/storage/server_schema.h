@@ -14,6 +14,8 @@ namespace il::db::storage {
 // The DDL for the current schema version (CREATE TABLE/INDEX statements, PostgreSQL dialect),
 // followed by the functions report templates use (server_functions.h).
 std::string server_schema_sql();
+// ... of an earlier schema version (what an older program made; for upgrade tests).
+std::string server_schema_sql(int version);
 
 // The schema version a server database holds, 0 when it has no ledger schema yet.
 int server_schema_version(Connection& server);
