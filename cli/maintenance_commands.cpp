@@ -6,6 +6,7 @@
 #include "cli/period_option.h"
 #include "core/db/backup.h"
 #include "core/db/period_lock.h"
+#include "core/db/storage/pg_connection.h"
 #include "core/model/period.h"
 #include "core/util/utf8_path.h"
 
@@ -33,6 +34,15 @@ void print_backup(std::size_t n, const db::BackupInfo& b) {
 }
 }  // namespace
 
+namespace {
+// backups and restore work on files: a server ledger is the server's to back up
+fs::path ledger_file(const CliContext& ctx) {
+    if (db::storage::is_postgresql_url(ctx.db_path))
+        throw ValidationError("服务器上的台账由数据库服务器备份（例如管理员定时运行 pg_dump），本程序只备份和恢复台账文件（.db）");
+    return ctx.resolved_db_path();
+}
+}  // namespace
+
 void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
     auto* backup = app.add_subcommand("backup", "立即备份数据库（备份在数据库旁的 <名称>-backups 文件夹）");
     backup->callback([&ctx] {
@@ -44,7 +54,7 @@ void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
 
     auto* backups = app.add_subcommand("backups", "列出备份（最新的在前），不会改动备份文件");
     backups->callback([&ctx] {
-        fs::path file = ctx.resolved_db_path();
+        fs::path file = ledger_file(ctx);
         auto list = db::list_backups(file);
         if (list.empty()) {
             std::cout << "没有备份（" << il::path_utf8(db::backup_dir(file)) << "）\n";
@@ -60,7 +70,7 @@ void register_maintenance_commands(CLI::App& app, CliContext& ctx) {
     restore->add_option("backup", *restore_arg, "备份文件，或 `backups` 列出的序号")->required();
     restore->add_flag("--yes,-y", *restore_yes, "不询问，直接恢复");
     restore->callback([&ctx, restore_arg, restore_yes] {
-        fs::path db_file = ctx.resolved_db_path();
+        fs::path db_file = ledger_file(ctx);
         fs::path source;
         bool is_number = !restore_arg->empty() && restore_arg->find_first_not_of("0123456789") == std::string::npos;
         if (is_number) {

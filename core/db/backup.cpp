@@ -219,7 +219,14 @@ fs::path make_backup(SQLite::Database& source, const fs::path& db_file, const st
     return target;
 }
 
+namespace {
+// What a server ledger says to the file-backup functions: the server keeps its own.
+constexpr const char* kServerBackups =
+    "服务器上的台账由数据库服务器备份（例如管理员定时运行 pg_dump），本程序只备份台账文件（.db）";
+}  // namespace
+
 fs::path backup_now(Database& db) {
+    if (db.server()) throw DatabaseError(kServerBackups);
     if (db.in_memory()) throw DatabaseError("内存数据库不能备份");
     return make_backup(db.sql(), db.path(), "manual", backup_keep(db));
 }
@@ -281,6 +288,7 @@ std::vector<BackupInfo> list_backups(const fs::path& db_file) {
 }
 
 fs::path restore_backup(Database& db, const fs::path& backup_file) {
+    if (db.server()) throw DatabaseError(kServerBackups);
     if (db.in_memory()) throw DatabaseError("内存数据库不能从备份恢复");
     if (db.read_only()) throw DatabaseError("数据库以只读方式打开，不能恢复");
     std::error_code ec;

@@ -104,5 +104,10 @@ if "$CLI" --db "$CITY" add project --name 市里的项目 --region 广阳区 tot
 fi
 [ "$(psql_admin "SELECT count(*) FROM projects WHERE name IN ('别区的项目', '市里的项目')")" = 0 ] || fail "a refused write is on the server"
 [ "$(psql_admin "SELECT count(*) FROM projects WHERE name = '本区新项目'")" = 1 ] || fail "the office's own write is not on the server"
+# 6. what is about files says so on a server ledger
+for cmd in backup backups "restore 1 --yes"; do
+  if "$CLI" --db "$S" $cmd > "$W/file-only.log" 2>&1; then fail "$cmd on a server ledger did something"; fi
+  grep -q "pg_dump" "$W/file-only.log" || { cat "$W/file-only.log"; fail "$cmd does not say the server keeps its own backups"; }
+done
 echo "   refused for the office login: $(head -c 300 "$W/other.log")"
 echo "== the CLI on a server ledger passed"
