@@ -44,28 +44,91 @@ std::vector<TableCopy> copy_ledger(Connection& from, Connection& to, ProgressSin
         if (progress.cancelled()) throw Cancelled();
         progress.step("复制 " + t, static_cast<double>(done++) / static_cast<double>(tables.size()));
         auto read = from.prepare("SELECT * FROM " + quote_identifier(t));
-        std::unique_ptr<Statement> write;
         TableCopy c{t, 0};
+        std::unique_ptr<Statement> one, full;  // INSERT of one row, of a full batch
+        std::string insert_head, row_marks;
+        std::vector<std::string> columns;
+        std::size_t batch_rows = 1;
+        std::vector<std::vector<SqlValue>> batch;
+        auto insert_one = [&](const std::vector<SqlValue>& row, std::int64_t number) {
+            if (!one) one = to.prepare(insert_head + row_marks);
+            for (std::size_t i = 0; i < row.size(); ++i) one->bind(static_cast<int>(i + 1), row[i]);
+            try {
+                one->step();
+            } catch (const std::exception& e) {  // il::DatabaseError (server) or SQLite::Exception
+                // the row by its first columns (the key of every ledger table is among them)
+                std::string which;
+                for (std::size_t i = 0; i < row.size() && i < 3; ++i) {
+                    const SqlValue& v = row[i];
+                    std::string text = std::holds_alternative<std::int64_t>(v) ? std::to_string(std::get<std::int64_t>(v))
+                                       : std::holds_alternative<std::string>(v) ? std::get<std::string>(v)
+                                       : std::holds_alternative<std::monostate>(v) ? std::string("NULL") : std::string("…");
+                    which += (i ? ", " : "") + columns[i] + "=" + text;
+                }
+                throw DatabaseError("复制表 " + t + " 的第 " + std::to_string(number) + " 行（" + which + "）时目标数据库拒绝：" +
+                                    e.what() + "（未作修改）");
+            }
+            one->reset();
+        };
+        // Rows written so far: c.rows; the batch holds the next ones.
+        auto flush = [&] {
+            if (batch.empty()) return;
+            if (batch.size() == 1) {
+                insert_one(batch[0], c.rows + 1);
+            } else {
+                std::unique_ptr<Statement> partial;
+                Statement* many = nullptr;
+                std::string sql = insert_head + row_marks;
+                for (std::size_t r = 1; r < batch.size(); ++r) sql += ", " + row_marks;
+                if (batch.size() == batch_rows) {
+                    if (!full) full = to.prepare(sql);
+                    many = full.get();
+                } else {
+                    partial = to.prepare(sql);
+                    many = partial.get();
+                }
+                int k = 1;
+                for (const auto& row : batch)
+                    for (const auto& v : row) many->bind(k++, v);
+                to.exec("SAVEPOINT il_copy_batch");
+                try {
+                    many->step();
+                    many->reset();
+                    to.exec("RELEASE SAVEPOINT il_copy_batch");
+                } catch (const std::exception&) {
+                    // refused: written again row by row, to name the row (the first refused one throws)
+                    many->reset();
+                    to.exec("ROLLBACK TO SAVEPOINT il_copy_batch");
+                    for (std::size_t r = 0; r < batch.size(); ++r) insert_one(batch[r], c.rows + 1 + static_cast<std::int64_t>(r));
+                    to.exec("RELEASE SAVEPOINT il_copy_batch");
+                }
+            }
+            c.rows += static_cast<std::int64_t>(batch.size());
+            batch.clear();
+        };
         while (read->step()) {
             const int n = read->column_count();
-            if (!write) {
-                std::string cols, marks;
+            if (insert_head.empty()) {
+                std::string cols;
+                row_marks = "(";
                 for (int i = 0; i < n; ++i) {
-                    cols += (i ? ", " : "") + quote_identifier(read->column_name(i));
-                    marks += i ? ", ?" : "?";
+                    columns.push_back(read->column_name(i));
+                    cols += (i ? ", " : "") + quote_identifier(columns.back());
+                    row_marks += i ? ", ?" : "?";
                 }
-                write = to.prepare("INSERT INTO " + quote_identifier(t) + " (" + cols + ") VALUES (" + marks + ")");
+                row_marks += ")";
+                insert_head = "INSERT INTO " + quote_identifier(t) + " (" + cols + ") VALUES ";
+                // a server answers each statement over the network: many rows per INSERT there
+                // (within its 65,535 parameters); SQLite writes row by row as fast
+                if (to.engine() == Engine::postgresql) batch_rows = std::max<std::size_t>(1, std::min<std::size_t>(500, 30000 / static_cast<std::size_t>(n)));
             }
-            for (int i = 0; i < n; ++i) write->bind(i + 1, read->value(i));
-            try {
-                write->step();
-            } catch (const std::exception& e) {  // il::DatabaseError (server) or SQLite::Exception
-                throw DatabaseError("复制表 " + t + " 的第 " + std::to_string(c.rows + 1) + " 行时目标数据库拒绝：" + e.what() +
-                                    "（未作修改）");
-            }
-            write->reset();
-            ++c.rows;
+            std::vector<SqlValue> row;
+            row.reserve(static_cast<std::size_t>(n));
+            for (int i = 0; i < n; ++i) row.push_back(read->value(i));
+            batch.push_back(std::move(row));
+            if (batch.size() >= batch_rows) flush();
         }
+        flush();
         std::int64_t there = row_count(to, t);
         if (there != c.rows)
             throw DatabaseError("复制后表 " + t + " 有 " + std::to_string(there) + " 行，源有 " + std::to_string(c.rows) +
