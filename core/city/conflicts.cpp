@@ -28,9 +28,9 @@ std::vector<Conflict> list_conflicts(db::Database& db, bool open_only) {
 
 void resolve_conflict(db::Database& db, std::int64_t id, Resolution how, const std::string& note) {
     db::Query q(db,
-                        "SELECT c.kind, c.incoming_uid, c.existing_uid, c.incoming_office, c.existing_office, c.name,"
-                        " s.uid, s.period, s.content, s.file_name FROM city_conflicts c JOIN submissions s ON"
-                        " s.id = c.submission_id WHERE c.id = ? AND c.status = 'open'");
+                "SELECT c.kind, c.incoming_uid, c.existing_uid, c.incoming_office, c.existing_office, c.name,"
+                " s.uid, s.period, s.content, s.file_name FROM city_conflicts c JOIN submissions s ON"
+                " s.id = c.submission_id WHERE c.id = ? AND c.status = 'open'");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) throw NotFoundError("没有编号为 " + std::to_string(id) + " 的未决冲突");
     const std::string table = q.getColumn(0).getString() == "project" ? "projects" : "renovations";

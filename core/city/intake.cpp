@@ -202,8 +202,8 @@ std::int64_t Intake::record_submission(const std::string& status, const std::str
                                        const std::string& reason) {
     const Manifest& m = pkg_->manifest;
     db::Query q(db_,
-                        "INSERT INTO submissions(uid, office, period, status, created_at, received_at, who, tool_version,"
-                        " schema_version, file_name, sha256, content, summary, reason) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                "INSERT INTO submissions(uid, office, period, status, created_at, received_at, who, tool_version,"
+                " schema_version, file_name, sha256, content, summary, reason) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     q.bind(1, m.uid);
     q.bind(2, m.office);
     q.bind(3, m.period.key());
@@ -280,8 +280,8 @@ AcceptResult Intake::accept(bool strict) {
     copy_taken_records(db_, {m.office, m.uid, m.period.key()});
     for (const auto& c : preview_.conflicts) {
         db::Query q(db_,
-                            "INSERT INTO city_conflicts(uid, kind, submission_id, incoming_uid, incoming_office,"
-                            " existing_uid, existing_office, name, matched_by, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
+                    "INSERT INTO city_conflicts(uid, kind, submission_id, incoming_uid, incoming_office,"
+                    " existing_uid, existing_office, name, matched_by, created_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
         q.bind(1, new_uid());
         q.bind(2, c.table == "projects" ? "project" : "renovation");
         q.bind(3, result.submission_id);

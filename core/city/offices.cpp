@@ -86,8 +86,8 @@ void set_office(db::Database& db, const std::string& name, const std::vector<std
 std::string own_office_name(db::Database& db) {
     if (auto s = db.setting("office_name"); s && !s->empty()) return *s;
     db::Query q(db,
-                        "SELECT DISTINCT g.name FROM regions g WHERE g.id IN (SELECT region_id FROM projects UNION"
-                        " SELECT region_id FROM renovations UNION SELECT region_id FROM deals) LIMIT 2");
+                "SELECT DISTINCT g.name FROM regions g WHERE g.id IN (SELECT region_id FROM projects UNION"
+                " SELECT region_id FROM renovations UNION SELECT region_id FROM deals) LIMIT 2");
     std::vector<std::string> names;
     while (q.executeStep()) names.push_back(q.getColumn(0).getString());
     if (names.size() == 1) return names.front();

@@ -60,8 +60,8 @@ StatusBoard status_board(db::Database& db, const Period& period, const std::stri
         row.regions = o.regions;
         // The package that counts: the latest accepted or returned one, else the latest rejected.
         db::Query q(db,
-                            "SELECT status, received_at, reason, file_name, summary FROM submissions WHERE office = ?"
-                            " AND period = ? AND status <> 'superseded' ORDER BY status = 'rejected', id DESC LIMIT 1");
+                    "SELECT status, received_at, reason, file_name, summary FROM submissions WHERE office = ?"
+                    " AND period = ? AND status <> 'superseded' ORDER BY status = 'rejected', id DESC LIMIT 1");
         q.bind(1, o.name);
         q.bind(2, period.key());
         if (q.executeStep()) {

@@ -145,9 +145,9 @@ void audit_event(Database& db, const std::string& action, const std::string& tab
 
 std::vector<AuditEntry> audit_trail(Database& db, const std::string& table, std::int64_t record_id) {
     Query q(db,
-                        "SELECT id, at, who, action, table_name, coalesce(record_id,0), coalesce(record_uid,''),"
-                        " coalesce(field,''), coalesce(old_value,''), coalesce(new_value,''), reason"
-                        " FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY id");
+            "SELECT id, at, who, action, table_name, coalesce(record_id,0), coalesce(record_uid,''),"
+            " coalesce(field,''), coalesce(old_value,''), coalesce(new_value,''), reason"
+            " FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY id");
     q.bind(1, table);
     q.bind(2, static_cast<int64_t>(record_id));
     std::vector<AuditEntry> out;

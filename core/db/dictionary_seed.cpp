@@ -65,8 +65,8 @@ void seed_categories(Database& db, const json& root) {
     json groups = root.contains("category_groups") ? root["category_groups"] : json::array();
     if (!groups.is_array()) throw ValidationError("字典文件的 \"category_groups\" 应为数组");
     Query q(db,
-                        "INSERT INTO categories(uid, name, group_name, strategic_emerging, is_industrial, sort_order)"
-                        " VALUES(?,?,?,?,?,?)");
+            "INSERT INTO categories(uid, name, group_name, strategic_emerging, is_industrial, sort_order)"
+            " VALUES(?,?,?,?,?,?)");
     int order = 0;
     auto insert = [&](const std::string& name, const std::string& group, bool strategic, bool industrial) {
         q.bind(1, new_uid());

@@ -74,11 +74,11 @@ void check_monthly(Database& db, CheckSummary& s, const std::string& table, cons
 // given, and the year's completion counts against nobody's plan.
 void check_unplanned_completion(Database& db, CheckSummary& s) {
     Query q(db,
-               "SELECT g.project_id, p.name, g.year, MAX(g.completed_ytd) FROM progress g "
-               "JOIN projects p ON p.id = g.project_id "
-               "LEFT JOIN project_plans pl ON pl.project_id = g.project_id AND pl.year = g.year "
-               "WHERE COALESCE(pl.planned_investment, 0) = 0 "
-               "GROUP BY g.project_id, p.name, g.year HAVING MAX(g.completed_ytd) > 0 ORDER BY g.project_id, g.year");
+            "SELECT g.project_id, p.name, g.year, MAX(g.completed_ytd) FROM progress g "
+            "JOIN projects p ON p.id = g.project_id "
+            "LEFT JOIN project_plans pl ON pl.project_id = g.project_id AND pl.year = g.year "
+            "WHERE COALESCE(pl.planned_investment, 0) = 0 "
+            "GROUP BY g.project_id, p.name, g.year HAVING MAX(g.completed_ytd) > 0 ORDER BY g.project_id, g.year");
     while (q.executeStep()) {
         const int year = static_cast<int>(q.getColumn(2).getInt64());
         s.findings.push_back({"project_plans", q.getColumn(0).getInt64(), named("项目", q.getColumn(1).getString(), q.getColumn(0).getInt64()), "planned_investment",
@@ -93,9 +93,9 @@ void check_unplanned_completion(Database& db, CheckSummary& s) {
 // 汇总排名 counts it.
 void check_zone_regions(Database& db, CheckSummary& s) {
     Query q(db,
-               "SELECT p.id, p.name, r.name FROM projects p JOIN regions r ON r.id = p.region_id "
-               "WHERE p.zone_id IS NULL AND EXISTS (SELECT 1 FROM zones z WHERE z.region_id = r.id AND z.name = r.name) "
-               "ORDER BY p.id");
+            "SELECT p.id, p.name, r.name FROM projects p JOIN regions r ON r.id = p.region_id "
+            "WHERE p.zone_id IS NULL AND EXISTS (SELECT 1 FROM zones z WHERE z.region_id = r.id AND z.name = r.name) "
+            "ORDER BY p.id");
     while (q.executeStep())
         s.findings.push_back({"projects", q.getColumn(0).getInt64(), named("项目", q.getColumn(1).getString(), q.getColumn(0).getInt64()), "zone_id",
                               "所属县（市、区）“" + q.getColumn(2).getString() + "”本身是开发区，但未填写所属开发区：开发区指标不计入该项目，"

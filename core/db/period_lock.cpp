@@ -42,11 +42,11 @@ void store_archive(Database& db, const std::string& template_id, const std::stri
                    const std::string& scope, const std::string& file_name, const std::string& content,
                    const std::string& sha) {
     Query q(db,
-                        "INSERT INTO report_archive(uid, template_id, period, scope, file_name, content, sha256,"
-                        " archived_at, who) VALUES(?,?,?,?,?,?,?,?,?)"
-                        " ON CONFLICT(template_id, period, scope) DO UPDATE SET file_name = excluded.file_name,"
-                        " content = excluded.content, sha256 = excluded.sha256, archived_at = excluded.archived_at,"
-                        " who = excluded.who");
+            "INSERT INTO report_archive(uid, template_id, period, scope, file_name, content, sha256,"
+            " archived_at, who) VALUES(?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(template_id, period, scope) DO UPDATE SET file_name = excluded.file_name,"
+            " content = excluded.content, sha256 = excluded.sha256, archived_at = excluded.archived_at,"
+            " who = excluded.who");
     q.bind(1, new_uid());
     q.bind(2, template_id);
     q.bind(3, period_key);
@@ -158,9 +158,9 @@ std::optional<PeriodLockInfo> PeriodLocks::get(int year, int month) {
 
 std::vector<PeriodLockInfo> PeriodLocks::list() {
     Query q(db_,
-                        "SELECT l.year, l.month, l.locked_at, l.who, l.reason,"
-                        " (SELECT count(*) FROM report_archive a WHERE a.period = CAST(l.year AS TEXT) || CASE WHEN l.month < 10 THEN '-0' ELSE '-' END || CAST(l.month AS TEXT))"
-                        " FROM period_locks l ORDER BY l.year, l.month");
+            "SELECT l.year, l.month, l.locked_at, l.who, l.reason,"
+            " (SELECT count(*) FROM report_archive a WHERE a.period = CAST(l.year AS TEXT) || CASE WHEN l.month < 10 THEN '-0' ELSE '-' END || CAST(l.month AS TEXT))"
+            " FROM period_locks l ORDER BY l.year, l.month");
     std::vector<PeriodLockInfo> out;
     while (q.executeStep()) {
         PeriodLockInfo i;
@@ -198,8 +198,8 @@ void ensure_no_locked_figures(Database& db, const std::string& figures_table, co
 std::optional<ArchivedReport> archived_report(Database& db, const std::string& template_id, const Period& period,
                                               const std::string& scope) {
     Query q(db,
-                        "SELECT id, template_id, period, scope, file_name, sha256, archived_at, who, content"
-                        " FROM report_archive WHERE template_id = ? AND period = ? AND scope = ?");
+            "SELECT id, template_id, period, scope, file_name, sha256, archived_at, who, content"
+            " FROM report_archive WHERE template_id = ? AND period = ? AND scope = ?");
     q.bind(1, template_id);
     q.bind(2, period.key());
     q.bind(3, scope);

@@ -26,13 +26,13 @@ void generate_deals(Context& ctx) {
     const int y = ctx.options.year;
     const YM last = YM::of(y, 12);
     db::Query ins(ctx.db,
-                          "INSERT INTO deals(uid, name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, "
-                          "category_id, stage, lead_date, negotiation_date, signed_date, registered_date, started_date, "
-                          "operating_date, terminated_date, signing_event, contract_type, contract_amount, contract_currency, "
-                          "project_id, notes, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "INSERT INTO deals(uid, name, investor, origin, country, is_foreign, region_id, zone_id, industry_id, "
+                  "category_id, stage, lead_date, negotiation_date, signed_date, registered_date, started_date, "
+                  "operating_date, terminated_date, signing_event, contract_type, contract_amount, contract_currency, "
+                  "project_id, notes, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     db::Query fund(ctx.db,
-                           "INSERT INTO deal_funds(uid, deal_id, date, amount, currency, rate_micro, amount_cny, notes) "
-                           "VALUES(?,?,?,?,?,?,?,?)");
+                   "INSERT INTO deal_funds(uid, deal_id, date, amount, currency, rate_micro, amount_cny, notes) "
+                   "VALUES(?,?,?,?,?,?,?,?)");
     db::Query follow(ctx.db, "INSERT INTO deal_followups(uid, deal_id, date, author, note) VALUES(?,?,?,?,?)");
 
     static constexpr const char* origins[] = {"北京", "天津", "省内", "省外", "境外"};

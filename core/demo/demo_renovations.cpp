@@ -30,14 +30,14 @@ void generate_renovations(Context& ctx) {
     auto& rng = ctx.rng;
     const int y = ctx.options.year;
     db::Query ins(ctx.db,
-                          "INSERT INTO renovations(uid, enterprise, name, filing_number, region_id, zone_id, industry_id, kind, stage, "
-                          "total_investment, equipment_investment, in_statistics, planned_start, planned_completion, actual_start, "
-                          "actual_completion, expected_output, expected_tax, notes, created_at, updated_at) "
-                          "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "INSERT INTO renovations(uid, enterprise, name, filing_number, region_id, zone_id, industry_id, kind, stage, "
+                  "total_investment, equipment_investment, in_statistics, planned_start, planned_completion, actual_start, "
+                  "actual_completion, expected_output, expected_tax, notes, created_at, updated_at) "
+                  "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     db::Query plan(ctx.db, "INSERT INTO renovation_plans(renovation_id, year, planned_investment, uid) VALUES(?,?,?,?)");
     db::Query prog(ctx.db,
-                           "INSERT INTO renovation_progress(renovation_id, year, month, completed_month, completed_ytd, uid, updated_at) "
-                           "VALUES(?,?,?,?,?,?,?)");
+                   "INSERT INTO renovation_progress(renovation_id, year, month, completed_month, completed_ytd, uid, updated_at) "
+                   "VALUES(?,?,?,?,?,?,?)");
     const auto manufacturing = ctx.industry_coded("C");
     static constexpr const char* stages[] = {"前期", "新开工", "续建", "竣工", "投产", "停缓建"};
     static constexpr double stage_w[] = {8, 40, 30, 12, 8, 2};

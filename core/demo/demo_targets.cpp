@@ -60,8 +60,8 @@ std::map<std::int64_t, Actuals> actuals(db::Database& db, int year, const char* 
 void generate_targets(Context& ctx) {
     auto& rng = ctx.rng;
     db::Query ins(ctx.db,
-                          "INSERT INTO targets(uid, year, region_id, zone_id, projects_count, investment, renovation_count, "
-                          "signed_amount, funds_in_place, foreign_capital_usd) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+                  "INSERT INTO targets(uid, year, region_id, zone_id, projects_count, investment, renovation_count, "
+                  "signed_amount, funds_in_place, foreign_capital_usd) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
     // Round a target to `step` after scaling by a factor near one.
     auto around = [&](std::int64_t v, double lo, double hi, std::int64_t step) -> std::int64_t {
         const double scaled = static_cast<double>(v) * rng.uniform(lo, hi);

@@ -164,15 +164,15 @@ std::vector<std::string> report_warnings(db::Database& db, const Period& period,
     std::vector<std::string> out;
     // Monthly figures of the period's 1-N月: 亿元以上项目 and 技改 progress, deals' funds in place.
     db::Query q(db,
-                        "SELECT EXISTS (SELECT 1 FROM progress g JOIN projects p ON p.id = g.project_id"
-                        "        WHERE g.year = ?1 AND g.month <= ?2"
-                        "          AND (CAST(?3 AS INTEGER) IS NULL OR p.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR p.zone_id = ?4))"
-                        "    OR EXISTS (SELECT 1 FROM renovation_progress g JOIN renovations r ON r.id = g.renovation_id"
-                        "        WHERE g.year = ?1 AND g.month <= ?2"
-                        "          AND (CAST(?3 AS INTEGER) IS NULL OR r.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR r.zone_id = ?4))"
-                        "    OR EXISTS (SELECT 1 FROM deal_funds f JOIN deals d ON d.id = f.deal_id"
-                        "        WHERE substr(f.date, 1, 7) BETWEEN ?5 AND ?6"
-                        "          AND (CAST(?3 AS INTEGER) IS NULL OR d.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR d.zone_id = ?4))");
+                "SELECT EXISTS (SELECT 1 FROM progress g JOIN projects p ON p.id = g.project_id"
+                "        WHERE g.year = ?1 AND g.month <= ?2"
+                "          AND (CAST(?3 AS INTEGER) IS NULL OR p.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR p.zone_id = ?4))"
+                "    OR EXISTS (SELECT 1 FROM renovation_progress g JOIN renovations r ON r.id = g.renovation_id"
+                "        WHERE g.year = ?1 AND g.month <= ?2"
+                "          AND (CAST(?3 AS INTEGER) IS NULL OR r.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR r.zone_id = ?4))"
+                "    OR EXISTS (SELECT 1 FROM deal_funds f JOIN deals d ON d.id = f.deal_id"
+                "        WHERE substr(f.date, 1, 7) BETWEEN ?5 AND ?6"
+                "          AND (CAST(?3 AS INTEGER) IS NULL OR d.region_id = ?3) AND (CAST(?4 AS INTEGER) IS NULL OR d.zone_id = ?4))");
     q.bind(1, period.year);
     q.bind(2, period.month);
     if (scope.region_id) q.bind(3, *scope.region_id);
@@ -196,8 +196,8 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, const Period& peri
     // the report's scope and phrased with the project's region.
     Scope scope = resolve_scope(db, scope_name);
     db::Query where(db,
-                            "SELECT r.name, p.region_id, p.zone_id FROM projects p JOIN regions r ON r.id = p.region_id"
-                            " WHERE p.id = ?");
+                    "SELECT r.name, p.region_id, p.zone_id FROM projects p JOIN regions r ON r.id = p.region_id"
+                    " WHERE p.id = ?");
     std::vector<CheckFinding> out;
     // Only the scope's projects are checked (the cost is that of what is reported).
     for (const auto& f : stats::run_report_checks(db, period, {scope.region_id, scope.zone_id})) {
@@ -337,8 +337,8 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
         fs::path abs = fs::absolute(request.out, ec);
         db::WriteTransaction tx(db);
         db::Query ins(db,
-                              "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who, "
-                              "file_path, sha256) VALUES(?,?,?,?,?,?,?,?,?)");
+                      "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who, "
+                      "file_path, sha256) VALUES(?,?,?,?,?,?,?,?,?)");
         std::string now = now_iso();
         for (const auto& t : templates) {
             ins.bind(1, new_uid());
@@ -364,8 +364,8 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
 
 std::vector<ReportRun> list_report_runs(db::Database& db, int limit) {
     db::Query q(db,
-                        "SELECT uid, template_id, template_version, period, scope, generated_at, who, file_path, sha256 "
-                        "FROM report_runs ORDER BY generated_at DESC, id DESC LIMIT ?");
+                "SELECT uid, template_id, template_version, period, scope, generated_at, who, file_path, sha256 "
+                "FROM report_runs ORDER BY generated_at DESC, id DESC LIMIT ?");
     q.bind(1, limit);
     std::vector<ReportRun> out;
     while (q.executeStep()) {

@@ -149,8 +149,8 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
         // The whole area: one pass per year over the covering index progress_period in month
         // order (no window, no sort, no table rows).
         db::Query q(db,
-                            "SELECT project_id, month, completed_month, completed_ytd FROM progress "
-                            "WHERE year = ?1 AND month <= ?2 ORDER BY month, project_id");
+                    "SELECT project_id, month, completed_month, completed_ytd FROM progress "
+                    "WHERE year = ?1 AND month <= ?2 ORDER BY month, project_id");
         for (const int year : {period.last_year(), period.year}) {
             q.reset();
             q.bind(1, year);
@@ -162,8 +162,8 @@ std::vector<CheckFinding> run_report_checks(db::Database& db, Period period, con
     } else {
         // A region or a zone: its projects' entries of the two years, sought by primary key.
         db::Query q(db,
-                            "SELECT year, month, completed_month, completed_ytd FROM progress "
-                            "WHERE project_id = ?1 AND year BETWEEN ?2 AND ?3 AND month <= ?4 ORDER BY year, month");
+                    "SELECT year, month, completed_month, completed_ytd FROM progress "
+                    "WHERE project_id = ?1 AND year BETWEEN ?2 AND ?3 AND month <= ?4 ORDER BY year, month");
         q.bind(2, period.last_year());
         q.bind(3, period.year);
         q.bind(4, period.month);

@@ -39,8 +39,8 @@ std::string slurp(const fs::path& p) {
 
 void record_run(Database& db, const std::string& template_id, const std::string& period, const fs::path& file) {
     il::db::Query q(db,
-                        "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who,"
-                        " file_path, sha256) VALUES(?5, ?1, '1', ?2, '', 'now', 'test', ?3, ?4)");
+                    "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at, who,"
+                    " file_path, sha256) VALUES(?5, ?1, '1', ?2, '', 'now', 'test', ?3, ?4)");
     q.bind(1, template_id);
     q.bind(2, period);
     q.bind(3, file.string());
@@ -156,9 +156,9 @@ TEST_CASE("a workbook of several templates is archived once under the joined tem
     std::string sha = il::sha256_file(book);
     for (const char* t : {"01-projects", "02-progress"}) {
         il::db::Query q(*db,
-                            "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at,"
-                            " who, file_path, sha256) VALUES(?4, ?1, '1', '2026-09', '固安县',"
-                            " '2026-10-05T10:00:00+08:00', 't', ?2, ?3)");
+                        "INSERT INTO report_runs(uid, template_id, template_version, period, scope, generated_at,"
+                        " who, file_path, sha256) VALUES(?4, ?1, '1', '2026-09', '固安县',"
+                        " '2026-10-05T10:00:00+08:00', 't', ?2, ?3)");
         q.bind(1, t);
         q.bind(4, il::new_uid());
         q.bind(2, il::path_utf8(book));

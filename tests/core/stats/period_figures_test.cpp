@@ -28,8 +28,8 @@ struct Ledger {
                  std::optional<std::string> planned_start, std::optional<std::string> actual_start,
                  std::optional<std::string> actual_completion = std::nullopt) {
         il::db::Query q(*db,
-                            "INSERT INTO projects(id, uid, name, region_id, zone_id, category_id, stage, total_investment, "
-                            "planned_start, actual_start, actual_completion, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,'t','t')");
+                        "INSERT INTO projects(id, uid, name, region_id, zone_id, category_id, stage, total_investment, "
+                        "planned_start, actual_start, actual_completion, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,'t','t')");
         q.bind(1, id);
         q.bind(2, next_uid());
         q.bind(3, "项目" + std::to_string(id));
