@@ -15,7 +15,9 @@ namespace il::gui {
 class UndoStack;
 
 struct AppContext {
-    std::unique_ptr<db::Database> db;
+    // Shared with the views' background loads (background_load.h), which may still be connecting
+    // to it when another ledger is opened.
+    std::shared_ptr<db::Database> db;
     Period period{2017, 6};
     UndoStack* undo = nullptr;
     std::function<void()> data_changed;                         // a record was added/changed/deleted

@@ -9,14 +9,14 @@ std::atomic<int>& BackgroundLoad::total() {
 
 int BackgroundLoad::in_flight() { return total().load(); }
 
-std::unique_ptr<db::Database> BackgroundLoad::open_reader(const std::filesystem::path& file) {
+std::unique_ptr<db::Database> BackgroundLoad::open_reader(const db::Database& db) {
     db::OpenOptions o;
     o.create = false;
     o.read_only = true;
     o.auto_backup = false;
     o.announce = false;  // the UI thread's connection already announces this process
     o.user = "reader";
-    return db::Database::open(file, o);
+    return db.open_again(o);  // the file again, or the same server (with the password typed, if any)
 }
 
 void BackgroundLoad::launch(std::function<void()> body) {

@@ -1,8 +1,9 @@
 #pragma once
 // Reads for a view on a worker thread, so the window never freezes on a big ledger: the work gets
-// its own read-only connection to the ledger file (WAL: it sees the last committed state while
-// the UI thread keeps its connection), and its result is handed back on the UI thread. A newer
-// start() supersedes an older one (the older result is dropped). In-memory ledgers are read inline.
+// its own read-only connection to the ledger (Database::open_again: the file again, where WAL lets
+// it see the last committed state while the UI thread keeps its connection, or the same PostgreSQL
+// server), and its result is handed back on the UI thread. A newer start() supersedes an older one
+// (the older result is dropped). In-memory ledgers (not a server's) are read inline.
 #include <atomic>
 #include <exception>
 #include <functional>
@@ -23,8 +24,10 @@ public:
     BackgroundLoad(const BackgroundLoad&) = delete;
     BackgroundLoad& operator=(const BackgroundLoad&) = delete;
 
+    // `db` is the UI's ledger (AppContext::db), shared so that a worker still connecting when the
+    // user opens another ledger does not use a closed one.
     template <class T>
-    void start(db::Database& db, std::function<T(db::Database&)> work, std::function<void(T&&)> done,
+    void start(const std::shared_ptr<db::Database>& db, std::function<T(db::Database&)> work, std::function<void(T&&)> done,
                std::function<void(std::exception_ptr)> failed);
 
     // A load started and its result not yet handed over.
@@ -38,7 +41,9 @@ private:
         std::shared_ptr<std::atomic<bool>> finished;
     };
     void launch(std::function<void()> body);
-    static std::unique_ptr<db::Database> open_reader(const std::filesystem::path& file);
+    // On the worker: a read-only second connection to `db` (open_again only reads what was fixed
+    // when `db` was opened, so calling it while the UI thread uses `db` is safe).
+    static std::unique_ptr<db::Database> open_reader(const db::Database& db);
     static std::atomic<int>& total();
 
     wxEvtHandler& owner_;
@@ -48,12 +53,12 @@ private:
 };
 
 template <class T>
-void BackgroundLoad::start(db::Database& db, std::function<T(db::Database&)> work, std::function<void(T&&)> done,
-                           std::function<void(std::exception_ptr)> failed) {
+void BackgroundLoad::start(const std::shared_ptr<db::Database>& db, std::function<T(db::Database&)> work,
+                           std::function<void(T&&)> done, std::function<void(std::exception_ptr)> failed) {
     const unsigned gen = ++generation_;
-    if (db.in_memory()) {
+    if (db->in_memory() && !db->server()) {  // nothing another connection could open
         try {
-            T result = work(db);
+            T result = work(*db);
             done(std::move(result));
         } catch (...) {
             failed(std::current_exception());
@@ -62,11 +67,14 @@ void BackgroundLoad::start(db::Database& db, std::function<T(db::Database&)> wor
     }
     ++waiting_;
     ++total();
-    launch([this, file = db.path(), work = std::move(work), done = std::move(done), failed = std::move(failed), gen] {
+    launch([this, source = db, work = std::move(work), done = std::move(done), failed = std::move(failed), gen]() mutable {
         auto result = std::make_shared<T>();
         std::exception_ptr error;
         try {
-            auto reader = open_reader(file);
+            auto reader = open_reader(*source);
+            // Kept only while connecting. If another ledger was opened meanwhile, the old one
+            // closes here on the worker: nothing else uses it any more.
+            source.reset();
             *result = work(*reader);
         } catch (...) {
             error = std::current_exception();

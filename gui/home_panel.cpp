@@ -235,7 +235,7 @@ void HomePanel::reload() {
     const Period p = ctx_.period;
     if (ctx_.status && IsShownOnScreen()) ctx_.status(_("Loading..."));  // a big ledger takes seconds
     loader_.start<query::Overview>(
-        *ctx_.db, [p](db::Database& db) { return query::load_overview(db, p); },
+        ctx_.db, [p](db::Database& db) { return query::load_overview(db, p); },
         [this](query::Overview&& o) { show(std::move(o)); },
         [this](std::exception_ptr e) {
             try {

@@ -153,7 +153,7 @@ void ListPanel::reload() {
                                          : utf8(wxConfigBase::Get()->Read(config_path() + "/sort", wxString()));
     if (ctx_.status && IsShownOnScreen()) ctx_.status(_("Loading..."));
     loader_.start<query::Table>(
-        *ctx_.db,
+        ctx_.db,
         [kind, period, sort_key](db::Database& db) {
             query::Table t = load_table(db, kind, period);
             t.prepare_sort(t.column_index(sort_key));
