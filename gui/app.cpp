@@ -1,6 +1,7 @@
 // Entry point of the desktop application: language, configuration, command line, main frame
 // (gui/app_base.h). The GUI test program (tests/gui/self_test/) starts the same way.
-//   investledger [--db FILE] [--lang zh_CN|en] [--config FILE] [--period YYYY-MM] [FILE]
+//   investledger [--db FILE|postgresql://user@host[:port]/dbname] [--lang zh_CN|en] [--config FILE]
+//                [--period YYYY-MM] [FILE|URL]
 #include <wx/app.h>
 
 #include "gui/app_base.h"

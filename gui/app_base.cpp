@@ -115,11 +115,12 @@ int AppBase::OnRun() {
 
 void AppBase::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
-    parser.AddOption({}, "db", _("the ledger database file to open (created if missing)"));
+    parser.AddOption({}, "db", _("the ledger database file to open (created if missing), or a ledger on a database server: "
+                                 "postgresql://user@host[:port]/dbname"));
     parser.AddOption({}, "lang", _("language: zh_CN (default) or en"));
     parser.AddOption({}, "period", _("the reporting period to show, e.g. 2017-06"));
     parser.AddOption({}, "config", _("the settings file to use instead of the user's (window layout, recent files)"));
-    parser.AddParam(_("ledger file"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+    parser.AddParam(_("ledger file or server address"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }
 
 bool AppBase::OnCmdLineHelp(wxCmdLineParser& parser) {

@@ -17,6 +17,7 @@ enum : int {
     ID_GOTO_SEARCH,
     ID_REFRESH,
     ID_SUBMIT,
+    ID_CONNECT_SERVER,
     ID_NAV_FIRST,  // navigator shortcuts Ctrl+1.. follow
 };
 

@@ -16,13 +16,17 @@
 
 #include "core/db/audit.h"
 #include "core/db/dictionary_seed.h"
+#include "core/db/ledger_open.h"
+#include "core/db/storage/pg_connection.h"
 #include "core/platform/paths.h"
 #include "core/db/backup.h"
 #include "core/query/overview.h"
+#include "core/util/progress.h"
 #include "gui/city_panel.h"
 #include "gui/error_text.h"
 #include "gui/ids.h"
 #include "gui/list_panel.h"
+#include "gui/server_dialog.h"
 #include "gui/view_factory.h"
 #include "gui/wx_util.h"
 #include "core/util/utf8_path.h"
@@ -79,10 +83,12 @@ void MainFrame::build_menu() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New ledger...\tCtrl+N"));
     file->Append(wxID_OPEN, _("&Open ledger...\tCtrl+O"));
-    auto* recent = new wxMenu;
-    file->AppendSubMenu(recent, _("Open &recent"));
-    history_.UseMenu(recent);
+    file->Append(ID_CONNECT_SERVER, _("&Connect to database server..."));
+    recent_ = new wxMenu;
+    file->AppendSubMenu(recent_, _("Open &recent"));
+    history_.UseMenu(recent_);
     history_.Load(*wxConfigBase::Get());
+    relabel_history();
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Back up...\tCtrl+B"));
     file->Append(ID_RESTORE, _("&Restore from backup..."));
@@ -113,6 +119,7 @@ void MainFrame::build_menu() {
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_new(); }, wxID_NEW);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_connect_server(); }, ID_CONNECT_SERVER);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_backup(); }, ID_BACKUP);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_restore(); }, ID_RESTORE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_demo(); }, ID_DEMO);
@@ -127,8 +134,8 @@ void MainFrame::build_menu() {
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) { show_view(static_cast<View>(e.GetId() - ID_NAV_FIRST)); },
          ID_NAV_FIRST, ID_NAV_FIRST + static_cast<int>(View::Count) - 1);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
-        wxString path = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
-        if (!path.empty()) open_database(il::u8path(utf8(path)), false);
+        wxString target = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
+        if (!target.empty()) open_ledger(target, false);
     }, wxID_FILE1, wxID_FILE9);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         ask(this, wxString::Format(_("InvestLedger %s\nInvestment project ledger for county investment-promotion offices."),
@@ -239,24 +246,48 @@ void MainFrame::reload_all() {
 
 void MainFrame::update_title() {
     wxString title = _("InvestLedger");
-    if (ctx_.db) title << " - " << wx(il::path_utf8(ctx_.db->path().filename())) << " (" << wx(il::path_utf8(ctx_.db->path().parent_path())) << ")";
+    wxString where;
+    if (ctx_.db && ctx_.db->server()) {  // path() is empty for a server ledger
+        where = wx(url_without_password(ctx_.db->server_url()));
+        title << " - " << wxString::Format(_("%s (database server)"), where);
+    } else if (ctx_.db) {
+        where = wx(il::path_utf8(ctx_.db->path()));
+        title << " - " << wx(il::path_utf8(ctx_.db->path().filename())) << " (" << wx(il::path_utf8(ctx_.db->path().parent_path())) << ")";
+    }
     SetTitle(title);
-    SetStatusText(ctx_.db ? wx(il::path_utf8(ctx_.db->path())) : wxString(), 1);
+    SetStatusText(where, 1);
 }
 
-bool MainFrame::open_database(const fs::path& file, bool create) {
+void MainFrame::relabel_history() {
+    for (size_t i = 0; i < history_.GetCount() && i < 9; ++i) {
+        const wxString target = history_.GetHistoryFile(i);
+        if (recent_ && db::storage::is_postgresql_url(utf8(target)) && recent_->FindItem(wxID_FILE1 + static_cast<int>(i)))
+            recent_->SetLabel(wxID_FILE1 + static_cast<int>(i), wxString::Format("&%zu %s", i + 1, target));
+    }
+}
+
+bool MainFrame::open_database(const fs::path& file, bool create) { return open_ledger(wx(il::path_utf8(file)), create); }
+
+bool MainFrame::open_ledger(const wxString& target, bool create) {
     for (auto* v : views_)
         if (v->has_unsaved_changes() &&
             ask(this, _("The monthly update has unsaved changes. Discard them?"), _("Open ledger"),
                          wxYES_NO | wxICON_QUESTION) != wxYES)
             return false;
+    const std::string where = utf8(target);
+    const bool server = db::storage::is_postgresql_url(where);
     std::unique_ptr<db::Database> db;
     try {
         wxBusyCursor busy;
         db::OpenOptions o;
-        o.create = create;
-        db = db::Database::open(file, o);
-        db::seed_dictionaries_from(*db, std::nullopt);
+        o.create = create && !server;  // a server's ledger is made by `investledger-cli server init`
+        db = db::open_ledger(where, o, [this](const std::string& url) { return ask_server_password(this, url); });
+        // The shipped dictionaries fill empty tables of a new file. A server's dictionaries are
+        // its administrator's, and an office's role may not write them.
+        if (!db->server()) db::seed_dictionaries_from(*db, std::nullopt);
+    } catch (const Cancelled&) {
+        SetStatusText(_("Not connected: no password was given."), 0);
+        return false;
     } catch (...) {
         show_current_exception(this, _("Opening the ledger"));
         return false;
@@ -267,10 +298,13 @@ bool MainFrame::open_database(const fs::path& file, bool create) {
     if (ctx_.db->migration_backup())
         SetStatusText(wxString::Format(_("The ledger was upgraded; a copy of the old file: %s"),
                                        wx(ctx_.db->migration_backup()->string())), 0);
-    wxString path = wx(il::path_utf8(fs::absolute(file)));
-    wxConfigBase::Get()->Write("/LastDatabase", path);
-    history_.AddFileToHistory(path);
+    // What the settings keep (recent ledgers, the last one): a file's absolute path, a server's
+    // address without any password typed into it.
+    wxString saved = server ? wx(url_without_password(where)) : wx(il::path_utf8(fs::absolute(il::u8path(where))));
+    wxConfigBase::Get()->Write("/LastDatabase", saved);
+    history_.AddFileToHistory(saved);
     history_.Save(*wxConfigBase::Get());
+    relabel_history();
     update_title();
     Period p = forced_period_.value_or(Period{0, 0});
     if (p.year == 0) try {
@@ -285,10 +319,11 @@ bool MainFrame::open_database(const fs::path& file, bool create) {
     return true;
 }
 
-bool MainFrame::open_initial(const wxString& forced_path) {
-    if (!forced_path.empty()) return open_database(il::u8path(utf8(forced_path)), true);
+bool MainFrame::open_initial(const wxString& forced_target) {
+    if (!forced_target.empty()) return open_ledger(forced_target, true);
     wxString last = wxConfigBase::Get()->Read("/LastDatabase", wxString());
-    if (!last.empty() && wxFileName::FileExists(last) && open_database(il::u8path(utf8(last)), false)) return true;
+    const bool last_on_server = db::storage::is_postgresql_url(utf8(last));
+    if (!last.empty() && (last_on_server || wxFileName::FileExists(last)) && open_ledger(last, false)) return true;
     fs::path dir = platform::user_data_dir();
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -353,8 +388,24 @@ void MainFrame::on_open() {
     if (dlg.ShowModal() == wxID_OK) open_database(il::u8path(utf8(dlg.GetPath())), false);
 }
 
+void MainFrame::on_connect_server() {
+    // Start from the ledger's own address, else the last server in the recent ledgers.
+    wxString initial = ctx_.db && ctx_.db->server() ? wx(url_without_password(ctx_.db->server_url())) : wxString();
+    for (size_t i = 0; initial.empty() && i < history_.GetCount(); ++i)
+        if (db::storage::is_postgresql_url(utf8(history_.GetHistoryFile(i)))) initial = history_.GetHistoryFile(i);
+    ServerDialog dlg(this, initial.empty() ? wxString("postgresql://") : initial);
+    if (dlg.ShowModal() == wxID_OK) open_ledger(dlg.url(), false);
+}
+
+bool MainFrame::refuse_on_server(const wxString& doing) {
+    if (!ctx_.db || !ctx_.db->server()) return false;
+    ask(this, _("This ledger is on a database server: it is backed up on the server (by its administrator). "
+                "Backing up and restoring here is for ledger files."), doing, wxOK | wxICON_INFORMATION);
+    return true;
+}
+
 void MainFrame::on_backup() {
-    if (!ctx_.db) return;
+    if (!ctx_.db || refuse_on_server(_("Back up"))) return;
     try {
         wxBusyCursor busy;
         fs::path file = db::backup_now(*ctx_.db);
@@ -367,7 +418,7 @@ void MainFrame::on_backup() {
 }
 
 void MainFrame::on_restore() {
-    if (!ctx_.db) return;
+    if (!ctx_.db || refuse_on_server(_("Restore"))) return;
     std::vector<db::BackupInfo> backups;
     try {
         backups = db::list_backups(ctx_.db->path());

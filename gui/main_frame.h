@@ -28,10 +28,14 @@ public:
     MainFrame();
     ~MainFrame() override;
 
-    // Opens (or creates) a ledger file and shows it. Returns false (after telling the user) on failure.
-    bool open_database(const std::filesystem::path& file, bool create);
-    // On start: the last ledger, or the first-start choice. False if the user gave up.
-    bool open_initial(const wxString& forced_path);
+    // Opens a ledger and shows it: a file (created if missing and `create`) or a ledger on a
+    // PostgreSQL server, "postgresql://user@host[:port]/dbname" (the password from ~/.pgpass, else
+    // asked for). Returns false (after telling the user) on failure or when the user cancelled.
+    bool open_ledger(const wxString& target, bool create);
+    bool open_database(const std::filesystem::path& file, bool create);  // a file: open_ledger
+    // On start: the ledger named (a file or a server's address), the last ledger, or the
+    // first-start choice. False if the user gave up.
+    bool open_initial(const wxString& forced_target);
 
     void show_view(View v);
     // Where the keyboard starts on opening: the navigator.
@@ -54,6 +58,11 @@ private:
     void update_title();
     void on_new();
     void on_open();
+    void on_connect_server();
+    // Backup and restore work on ledger files; a server's ledger is backed up on the server.
+    bool refuse_on_server(const wxString& doing);
+    // wxFileHistory shows entries as paths (postgresql:/user@host/db): server entries as typed.
+    void relabel_history();
     void on_backup();
     void on_restore();
     void on_demo();
@@ -74,6 +83,7 @@ private:
     wxSpinCtrl* year_ = nullptr;
     wxChoice* month_ = nullptr;
     wxFileHistory history_;
+    wxMenu* recent_ = nullptr;  // the history's menu
     bool syncing_nav_ = false;
     std::optional<Period> forced_period_;
 };
