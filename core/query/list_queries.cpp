@@ -98,7 +98,7 @@ Table load_projects(db::Database& db, const Period& period) {
                COALESCE(pl.planned_investment, 0),
                COALESCE((SELECT pr.completed_ytd FROM progress pr WHERE pr.project_id = p.id AND pr.year = ?1
                          AND pr.month <= ?2 ORDER BY pr.month DESC LIMIT 1), 0),
-               p.leader_name, p.responsible_unit, p.updated_at, replace(p.warnings, char(10), '；'),
+               p.leader_name, p.responsible_unit, p.updated_at, replace(p.warnings, "char"(10), '；'),
                r.sort_order * 100000 + r.id,
                CASE p.stage WHEN '谋划' THEN 0 WHEN '前期' THEN 1 WHEN '新开工' THEN 2 WHEN '续建' THEN 3
                             WHEN '竣工' THEN 4 WHEN '投产' THEN 5 WHEN '停缓建' THEN 6 ELSE 7 END
@@ -138,7 +138,7 @@ Table load_renovations(db::Database& db, const Period& period) {
                v.total_investment, v.equipment_investment, COALESCE(pl.planned_investment, 0),
                COALESCE((SELECT pr.completed_ytd FROM renovation_progress pr WHERE pr.renovation_id = v.id
                          AND pr.year = ?1 AND pr.month <= ?2 ORDER BY pr.month DESC LIMIT 1), 0),
-               CASE v.in_statistics WHEN 1 THEN '是' ELSE '否' END, replace(v.warnings, char(10), '；'),
+               CASE v.in_statistics WHEN 1 THEN '是' ELSE '否' END, replace(v.warnings, "char"(10), '；'),
                r.sort_order * 100000 + r.id
         FROM renovations v
         JOIN regions r ON r.id = v.region_id
@@ -177,7 +177,7 @@ Table load_deals(db::Database& db, const Period& period) {
                d.signing_event, CASE d.contract_currency WHEN 'CNY' THEN d.contract_amount ELSE 0 END,
                COALESCE((SELECT SUM(f.amount_cny) FROM deal_funds f WHERE f.deal_id = d.id
                          AND f.date >= ?1 AND f.date <= ?2), 0),
-               COALESCE(d.signed_date,''), replace(d.warnings, char(10), '；'), r.sort_order * 100000 + r.id
+               COALESCE(d.signed_date,''), replace(d.warnings, "char"(10), '；'), r.sort_order * 100000 + r.id
         FROM deals d
         JOIN regions r ON r.id = d.region_id
         LEFT JOIN zones z ON z.id = d.zone_id
