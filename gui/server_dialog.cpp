@@ -75,9 +75,9 @@ ServerDialog::ServerDialog(wxWindow* parent, const wxString& initial)
     field_ = new wxTextCtrl(this, wxID_ANY, initial, wxDefaultPosition, FromDIP(wxSize(460, -1)));
     box->Add(field_, 0, wxEXPAND | wxALL, FromDIP(12));
     auto* note = new wxStaticText(this, wxID_ANY,
-                                  _("The password comes from ~/.pgpass; if it is not there, it is asked for once when "
+                                  _("The password comes from ~/.pgpass.\nIf it is not there, it is asked for once when "
                                     "connecting, kept in memory while the ledger is open and never saved."));
-    note->Wrap(FromDIP(460));
+    note->Wrap(FromDIP(600));  // Wrap breaks at spaces only: the Chinese text has its own line break
     box->Add(note, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
     box->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
     SetSizerAndFit(box);

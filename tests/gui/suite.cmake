@@ -16,6 +16,15 @@ if(TARGET investledger_gui)
       COMMAND ${CMAKE_CURRENT_LIST_DIR}/gui_self_test.sh $<TARGET_FILE:investledger_gui_test>
               $<TARGET_FILE:investledger> $<TARGET_FILE:investledger-cli> ${CMAKE_CURRENT_BINARY_DIR}/gui_self_test)
     set_tests_properties(gui_self_test PROPERTIES TIMEOUT 300 LABELS gui)
+    # The application on a ledger held on a PostgreSQL server: a throw-away cluster
+    # (tests/pg/with_cluster.sh) around the GUI test program's "server" run.
+    get_target_property(_il_gui_core_defs investledger_core COMPILE_DEFINITIONS)
+    if("IL_HAVE_POSTGRESQL=1" IN_LIST _il_gui_core_defs AND NOT WIN32)
+      add_test(NAME gui_server_test
+        COMMAND bash ${PROJECT_SOURCE_DIR}/tests/pg/with_cluster.sh bash ${CMAKE_CURRENT_LIST_DIR}/gui_server_test.sh
+                $<TARGET_FILE:investledger_gui_test> $<TARGET_FILE:investledger-cli> ${CMAKE_CURRENT_BINARY_DIR}/gui_server_test)
+      set_tests_properties(gui_server_test PROPERTIES TIMEOUT 400 LABELS "gui;pg")
+    endif()
   else()
     message(STATUS "xvfb-run not found: the GUI test is not registered")
   endif()

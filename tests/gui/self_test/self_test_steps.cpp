@@ -77,6 +77,11 @@ void SelfTest::run(const wxString& only_step) {
         std::fprintf(stderr, "self-test: %d failure(s)\n", failures_);
         return;
     }
+    if (only_step == "server") {
+        run_steps({&SelfTest::step_server, &SelfTest::step_server_edit, &SelfTest::step_server_dialog});
+        std::fprintf(stderr, "self-test: %d failure(s)\n", failures_);
+        return;
+    }
     if (!only_step.empty()) check(false, "unknown step " + only_step);
     run_steps({&SelfTest::step_start_focus, &SelfTest::step_home, &SelfTest::step_background_load});
     for (auto step : {&SelfTest::step_views, &SelfTest::step_layout_fits, &SelfTest::step_dialogs_fit,  // self_test_fit.cpp

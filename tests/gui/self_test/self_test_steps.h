@@ -13,6 +13,8 @@ class MainFrame;
 void pump_events(int ms);
 // Saves what the screen shows of `w` (a dialog) as a PNG (ImageMagick's import).
 void grab_window(wxWindow& w, const wxString& file);
+// Saves the main window (at the top left of the screen) as a PNG, raised and active as a user sees it.
+bool grab_frame(MainFrame& frame, const wxString& file);
 // Lets events run until no view is reading on a worker thread (at most `max_ms`). False on timeout.
 bool wait_loaded(int max_ms = 60000);
 
@@ -62,6 +64,10 @@ private:
     void step_background_load();
     void step_layout_save();   // last step: leaves a layout for the "restart" run to find
     void step_restart();       // "restart" run: window, list layout, filters, language, last ledger
+    // "server" run (self_test_server.cpp): the ledger is on a PostgreSQL server (tests/gui/gui_server_test.sh).
+    void step_server();
+    void step_server_edit();
+    void step_server_dialog();
 
     MainFrame& frame_;
     wxString dir_;
