@@ -261,8 +261,11 @@ void MainFrame::update_title() {
 void MainFrame::relabel_history() {
     for (size_t i = 0; i < history_.GetCount() && i < 9; ++i) {
         const wxString target = history_.GetHistoryFile(i);
-        if (recent_ && db::storage::is_postgresql_url(utf8(target)) && recent_->FindItem(wxID_FILE1 + static_cast<int>(i)))
-            recent_->SetLabel(wxID_FILE1 + static_cast<int>(i), wxString::Format("&%zu %s", i + 1, target));
+        if (!recent_ || !db::storage::is_postgresql_url(utf8(target)) || !recent_->FindItem(wxID_FILE1 + static_cast<int>(i)))
+            continue;
+        wxString label = target;
+        label.Replace("&", "&&");  // not a mnemonic (an address's parameters: ?a=1&b=2)
+        recent_->SetLabel(wxID_FILE1 + static_cast<int>(i), wxString::Format("&%zu %s", i + 1, label));
     }
 }
 

@@ -7,11 +7,13 @@
 #include <fstream>
 
 #include <wx/config.h>
+#include <wx/menu.h>
 #include <wx/statusbr.h>
 
 #include "core/db/project_repository.h"
 #include "core/stats/warning_list.h"
 #include "gui/home_panel.h"
+#include "gui/ids.h"
 #include "gui/list_panel.h"
 #include "gui/main_frame.h"
 #include "gui/monthly_panel.h"
@@ -31,6 +33,12 @@ void SelfTest::step_server() {
     check(frame_.GetTitle().Contains(url), "the window title names the server: " + frame_.GetTitle());
     check(frame_.GetStatusBar()->GetStatusText(1) == url, "the status bar names the server");
     check(wxConfigBase::Get()->Read("/LastDatabase", wxString()) == url, "the server is the last ledger in the settings");
+    // wxFileHistory would show postgresql:/user@host/db, as a path: the address as typed instead.
+    const wxMenuItem* recent = frame_.GetMenuBar()->FindItem(wxID_FILE1);
+    check(recent && recent->GetItemLabelText() == "1 " + url, "the recent ledgers list the server's address as typed");
+    const wxMenuItem* connect = frame_.GetMenuBar()->FindItem(ID_CONNECT_SERVER);
+    check(connect && connect->GetItemLabelText().StartsWith(wxString::FromUTF8("连接数据库服务器")),
+          "the File menu offers to connect to a database server (in Chinese)");
 
     frame_.show_view(View::Home);
     check(wait_loaded(), "the overview finished loading from the server");
