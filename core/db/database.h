@@ -40,9 +40,9 @@ class Database {
 public:
     static std::unique_ptr<Database> open(const std::filesystem::path& file, const OpenOptions& options = {});
     static std::unique_ptr<Database> open_memory(const std::string& user = "test");
-    // A ledger on a PostgreSQL server (postgresql://user@host[:port]/dbname), its schema made
-    // by `investledger-cli server init` or `migrate-to`. The password comes from ~/.pgpass or
-    // `password` (a prompt), never stored. user: who makes changes (default: the login role).
+    // A ledger on a PostgreSQL server, over a connection made by core/db/ledger_open.h (which
+    // also knows how to ask for the password), its schema made by `server init` or `migrate-to`
+    // at this program's version. options.user: who makes changes (default: the login role).
     static std::unique_ptr<Database> open_server(std::unique_ptr<storage::Connection> server, const OpenOptions& options = {});
 
     // Another connection to the same ledger (a worker thread's reader), with its own options.
