@@ -52,6 +52,17 @@ std::string url_without_password(const std::string& url) {
     return out;
 }
 
+namespace {
+// Where libpq looks for a user's passwords on this system.
+wxString pass_file() {
+#ifdef _WIN32
+    return "%APPDATA%\\postgresql\\pgpass.conf";
+#else
+    return "~/.pgpass";
+#endif
+}
+}  // namespace
+
 wxString server_url_problem(const wxString& url) {
     const std::string u = utf8(url);
     if (!db::storage::is_postgresql_url(u))
@@ -61,8 +72,9 @@ wxString server_url_problem(const wxString& url) {
     if (slash == std::string::npos || slash + 1 >= u.size() || u[slash + 1] == '?' || slash == start)
         return _("The address needs the server and the database name: postgresql://user@host[:port]/dbname");
     if (url_without_password(u) != u)
-        return _("Leave the password out of the address: it comes from ~/.pgpass or is asked for when connecting, "
-                 "and is never saved.");
+        return wxString::Format(_("Leave the password out of the address: it comes from %s or is asked for when "
+                                  "connecting, and is never saved."),
+                                pass_file());
     return {};
 }
 
@@ -75,8 +87,10 @@ ServerDialog::ServerDialog(wxWindow* parent, const wxString& initial)
     field_ = new wxTextCtrl(this, wxID_ANY, initial, wxDefaultPosition, FromDIP(wxSize(460, -1)));
     box->Add(field_, 0, wxEXPAND | wxALL, FromDIP(12));
     auto* note = new wxStaticText(this, wxID_ANY,
-                                  _("The password comes from ~/.pgpass.\nIf it is not there, it is asked for once when "
-                                    "connecting, kept in memory while the ledger is open and never saved."));
+                                  wxString::Format(_("The password comes from %s.\nIf it is not there, it is asked for "
+                                                     "once when connecting, kept in memory while the ledger is open and "
+                                                     "never saved."),
+                                                   pass_file()));
     note->Wrap(FromDIP(600));  // Wrap breaks at spaces only: the Chinese text has its own line break
     box->Add(note, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
     box->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
@@ -107,9 +121,9 @@ std::string ask_server_password(wxWindow* parent, const std::string& url) {
     }
     wxBusyCursorSuspender not_busy;  // the caller connects under a busy cursor; the user types here
     wxPasswordEntryDialog dlg(parent,
-                              wxString::Format(_("Password for the database server\n%s\n\n(~/.pgpass has none for it. "
+                              wxString::Format(_("Password for the database server\n%s\n\n(%s has none for it. "
                                                  "The password is kept in memory while the ledger is open and never saved.)"),
-                                               wx(url_without_password(url))),
+                                               wx(url_without_password(url)), pass_file()),
                               _("Connect to database server"));
     if (dlg.ShowModal() != wxID_OK) throw Cancelled();
     return utf8(dlg.GetValue());
