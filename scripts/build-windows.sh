@@ -3,7 +3,7 @@
 #   bash scripts/build-windows.sh            -> $BUILD_DIR/investledger-<version>-win64.exe
 # Toolchain: Debian's mingw-w64 (posix threads), cmake/toolchains/mingw-w64-x86_64.cmake.
 # The libraries Debian does not ship for mingw (wxWidgets 3.2, SQLite, SQLiteCpp, libxlsxwriter,
-# zlib + minizip, expat, FreeXL) are built from Debian's own source packages (`apt-get source`,
+# zlib + minizip, expat, FreeXL, libpq) are built from Debian's own source packages (`apt-get source`,
 # through a private deb-src list in $WIN_DEPS_DIR/apt: the machine's apt sources are not touched)
 # as static libraries into $WIN_DEPS_DIR/prefix. Each is built once per source version (a stamp
 # file), so later runs reuse the cache. Tests under wine: scripts/test-windows.sh.
@@ -243,6 +243,38 @@ if ! built freexl "$ver"; then
   # static linking: FreeXL needs our iconv
   sed -i 's/^Libs: \(.*\)/Libs: \1 -liconv -lcharset/' "$PREFIX/lib/pkgconfig/freexl.pc"
   stamp freexl "$ver"
+fi
+
+# --- libpq (PostgreSQL's client library, for shared ledgers on a server) ----------------------
+# From Debian's postgresql-15 source: only libpq and the two helper libraries it needs, without
+# SSL, GSSAPI or LDAP (the servers the offices use are on their own network; scram passwords need
+# none of them). PostgreSQL's mingw build makes libpq a DLL; its objects are archived here as a
+# static library instead, so the programs need no DLL beside them.
+fetch postgresql-15
+if ! built libpq "$ver"; then
+  say "Building libpq $ver"
+  b=$WIN_DEPS_DIR/build/libpq; rm -rf "$b"; mkdir -p "$b"
+  (cd "$b" && $RUN "$dir/configure" --host=$HOST --without-readline --without-zlib --without-icu \
+      --without-openssl --without-gssapi --without-ldap > ../libpq.log 2>&1 &&
+    for d in src/include src/common src/port src/interfaces/libpq; do $RUN make -j "$JOBS" -C $d >> ../libpq.log 2>&1 || exit 1; done) ||
+    { tail -n 30 "$b/../libpq.log"; exit 1; }
+  rm -f "$PREFIX/lib/libpq.a"
+  # (win32ver.o is the DLL's version resource: the programs have their own.) On Windows libpq
+  # brings its own small pthread_* (its pthread-win32.h types, not winpthreads'): renamed in all
+  # its objects, so that they neither clash with nor get mixed up with the winpthreads the
+  # programs link.
+  objs=$(ls "$b"/src/interfaces/libpq/*.o | grep -v '/win32ver\.o$')
+  for o in $objs; do
+    $HOST-objcopy $(for f in self setspecific getspecific mutex_init mutex_lock mutex_unlock; do
+      printf ' --redefine-sym pthread_%s=pq_pthread_%s' $f $f; done) "$o" || exit 1
+  done
+  $AR rcs "$PREFIX/lib/libpq.a" $objs
+  cp "$b/src/common/libpgcommon_shlib.a" "$b/src/port/libpgport_shlib.a" "$PREFIX/lib/"
+  cp "$dir/src/interfaces/libpq/libpq-fe.h" "$dir/src/include/postgres_ext.h" "$b/src/include/pg_config_ext.h" "$PREFIX/include/"
+  pqver=$(sed -n 's/^#define PG_VERSION "\(.*\)"/\1/p' "$b/src/include/pg_config.h")
+  printf 'prefix=%s\nlibdir=${prefix}/lib\nincludedir=${prefix}/include\n\nName: libpq\nDescription: PostgreSQL client library (static)\nVersion: %s\nLibs: -L${libdir} -lpq -lpgcommon_shlib -lpgport_shlib -lshell32 -lws2_32 -lsecur32 -ladvapi32\nCflags: -I${includedir}\n' \
+    "$PREFIX" "$pqver" > "$PREFIX/lib/pkgconfig/libpq.pc"
+  stamp libpq "$ver"
 fi
 
 # --- header-only libraries: the Debian packages' headers, with small CMake configs -------------

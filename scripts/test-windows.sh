@@ -5,6 +5,7 @@
 #   2. the NSIS installer, installed silently (/S); the installed CLI makes the demo city in its
 #      default database (%APPDATA%\InvestLedger) and writes the quarterly report set, which is
 #      read back with openpyxl and compared cell for cell with the Linux build's report (same seed);
+#      the installed CLI also makes the report set from a ledger on a throw-away PostgreSQL server;
 #   3. the installed GUI under Xvfb: a screenshot of 首页 -> docs/screenshots/windows-home.png;
 #   4. the uninstaller (/S): programs gone, %APPDATA%\InvestLedger kept.
 # Environment: BUILD_DIR (default build-windows), LINUX_BUILD_DIR (default build: its
@@ -111,6 +112,20 @@ fi
   --out "$W/linux-report.xlsx" > /dev/null
 check "Windows report equals the Linux report cell for cell" /usr/bin/python3 tests/support/compare_reports.py \
   "$W/linux-report.xlsx" "$appdata_unix/InvestLedger/reports/季度报表-$PERIOD.xlsx"
+
+# the installed CLI on a shared ledger: a throw-away PostgreSQL cluster on this machine
+# (tests/pg/with_cluster.sh), the Linux ledger moved there by the Linux CLI, the report set made
+# from the server by the Windows CLI (libpq built into it) equal to the Linux report
+if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+  say "The installed CLI on a ledger held by a PostgreSQL server"
+  check "Windows CLI: the report set from a server ledger equals the Linux report" bash tests/pg/with_cluster.sh bash -c '
+    set -e
+    "$0" --db "$1" migrate-to "$IL_TEST_PG_URL" > /dev/null
+    PGPASSFILE="Z:$PGPASSFILE" wine "$2" --db "$IL_TEST_PG_URL" report --all --period "$3" --date 2017-07-05 --out "Z:$4" > /dev/null
+    /usr/bin/python3 tests/support/compare_reports.py "$5" "$4"' \
+    "$LINUX_BUILD_DIR/cli/investledger-cli" "$W/linux.db" "$inst/bin/investledger-cli.exe" "$PERIOD" "$W/server-report.xlsx" \
+    "$W/linux-report.xlsx"
+fi
 
 # --- 3. the GUI under Xvfb ------------------------------------------------------------------
 if [ $has_gui = 1 ]; then
