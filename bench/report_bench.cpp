@@ -7,12 +7,16 @@
 //     and the query are timed on their own and taken out of the second ratio.
 //  3. --checks-only (with --db FILE): the pre-report checks alone, the whole area and the scope
 //     --scope NAME (default: the first region), then exits.
+//  4. --queries (with --db FILE): each query of the standard set on its own, in the set's order
+//     on one connection (as the report set runs them: the first fills the progress facts the
+//     later ones reuse), then exits.
 // Usage: report_bench [--big N] [--runs R] [--out DIR] [--db FILE] [--skip-demo-city]
-//                     [--checks-only [--scope NAME]]
+//                     [--checks-only [--scope NAME]] [--queries]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -100,12 +104,13 @@ double write_raw(const il::report::ResultTable& t, const fs::path& file) {
 
 int main(int argc, char** argv) {
     int big = 100000, runs = 5;
-    bool demo_city = true, checks_only = false;
+    bool demo_city = true, checks_only = false, queries_only = false;
     std::string scope;
     fs::path out = fs::temp_directory_path() / "il_report_bench", db_file;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--skip-demo-city")) { demo_city = false; continue; }
         if (!std::strcmp(argv[i], "--checks-only")) { checks_only = true; continue; }
+        if (!std::strcmp(argv[i], "--queries")) { queries_only = true; continue; }
         if (i + 1 >= argc) break;
         if (!std::strcmp(argv[i], "--big")) big = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--runs")) runs = std::max(1, std::atoi(argv[++i]));
@@ -143,6 +148,37 @@ int main(int argc, char** argv) {
     }
     fs::create_directories(out);
     il::report::TemplateCatalog catalog({il::platform::templates_dir()});
+    if (queries_only) {
+        if (db_file.empty()) {
+            std::fprintf(stderr, "--queries needs --db FILE\n");
+            return 2;
+        }
+        il::db::OpenOptions o;
+        o.auto_backup = false;
+        o.user = "bench";
+        auto db = il::db::Database::open(db_file, o);
+        db->exec("PRAGMA cache_size = -131072");  // as generate_report sizes it for reporting
+        if (std::getenv("TEMPX")) db->exec(std::getenv("TEMPX"));
+        auto params = il::report::report_params(*db, {2017, 6}, scope);
+        double total = 0, total_cpu = 0;
+        for (int r = 0; r < runs; ++r) {
+            total = total_cpu = 0;
+            std::printf("run %d:\n", r + 1);
+            for (const auto& t : catalog.load_standard_set())
+                for (const auto& sheet : t.sheets) {
+                    auto t0 = Clock::now();
+                    double c0 = cpu_now();
+                    auto table = il::report::run_read_only_query(*db, sheet.sql, params, sheet.query_file);
+                    double w = since(t0), c = cpu_now() - c0;
+                    total += w;
+                    total_cpu += c;
+                    std::printf("  %-20s %-24s %7zu rows %.3f s wall %.3f s CPU\n", t.id.c_str(),
+                                sheet.query_file.c_str(), table.rows.size(), w, c);
+                }
+            std::printf("  all queries: %.3f s wall, %.3f s CPU\n", total, total_cpu);
+        }
+        return 0;
+    }
 
     // 1. The demo city, whole standard set.
     if (demo_city) {

@@ -3,11 +3,11 @@
 #include <chrono>
 #include <optional>
 
-#include <sqlite3.h>
 
 #include "core/db/period_lock.h"
 #include "core/db/write_transaction.h"
 #include "core/model/money.h"
+#include "core/report/query_pipeline.h"
 #include "core/report/sql_query.h"
 #include "core/report/xlsx_writer.h"
 #include "core/stats/sql_functions.h"
@@ -64,21 +64,9 @@ Scope resolve_scope(db::Database& db, const std::string& scope) {
 
 SqlValue opt(const std::optional<std::int64_t>& v) { return v ? SqlValue(*v) : SqlValue(std::monostate{}); }
 
-// While alive, a long-running query is interrupted when the sink asks to stop (SQLite polls the
-// handler every few thousand virtual-machine steps).
-class QueryInterrupt {
-public:
-    QueryInterrupt(sqlite3* handle, ProgressSink& progress) : handle_(handle) {
-        sqlite3_progress_handler(handle_, 20000, &QueryInterrupt::poll, &progress);
-    }
-    ~QueryInterrupt() { sqlite3_progress_handler(handle_, 0, nullptr, nullptr); }
-    QueryInterrupt(const QueryInterrupt&) = delete;
-    QueryInterrupt& operator=(const QueryInterrupt&) = delete;
-
-private:
-    static int poll(void* p) { return static_cast<ProgressSink*>(p)->cancelled() ? 1 : 0; }
-    sqlite3* handle_;
-};
+// Rows of finished query results that may wait for the writer (the project sheet of 100,000
+// projects is written while the aggregate sheets are queried; the next detail sheets wait).
+constexpr std::size_t kMaxWaitingRows = 20000;
 
 // While alive, the page cache is sized for reporting: the templates read the projects and
 // the monthly figures several times over, and at 100,000 projects (a 550 MB ledger) the default
@@ -273,11 +261,14 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
         throw ValidationError(msg);
     }
 
-    // One read transaction over all sheets: they all see the same data. Each sheet's rows are
-    // queried, rendered and dropped before the next sheet's query (only one sheet's result is in
-    // memory), and the workbook streams each row to disk as it is written (constant_memory): the
-    // layout writes rows strictly top to bottom, its 合计/小计 rows computed beforehand.
-    // A cancel or an error leaves through ~XlsxWorkbook, which removes the temporary file.
+    // One read transaction over all sheets: they all see the same data. The queries run ahead
+    // on a worker (QueryPipeline, on this connection, inside the transaction) while this thread
+    // lays out and writes the sheets already queried; finished results waiting to be written are
+    // bounded (kMaxWaitingRows), so besides the sheet being written at most that many rows and
+    // the query under way are in memory. The workbook streams each row to disk as it is written
+    // (constant_memory): the layout writes rows strictly top to bottom, its 合计/小计 rows
+    // computed beforehand. A cancel or an error leaves through ~QueryPipeline (the worker is
+    // stopped, its query interrupted) and ~XlsxWorkbook, which removes the temporary file.
     XlsxOptions xlsx_options;
     xlsx_options.constant_memory = true;
     XlsxWorkbook wb(request.out, xlsx_options);
@@ -287,6 +278,12 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
         std::optional<ReportingCache> cache;
         if (!db.server()) cache.emplace(db);
         db::ReadTransaction tx(db);
+        std::vector<SheetQuery> queries;
+        for (const auto& t : templates)
+            for (const auto& sheet : t.sheets) queries.push_back({sheet.sql, il::path_utf8(t.folder / sheet.query_file)});
+        std::optional<QueryPipeline> pipeline;
+        pipeline.emplace(db, params, std::move(queries), kMaxWaitingRows);
+        auto cancelled = [&] { return progress.cancelled(); };
         for (std::size_t i = 0; i < templates.size(); ++i) {
             const double from = 0.1 + 0.8 * static_cast<double>(i) / n_templates, span = 0.8 / n_templates;
             const auto& t = templates[i];
@@ -297,17 +294,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                 const double sheet_span = span / static_cast<double>(t.sheets.size());
                 const std::string label = il::path_utf8(t.folder / t.sheets[s].query_file);
                 progress.step("查询数据：" + t.id + " " + t.name, sheet_from);
-                ResultTable table;
-                try {
-                    std::optional<QueryInterrupt> interrupt;  // a server query is cancelled between sheets
-                    if (!db.server()) interrupt.emplace(db.sql().getHandle(), progress);
-                    table = run_read_only_query(db, t.sheets[s].sql, params, label);
-                } catch (const Cancelled&) {
-                    throw;
-                } catch (...) {
-                    if (progress.cancelled()) throw Cancelled();  // the query was interrupted
-                    throw;
-                }
+                ResultTable table = pipeline->next(cancelled);
                 stop_if_cancelled(progress);
                 progress.step(what, sheet_from + sheet_span * 0.5);
                 RowProgress on_rows = [&](std::size_t done, std::size_t total) {
@@ -318,6 +305,7 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                 result.sheets.push_back(render_sheet(wb, formats, t.sheets[s], table, ctx, label, on_rows));
             }
         }
+        pipeline.reset();  // the worker is done with the connection before the transaction ends
         tx.end();
     }
     stop_if_cancelled(progress);
