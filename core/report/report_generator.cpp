@@ -1,6 +1,7 @@
 #include "core/report/report_generator.h"
 
 #include <chrono>
+#include <future>
 #include <optional>
 
 
@@ -247,8 +248,12 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
 
     ReportResult result;
     stop_if_cancelled(progress);
-    progress.step("报表前检查", 0.02);
-    result.findings = run_report_checks(db, request.period, request.scope);
+    // With --strict the checks come first (a finding stops the report before anything is
+    // written); otherwise they run while the file is compressed (below), on the data reported.
+    if (request.strict) {
+        progress.step("报表前检查", 0.02);
+        result.findings = run_report_checks(db, request.period, request.scope);
+    }
     result.warnings = report_warnings(db, request.period, request.scope);
     stop_if_cancelled(progress);
     if (request.strict && !result.findings.empty()) {
@@ -305,16 +310,24 @@ ReportResult generate_report(db::Database& db, const TemplateCatalog& catalog, c
                 result.sheets.push_back(render_sheet(wb, formats, t.sheets[s], table, ctx, label, on_rows));
             }
         }
-        pipeline.reset();  // the worker is done with the connection before the transaction ends
+        pipeline.reset();  // the worker is done with the connection before the checks use it
+        stop_if_cancelled(progress);
+        progress.step(request.strict ? "写入文件" : "报表前检查", 0.9);
+        std::string title = templates.size() == 1 ? expand_placeholders(templates[0].sheets[0].title, ctx)
+                                                  : ctx.place + std::to_string(ctx.period.year) + "年" + ctx.period.label() + "报表";
+        wb.set_properties(title, "投资项目台账报表", db.user());
+        stop_if_cancelled(progress);
+        // The checks (≈ 0.3 s at 100,000 projects) on a worker, inside the read transaction, while
+        // this thread compresses the workbook (libxlsxwriter, ≈ 1.5 s): their cost is hidden. The
+        // file is renamed into place only once they are done; their error leaves no file.
+        std::future<std::vector<CheckFinding>> checks;
+        if (!request.strict)
+            checks = std::async(std::launch::async, [&] { return run_report_checks(db, request.period, request.scope); });
+        wb.close([&] {  // the last point a cancel is honoured: the file is complete and in place
+            if (checks.valid()) result.findings = checks.get();
+        });
         tx.end();
     }
-    stop_if_cancelled(progress);
-    progress.step("写入文件", 0.9);
-    std::string title = templates.size() == 1 ? expand_placeholders(templates[0].sheets[0].title, ctx)
-                                              : ctx.place + std::to_string(ctx.period.year) + "年" + ctx.period.label() + "报表";
-    wb.set_properties(title, "投资项目台账报表", db.user());
-    stop_if_cancelled(progress);
-    wb.close();  // the last point a cancel is honoured: the file is complete and in place
     progress.step("登记报表", 0.97);
 
     result.file = request.out;

@@ -205,7 +205,7 @@ void XlsxWorkbook::set_properties(const std::string& title, const std::string& s
     check_lxw(workbook_set_properties(wb_, &props), "设置文件属性");
 }
 
-void XlsxWorkbook::close() {
+void XlsxWorkbook::close(const std::function<void()>& before_rename) {
     if (closed_) return;
     closed_ = true;
     lxw_error err = workbook_close(wb_);
@@ -233,6 +233,15 @@ void XlsxWorkbook::close() {
                 why = lxw_strerror(err);
         }
         throw FileError(what_ + "未能写出到 " + il::path_utf8(target_) + "：" + why + "（libxlsxwriter：" + lxw_strerror(err) + "）");
+    }
+    if (before_rename) {
+        try {
+            before_rename();
+        } catch (...) {
+            fs::remove(temp_, ec);
+            temp_.clear();
+            throw;
+        }
     }
     fs::rename(temp_, target_, ec);
     if (ec) {

@@ -6,6 +6,7 @@
 // complete: the target name never holds a half-written file.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,8 +63,9 @@ public:
 
     // Writes the file (temporary name), then renames it to the target. Throws FileError with a
     // clear reason ("文件可能正被 Excel/WPS 打开", "文件夹不存在") when that fails; the target is
-    // then unchanged.
-    void close();
+    // then unchanged. `before_rename` (optional) runs once the temporary file is complete, before
+    // it is renamed: when it throws, the temporary file is removed and the target left as it was.
+    void close(const std::function<void()>& before_rename = {});
 
 private:
     lxw_workbook* wb_ = nullptr;

@@ -53,6 +53,34 @@ TEST_CASE("XlsxWorkbook writes the file under the target name only when complete
     CHECK(sheet.find("<f>B1*2</f><v>25</v>") != std::string::npos);
 }
 
+TEST_CASE("close(before_rename): runs on the complete file; when it throws, the old target stays, no temporary file") {
+    auto dir = il::test::scratch_dir("writer_before_rename");
+    fs::path target = dir / "r.xlsx";
+    { std::ofstream(target) << "the old report"; }
+    {
+        XlsxWorkbook wb(target);
+        wb.add_sheet("s").text(0, 0, "x");
+        bool ran = false;
+        CHECK_THROWS_WITH_AS(wb.close([&] {
+            ran = true;
+            CHECK(files_in(dir) == 2);  // the old target and the complete temporary file
+            throw il::Error("checks failed");
+        }), "checks failed", il::Error);
+        CHECK(ran);
+    }
+    CHECK(files_in(dir) == 1);
+    CHECK(il::test::read_file_text(target) == "the old report");
+    {
+        XlsxWorkbook wb(target);
+        wb.add_sheet("s").text(0, 0, "new");
+        int calls = 0;
+        wb.close([&] { ++calls; });
+        CHECK(calls == 1);
+    }
+    CHECK(il::test::zip_entry(target, "xl/sharedStrings.xml").find(">new<") != std::string::npos);  // the new workbook
+    CHECK(files_in(dir) == 1);
+}
+
 TEST_CASE("An abandoned workbook leaves neither the target nor a temporary file") {
     auto dir = il::test::scratch_dir("writer_abandon");
     fs::path target = dir / "out.xlsx";
