@@ -9,7 +9,7 @@
 //     --scope NAME (default: the first region), then exits.
 //  4. --queries (with --db FILE): each query of the standard set on its own, in the set's order
 //     on one connection (as the report set runs them: the first fills the progress facts the
-//     later ones reuse), then exits.
+//     later ones reuse), then exits. --sql FILE: that statement alone, with the same parameters.
 // Usage: report_bench [--big N] [--runs R] [--out DIR] [--db FILE] [--skip-demo-city]
 //                     [--checks-only [--scope NAME]] [--queries]
 #include <algorithm>
@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -106,11 +107,12 @@ int main(int argc, char** argv) {
     int big = 100000, runs = 5;
     bool demo_city = true, checks_only = false, queries_only = false;
     std::string scope;
-    fs::path out = fs::temp_directory_path() / "il_report_bench", db_file;
+    fs::path out = fs::temp_directory_path() / "il_report_bench", db_file, sql_file;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--skip-demo-city")) { demo_city = false; continue; }
         if (!std::strcmp(argv[i], "--checks-only")) { checks_only = true; continue; }
         if (!std::strcmp(argv[i], "--queries")) { queries_only = true; continue; }
+        if (!std::strcmp(argv[i], "--sql") && i + 1 < argc) { queries_only = true; sql_file = argv[++i]; continue; }
         if (i + 1 >= argc) break;
         if (!std::strcmp(argv[i], "--big")) big = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--runs")) runs = std::max(1, std::atoi(argv[++i]));
@@ -160,6 +162,17 @@ int main(int argc, char** argv) {
         db->exec("PRAGMA cache_size = -131072");  // as generate_report sizes it for reporting
         if (std::getenv("TEMPX")) db->exec(std::getenv("TEMPX"));
         auto params = il::report::report_params(*db, {2017, 6}, scope);
+        if (!sql_file.empty()) {  // one statement of one's own (a template being tuned), warm
+            std::ifstream in(sql_file);
+            std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            for (int r = 0; r < runs + 1; ++r) {
+                auto t0 = Clock::now();
+                auto table = il::report::run_read_only_query(*db, sql, params, sql_file.string());
+                std::printf("%s: %zu rows %.3f s%s\n", sql_file.string().c_str(), table.rows.size(), since(t0),
+                            r == 0 ? " (first: fills the progress facts)" : "");
+            }
+            return 0;
+        }
         double total = 0, total_cpu = 0;
         for (int r = 0; r < runs; ++r) {
             total = total_cpu = 0;
