@@ -130,3 +130,25 @@ TEST_CASE("sql functions: facts read inside a write transaction that is rolled b
     check_right(after);
     CHECK(after.ytd == before.ytd);
 }
+
+TEST_CASE("sql functions: loaded facts are right for ids far apart (beyond the dense table, negative)") {
+    TempDir dir;
+    auto db = demo_ledger(dir.path / "ledger.db");
+    const Sums before = sums(*db);
+    check_right(before);
+    // two reported projects renumbered with their monthly rows: one past the ids kept in a
+    // vector (2^20), one negative
+    const auto far = a_reported_project(*db).first;
+    const std::int64_t other = db->sql().execAndGet("SELECT project_id FROM progress WHERE year = 2016 AND project_id <> " +
+                                                    std::to_string(far) + " ORDER BY project_id DESC LIMIT 1").getInt64();
+    db->sql().exec("PRAGMA foreign_keys = OFF");
+    for (auto [from, to] : {std::pair<std::int64_t, std::int64_t>{far, 5'000'000}, {other, -7}}) {
+        db->sql().exec("UPDATE progress SET project_id = " + std::to_string(to) + " WHERE project_id = " + std::to_string(from));
+        db->sql().exec("UPDATE projects SET id = " + std::to_string(to) + " WHERE id = " + std::to_string(from));
+    }
+    const Sums after = sums(*db);
+    check_right(after);
+    CHECK(after.ytd == before.ytd);  // the same figures under other ids
+    CHECK(after.since_start == before.since_start);
+    CHECK(db->sql().execAndGet("SELECT il_since_start(5000000, 2017, 6) + 0 > 0").getInt() == 1);
+}
